@@ -1,0 +1,5 @@
+import {UserError} from "../../src/lib/errors.ts";
+
+export async function run(_args: string[]): Promise<void> {
+  throw new UserError("the 'estimate' command is not available yet");
+}

@@ -1,0 +1,43 @@
+/**
+ * `dtb` command dispatcher. Each subcommand lives in cli/commands/<name>.ts and exports
+ * `run(args: string[]): Promise<void>`. Errors are one plain line on stderr and exit code 1;
+ * `--debug` adds the stack trace.
+ */
+const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<void>}>> = {
+  data: () => import("./commands/data.ts"),
+  panel: () => import("./commands/panel.ts"),
+  estimate: () => import("./commands/estimate.ts"),
+  replicate: () => import("./commands/replicate.ts")
+};
+
+const USAGE = `usage: dtb <command> [options]
+  dtb data fetch [--source dstri|wdi|exports]   refresh the data cache from the official APIs
+  dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
+  dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
+  dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
+options: --debug (show stack traces)`;
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE + "\n");
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`dtb: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(", ")})\n`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`dtb ${name}: ${message.split("\n")[0]}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
+    return 1;
+  }
+}
