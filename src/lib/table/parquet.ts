@@ -1,0 +1,86 @@
+/**
+ * Parquet to `Frame` with hyparquet (pure JavaScript: the same code runs in Node and the browser,
+ * where DuckDB-wasm cannot load its parquet extension offline; see notes/toolchain.md).
+ * Numeric physical types (INT32/INT64/FLOAT/DOUBLE/BOOLEAN, DECIMAL) become numbers; strings
+ * (UTF8/STRING/ENUM) become text; DATE/TIMESTAMP become ISO text; nulls are missing. Nested
+ * columns and raw binary are a UserError. Compression: uncompressed and Snappy (hyparquet's
+ * built-ins; DuckDB's and pyarrow's default), other codecs give a UserError saying so.
+ */
+import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
+import type {Column} from "../engine/types.js";
+import {UserError} from "../errors.js";
+import {numberColumn, textColumn} from "./typed.js";
+import type {NotNumeric, ParsedTable} from "./types.js";
+
+const TEXT_CONVERTED = new Set(["UTF8", "ENUM", "JSON"]);
+const TEXT_LOGICAL = new Set(["STRING", "ENUM", "JSON", "UUID"]);
+const TIME_CONVERTED = new Set(["DATE", "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "TIME_MILLIS", "TIME_MICROS"]);
+const TIME_LOGICAL = new Set(["DATE", "TIMESTAMP", "TIME"]);
+
+/**
+ * Parses the bytes of a Parquet file (magic "PAR1" at both ends).
+ *
+ * @example (await parseParquet(readFileSync("p.parquet"), "p.parquet")).frame.columns.year // Float64Array [...]
+ */
+export async function parseParquet(bytes: Uint8Array, source = "data.parquet"): Promise<ParsedTable> {
+  if (bytes.length < 12 || !hasMagic(bytes, 0) || !hasMagic(bytes, bytes.length - 4)) {
+    throw new UserError(`${source}: not a Parquet file (no PAR1 signature)`);
+  }
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let metadata;
+  try {
+    metadata = parquetMetadata(buffer);
+  } catch (error) {
+    throw new UserError(`${source}: unreadable Parquet metadata (${oneLine(error)})`);
+  }
+  const nrows = Number(metadata.num_rows);
+  const fields = parquetSchema(metadata).children;
+  const data = new Map<string, unknown[]>();
+  for (const field of fields) {
+    const name = field.element.name;
+    if (data.has(name)) throw new UserError(`${source}: duplicate column name "${name}"`);
+    if (field.children.length > 0) throw new UserError(`${source}: column "${name}" is nested (a struct or list); only flat columns are supported`);
+    data.set(name, new Array(nrows));
+  }
+  if (fields.length === 0) throw new UserError(`${source}: the Parquet file has no columns`);
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      onChunk: ({columnName, columnData, rowStart}) => {
+        const target = data.get(columnName);
+        if (!target) return;
+        for (let i = 0; i < columnData.length && rowStart + i < nrows; i++) target[rowStart + i] = columnData[i];
+      }
+    });
+  } catch (error) {
+    throw new UserError(`${source}: unreadable Parquet data (${oneLine(error)})`);
+  }
+  const columns: Record<string, Column> = {};
+  const notNumeric: Record<string, NotNumeric> = {};
+  for (const field of fields) {
+    const {name, type, converted_type, logical_type} = field.element;
+    const values = data.get(name)!;
+    const logical = logical_type?.type;
+    const isText = (converted_type && TEXT_CONVERTED.has(converted_type)) || (logical && TEXT_LOGICAL.has(logical));
+    const isTime = type === "INT96" || (converted_type && TIME_CONVERTED.has(converted_type)) || (logical && TIME_LOGICAL.has(logical));
+    if (isText || isTime) {
+      const built = textColumn(values);
+      columns[name] = built.column;
+      notNumeric[name] = built.notNumeric;
+    } else if (type === "BYTE_ARRAY" || (type === "FIXED_LEN_BYTE_ARRAY" && converted_type !== "DECIMAL" && logical !== "DECIMAL")) {
+      throw new UserError(`${source}: column "${name}" holds raw binary data, which is not supported (use numbers or text)`);
+    } else {
+      columns[name] = numberColumn(values, name, source);
+    }
+  }
+  return {frame: {nrows, columns}, source, format: "parquet", notNumeric};
+}
+
+function hasMagic(b: Uint8Array, at: number): boolean {
+  return b[at] === 0x50 && b[at + 1] === 0x41 && b[at + 2] === 0x52 && b[at + 3] === 0x31;
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
+}
