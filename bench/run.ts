@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: times the estimation engine (src/lib/engine/perf). The study-sized spec uses the
+ * shared fixture panel when `../shared/reference/fixtures/panel.csv` exists beside the repository.
+ */
+import {existsSync, readFileSync} from "node:fs";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {runBench} from "../src/lib/engine/perf/suite.ts";
+import {parseCsv} from "../tests/helpers/fixtures.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const fixture = path.resolve(root, "../shared/reference/fixtures/panel.csv");
+const smallFrame = existsSync(fixture) ? parseCsv(readFileSync(fixture, "utf8")) : undefined;
+const runs = Number(process.env.DTB_BENCH_RUNS ?? 5);
+runBench({smallFrame, runs});

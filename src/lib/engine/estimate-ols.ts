@@ -1,0 +1,289 @@
+/**
+ * OLS / fixed-effects estimation pipeline (fixest 0.12.1 `feols` conventions, ESTIMATION.md):
+ * validate -> lags on the full data -> exclude + listwise deletion (+ optional singletons) ->
+ * demean (pooled: centre, i.e. absorb the intercept) -> drop collinear regressors -> FWL OLS ->
+ * variance (iid | HC1 | CR1 one- or multi-way) -> t, p (Student t) -> fit statistics.
+ */
+import {UserError} from "../errors.js";
+import {collinearityNote, findCollinear} from "./collinearity.js";
+import {demean, type FeDim} from "./demean.js";
+import {fitStats, totalSumSquares} from "./fit.js";
+import {assertNoInfinite, factorize, getColumn, numericColumn, recode, take, type Factor} from "./frame.js";
+import {assertIntegerTime, lagColumn, parseLag} from "./lag.js";
+import {toRows} from "./linalg.js";
+import {crossprod, olsFwl} from "./ols.js";
+import {panelIndex} from "./panel.js";
+import {completeRows, dropSingletons, excludeMask} from "./sample.js";
+import {validateSpec, type NormalizedSpec} from "./spec.js";
+import {clusterK, isNested, nparamsOf} from "./ssc.js";
+import {pvalueT} from "./tdist.js";
+import type {Column, Frame, Result, Spec} from "./types.js";
+import {vcovCluster} from "./vcov-cluster.js";
+import {vcovHetero} from "./vcov-hetero.js";
+import {vcovIid} from "./vcov-iid.js";
+
+function assertSomeValue(col: Float64Array, label: string): void {
+  for (let i = 0; i < col.length; i++) if (col[i] === col[i]) return;
+  throw new UserError(`${label} has no non-missing value`);
+}
+
+/**
+ * Builds the regressor columns of the spec on the full data (lags before any filter).
+ * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
+ */
+export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: ReturnType<typeof panelIndex>): Float64Array[] {
+  let timeChecked = false;
+  return spec.x.map((term, j) => {
+    const where = `spec.x[${j}]`;
+    const lag = frame.columns[term] === undefined ? parseLag(term) : null;
+    if (lag) {
+      const base = numericColumn(frame, lag.base, `${where} '${term}'`);
+      assertNoInfinite(base, lag.base);
+      assertSomeValue(base, `column '${lag.base}' (${where})`);
+      if (!timeChecked) {
+        assertIntegerTime(time, spec.time);
+        timeChecked = true;
+      }
+      const col = lagColumn(base, time, index, lag.k);
+      assertSomeValue(col, `lag '${term}' (${where}: no row has a value ${lag.k} period(s) earlier)`);
+      return col;
+    }
+    const col = numericColumn(frame, term, where);
+    assertNoInfinite(col, term);
+    assertSomeValue(col, `column '${term}' (${where})`);
+    return col;
+  });
+}
+
+/**
+ * Estimates an OLS / FE model. See types.ts for the Result contract.
+ * Example: `estimateOls(frame, {id: "country", time: "year", y: "y", x: ["dstri"], fe: ["country", "year"],
+ * vcov: {cluster: ["country"]}})`.
+ */
+export function estimateOls(frame: Frame, specIn: Spec): Result {
+  const t0 = performance.now();
+  const spec = validateSpec(specIn);
+  if (spec.estimator !== "ols") throw new UserError(`estimateOls: estimator '${spec.estimator}' is not OLS`);
+  const n = frame.nrows;
+  if (!(n > 0)) throw new UserError("the data have no rows");
+  const notes: string[] = [];
+
+  // Panel structure (id, time): duplicates are an error even when no lag is used.
+  const idF = factorize(getColumn(frame, spec.id, "spec.id"));
+  const time = numericColumn(frame, spec.time, "spec.time");
+  assertNoInfinite(time, spec.time);
+  const index = panelIndex(idF, time, spec.id, spec.time);
+
+  const y = numericColumn(frame, spec.y, "spec.y");
+  assertNoInfinite(y, spec.y);
+  assertSomeValue(y, `column '${spec.y}' (spec.y)`);
+  const xs = buildRegressors(frame, spec, time, index);
+
+  const feF: Factor[] = spec.fe.map((name, f) => factorize(getColumn(frame, name, `spec.fe[${f}]`)));
+  const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
+  const clF: Factor[] = clNames.map((name, c) => factorize(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
+
+  const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [
+    name,
+    getColumn(frame, name, `spec.exclude.${name}`),
+    vals
+  ]);
+  const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
+  let rows = completeRows(n, excluded, [y, ...xs], [...feF.map((f) => f.codes), ...clF.map((c) => c.codes)]);
+  const nComplete = rows.length;
+  if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
+  const nSingletons = nComplete - rows.length;
+  if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
+  const m = rows.length;
+  if (m === 0) {
+    throw new UserError(`no observation left after exclusions and removal of rows with missing ${[spec.y, ...spec.x, ...spec.fe, ...clNames].join(", ")}`);
+  }
+
+  const pooled = spec.fe.length === 0;
+  const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
+  const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
+  const kRequested = spec.x.length + (pooled ? 1 : 0);
+  const npRequested = nparamsOf(kRequested, feSizes);
+  if (m <= npRequested) {
+    const feText = pooled ? "" : ` and ${npRequested - kRequested} fixed-effect parameters`;
+    throw new UserError(`too few observations: ${m} rows for ${kRequested} coefficient${kRequested > 1 ? "s" : ""}${feText} (need more rows than parameters)`);
+  }
+  const clDims: FeDim[] = clF.map((c) => recode(c.codes, rows, c.nlevels));
+  clDims.forEach((d, c) => {
+    if (d.nlevels < 2) throw new UserError(`vcov cluster '${clNames[c]}' has only ${d.nlevels} cluster in the estimation sample; clustering needs at least 2`);
+  });
+
+  // Demean (pooled OLS: one single-level "FE" = centring, so the intercept is absorbed exactly).
+  const ySub = take(y, rows);
+  const xSub = xs.map((x) => take(x, rows));
+  const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
+  const dm = demean([ySub, ...xSub], absorb);
+  if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
+  const yT = dm.cols[0];
+  const XT = dm.cols.slice(1);
+
+  // Collinearity.
+  const kx = XT.length;
+  const XtXall = crossprod(XT);
+  const rawSS = new Float64Array(kx);
+  for (let j = 0; j < kx; j++) {
+    let s = 0;
+    const x = xSub[j];
+    for (let r = 0; r < m; r++) s += x[r] * x[r];
+    rawSS[j] = s;
+  }
+  const {keep, drop} = findCollinear(XtXall, kx, rawSS);
+  for (const j of drop) notes.push(collinearityNote(spec.x[j]));
+  if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
+  const ks = keep.length;
+  const XtX = new Float64Array(ks * ks);
+  for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtX[a * ks + b] = XtXall[keep[a] * kx + keep[b]];
+  const XK = keep.map((j) => XT[j]);
+  const fit = olsFwl(yT, XK, XtX);
+  if (!fit) throw new UserError("the regressors are collinear (singular cross-product matrix)");
+
+  // Design in "Z-space": pooled -> [1, centred X] with block-diagonal bread; FE -> demeaned X.
+  const k = pooled ? ks + 1 : ks;
+  const nparams = nparamsOf(k, feSizes);
+  let Z: Float64Array[];
+  let bread: Float64Array;
+  if (pooled) {
+    Z = [new Float64Array(m).fill(1), ...XK];
+    bread = new Float64Array(k * k);
+    bread[0] = 1 / m;
+    for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) bread[(a + 1) * k + (b + 1)] = fit.bread[a * ks + b];
+  } else {
+    Z = XK;
+    bread = fit.bread;
+  }
+
+  let V: Float64Array;
+  let dofK: number;
+  let dfT: number;
+  const info: Record<string, unknown> = {};
+  if (spec.vcov.type === "iid") {
+    dofK = nparams;
+    dfT = m - nparams;
+    V = vcovIid(bread, fit.ssr, m, dofK);
+    info.vcov = "iid";
+  } else if (spec.vcov.type === "hetero") {
+    dofK = nparams;
+    dfT = m - nparams;
+    V = vcovHetero(bread, Z, fit.resid, dofK);
+    info.vcov = "hetero";
+  } else {
+    const nested = pooled ? [] : feDims.map((fd) => clDims.some((cd) => isNested(fd, cd)));
+    dofK = clusterK(k, feSizes, nested);
+    const cv = vcovCluster(bread, Z, fit.resid, clDims, dofK);
+    V = cv.V;
+    dfT = cv.gMin - 1;
+    info.vcov = "cluster";
+    info.cluster = clNames;
+    info.n_clusters = cv.gMin;
+    info.n_clusters_by_dim = Object.fromEntries(clNames.map((name, c) => [name, clDims[c].nlevels]));
+    if (cv.fixed) notes.push("The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part (Cameron, Gelbach and Miller 2011).");
+  }
+
+  // Coefficients (pooled: back-transform theta = A theta_Z, V = A V_Z A', A = [[1, -xbar'], [0, I]]).
+  let coef: Float64Array;
+  if (pooled) {
+    let ybar = 0;
+    for (let r = 0; r < m; r++) ybar += ySub[r];
+    ybar /= m;
+    const xbar = new Float64Array(ks);
+    keep.forEach((j, a) => {
+      let s = 0;
+      const x = xSub[j];
+      for (let r = 0; r < m; r++) s += x[r];
+      xbar[a] = s / m;
+    });
+    // The centred regression's intercept is ybar - (mean of demeaned-y residual) = ybar exactly.
+    coef = new Float64Array(k);
+    coef[0] = ybar;
+    for (let a = 0; a < ks; a++) {
+      coef[a + 1] = fit.coef[a];
+      coef[0] -= xbar[a] * fit.coef[a];
+    }
+    const A = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) A[i * k + i] = 1;
+    for (let a = 0; a < ks; a++) A[a + 1] = -xbar[a];
+    const AV = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) for (let l = 0; l < k; l++) {
+      const ail = A[i * k + l];
+      if (ail === 0) continue;
+      for (let j = 0; j < k; j++) AV[i * k + j] += ail * V[l * k + j];
+    }
+    const W = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += AV[i * k + l] * A[j * k + l];
+      W[i * k + j] = s;
+    }
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) {
+      const v = 0.5 * (W[i * k + j] + W[j * k + i]);
+      W[i * k + j] = v;
+      W[j * k + i] = v;
+    }
+    V = W;
+  } else {
+    coef = fit.coef;
+  }
+
+  const terms = [...(pooled ? ["(Intercept)"] : []), ...keep.map((j) => spec.x[j])];
+  const se = terms.map((_, i) => Math.sqrt(V[i * k + i]));
+  const tstat = terms.map((_, i) => coef[i] / se[i]);
+  const pvalue = tstat.map((t) => pvalueT(t, dfT));
+
+  const tss = totalSumSquares(ySub);
+  let ssrFe: number | null = null;
+  if (!pooled) {
+    ssrFe = 0;
+    for (let r = 0; r < m; r++) ssrFe += yT[r] * yT[r];
+  }
+  const fs = fitStats({ssr: fit.ssr, tss, ssrFe, n: m, nparams, k});
+
+  const idSample = recode(idF.codes, rows, idF.nlevels);
+  const timeF = factorize(time);
+  const timeSample = recode(timeF.codes, rows, timeF.nlevels);
+
+  Object.assign(info, {
+    estimator: "ols",
+    nparams,
+    dof_K: dofK,
+    df_resid: fs.df_resid,
+    ssr: fs.ssr,
+    tss: fs.tss,
+    ssr_fe_only: fs.ssr_fe_only,
+    sigma: fs.sigma,
+    rmse: fs.rmse,
+    n_periods: timeSample.nlevels,
+    fixef_sizes: pooled ? null : Object.fromEntries(spec.fe.map((name, f) => [name, feDims[f].nlevels])),
+    n_complete_cases: nComplete,
+    n_singletons_removed: nSingletons,
+    collinear: drop.map((j) => spec.x[j]),
+    demean: {method: pooled ? "centre" : dm.method, iterations: dm.iterations, fe_redundancies: pooled ? null : dm.redundancies}
+  });
+  if (!pooled && spec.fe.length >= 2 && dm.redundancies !== null && dm.redundancies > 1) {
+    notes.push(`The fixed effects have ${dm.redundancies} redundancies (disconnected design); nparams assumes one, as fixest does by default.`);
+  }
+
+  return {
+    terms,
+    coef: Array.from(coef),
+    se,
+    tstat,
+    pvalue,
+    df_t: dfT,
+    nobs: m,
+    n_groups: idSample.nlevels,
+    r2: fs.r2,
+    adj_r2: fs.adj_r2,
+    r2_within: fs.r2_within,
+    adj_r2_within: fs.adj_r2_within,
+    ssr: fs.ssr,
+    vcov: toRows(V, k),
+    notes,
+    info,
+    timing_ms: {read: 0, estimate: performance.now() - t0}
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Helpers on `Frame` (column-oriented table, see types.ts): typed access to columns with one-line
+ * errors that name the column and the role it plays in the specification, and factorisation of
+ * grouping columns (ids, fixed effects, clusters) into dense integer codes.
+ */
+import {UserError} from "../errors.js";
+import type {Column, Frame} from "./types.js";
+
+/**
+ * The column `name`, or a UserError naming it and where the spec asked for it.
+ * Example: `getColumn(frame, "dstri", "spec.x[0]")`.
+ */
+export function getColumn(frame: Frame, name: string, where: string): Column {
+  const col = frame.columns[name];
+  if (col === undefined) {
+    const avail = Object.keys(frame.columns);
+    const list = avail.length > 12 ? avail.slice(0, 12).join(", ") + ", ..." : avail.join(", ");
+    throw new UserError(`column '${name}' (${where}) not found in the data; available columns: ${list}`);
+  }
+  return col;
+}
+
+/**
+ * A numeric column (missing = NaN). Text columns are rejected: the engine never guesses numbers from text.
+ * Example: `numericColumn(frame, "y", "spec.y")` -> Float64Array.
+ */
+export function numericColumn(frame: Frame, name: string, where: string): Float64Array {
+  const col = getColumn(frame, name, where);
+  if (!(col instanceof Float64Array)) {
+    const first = col.find((v) => v !== null);
+    throw new UserError(
+      `column '${name}' (${where}) is not numeric (e.g. value ${JSON.stringify(first ?? null)}); it must hold numbers`
+    );
+  }
+  return col;
+}
+
+/**
+ * Rejects +/-Infinity (missing values must be NaN/NA). Row numbers in messages are 1-based data rows.
+ * Example: `assertNoInfinite(col, "y")` throws "column 'y' has an infinite value at row 3".
+ */
+export function assertNoInfinite(col: Float64Array, name: string): void {
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (v === Infinity || v === -Infinity) {
+      throw new UserError(`column '${name}' has an infinite value at row ${i + 1}; use NA for missing values`);
+    }
+  }
+}
+
+/** Dense integer coding of a grouping column; missing values get code -1. */
+export interface Factor {
+  codes: Int32Array;
+  nlevels: number;
+  /** Level value of each code (first-appearance order). */
+  levels: Array<string | number>;
+}
+
+/**
+ * Codes a column (text or numeric) as 0..L-1 in order of first appearance; missing -> -1.
+ * Integer-valued numeric columns with a modest range use a direct lookup table (no hashing), which
+ * keeps this O(n) and fast on 1M rows.
+ * Example: `factorize(["b","a","b",null])` -> codes [0,1,0,-1], levels ["b","a"].
+ */
+export function factorize(col: Column): Factor {
+  const n = col.length;
+  const codes = new Int32Array(n);
+  const levels: Array<string | number> = [];
+  if (col instanceof Float64Array) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let allInt = true;
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (v !== v) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      if (allInt && !Number.isInteger(v)) allInt = false;
+    }
+    if (allInt && hi - lo < 4 * n + 1024) {
+      const table = new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        if (v !== v) {
+          codes[i] = -1;
+          continue;
+        }
+        const slot = v - lo;
+        let c = table[slot];
+        if (c < 0) {
+          c = levels.length;
+          table[slot] = c;
+          levels.push(v);
+        }
+        codes[i] = c;
+      }
+      return {codes, nlevels: levels.length, levels};
+    }
+    const map = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (v !== v) {
+        codes[i] = -1;
+        continue;
+      }
+      let c = map.get(v);
+      if (c === undefined) {
+        c = levels.length;
+        map.set(v, c);
+        levels.push(v);
+      }
+      codes[i] = c;
+    }
+    return {codes, nlevels: levels.length, levels};
+  }
+  const map = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (v === null || v === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = map.get(v);
+    if (c === undefined) {
+      c = levels.length;
+      map.set(v, c);
+      levels.push(v);
+    }
+    codes[i] = c;
+  }
+  return {codes, nlevels: levels.length, levels};
+}
+
+/**
+ * Restricts codes to the rows `rows` and renumbers the levels present there as 0..L'-1.
+ * Example: codes [5,2,5] on rows [0,2] -> codes [0,0], nlevels 1.
+ */
+export function recode(codes: Int32Array, rows: Int32Array, nlevels: number): {codes: Int32Array; nlevels: number} {
+  const map = new Int32Array(nlevels).fill(-1);
+  const out = new Int32Array(rows.length);
+  let next = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const c = codes[rows[r]];
+    let m = map[c];
+    if (m < 0) {
+      m = next++;
+      map[c] = m;
+    }
+    out[r] = m;
+  }
+  return {codes: out, nlevels: next};
+}
+
+/** `values[rows[r]]` for every r, as a new Float64Array. Example: `take([1,2,3], [2,0])` -> [3,1]. */
+export function take(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * p-values. OLS/FE: two-sided Student t, p = 2 F_t(-|t|; df) (fixest; never the normal).
+ * GMM: two-sided normal, p = 2 Phi(-|z|) (plm pgmm z-tests). Uses @stdlib CDFs, which reproduce the
+ * fixtures' tail values (e.g. t = 73.31, df = 29 -> 1.774e-34).
+ */
+import tcdf from "@stdlib/stats-base-dists-t-cdf";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+
+/** Example: `pvalueT(2.045, 29)` ~ 0.05. NaN t or df <= 0 gives NaN. */
+export function pvalueT(t: number, df: number): number {
+  if (!(df > 0) || t !== t) return NaN;
+  return 2 * tcdf(-Math.abs(t), df);
+}
+
+/** Example: `pvalueNormal(1.959964)` ~ 0.05. */
+export function pvalueNormal(z: number): number {
+  if (z !== z) return NaN;
+  return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
