@@ -1,0 +1,130 @@
+/**
+ * The simulator's inputs as one element usable with Framework's `view()`: a partner select, a score select
+ * (overall DSTRI or one of the five areas) and a 0–1 slider for the target score. Its `value` is
+ * {partner, area, score}; it fires "input" on every change. Changing the partner or the area moves the slider
+ * back to that partner's current score. Plain DOM (Observable Inputs would be fetched from a CDN).
+ */
+import {pick} from "../../lib/i18n.js";
+import {SCORE_DEFS} from "../../lib/mechanism/areas.js";
+import {clampScore} from "../../lib/whatif/state.js";
+
+export interface ControlsValue {
+  partner: string;
+  area: string;
+  /** Target score: the exact current score while the slider has not been moved, else the slider's value. */
+  score: number;
+  /** True while the slider sits at the current score (not moved since the last partner/area change or reset). */
+  atCurrent: boolean;
+}
+
+export function whatifControls(
+  partners: Array<{iso3: string; name: string}>,
+  current: (iso3: string, column: string) => {year: number; value: number} | null,
+  initial: {partner: string; area: string; score: number | null}
+): HTMLElement & {value: ControlsValue} {
+  const form = document.createElement("form") as unknown as HTMLElement & {value: ControlsValue};
+  form.className = "whatif-controls";
+  form.addEventListener("submit", (e) => e.preventDefault());
+
+  const field = (label: string, control: HTMLElement, extra?: HTMLElement) => {
+    const l = document.createElement("label");
+    l.className = "control";
+    const s = document.createElement("span");
+    s.textContent = label;
+    l.append(s, control);
+    if (extra) l.append(extra);
+    form.append(l);
+  };
+  const partner = document.createElement("select");
+  partner.name = "partner";
+  for (const p of [...partners].sort((a, b) => a.name.localeCompare(b.name, pick({en: "en", zh: "zh-CN"})))) {
+    const o = document.createElement("option");
+    o.value = p.iso3;
+    o.textContent = p.name;
+    partner.append(o);
+  }
+  partner.value = initial.partner;
+  const area = document.createElement("select");
+  area.name = "area";
+  for (const d of SCORE_DEFS) {
+    const o = document.createElement("option");
+    o.value = d.column;
+    o.textContent = pick(d.label);
+    area.append(o);
+  }
+  area.value = initial.area;
+  const slider = document.createElement("input");
+  slider.type = "range";
+  slider.name = "score";
+  slider.min = "0";
+  slider.max = "1";
+  slider.step = "0.01";
+  slider.setAttribute("aria-label", pick({en: "Target score", zh: "目标得分"}));
+  const number = document.createElement("output");
+  number.className = "whatif-score";
+  const now = document.createElement("span");
+  now.className = "muted whatif-now";
+  const reset = document.createElement("button");
+  reset.type = "button";
+  reset.textContent = pick({en: "Back to current", zh: "恢复当前值"});
+
+  field(pick({en: "Partner", zh: "贸易伙伴"}), partner);
+  field(pick({en: "Score", zh: "指标"}), area);
+  field(pick({en: "Target score (0 = open, 1 = closed)", zh: "目标得分（0 = 开放，1 = 封闭）"}), slider, number);
+  const row = document.createElement("div");
+  row.className = "whatif-now-row";
+  row.append(now, reset);
+  form.append(row);
+
+  const showCurrent = () => {
+    const c = current(partner.value, area.value);
+    now.textContent = c
+      ? pick({en: `Current score: ${c.value.toFixed(2)} (${c.year})`, zh: `当前得分：${c.value.toFixed(2)}（${c.year} 年）`})
+      : pick({en: "No current score for this partner", zh: "该伙伴国没有当前得分"});
+    return c;
+  };
+  let atCurrent = false;
+  let currentValue = 0;
+  const toCurrent = () => {
+    const c = showCurrent();
+    currentValue = c ? c.value : 0;
+    slider.value = String(currentValue);
+    atCurrent = true;
+  };
+  const sync = () => (number.textContent = Number(slider.value).toFixed(2));
+  if (initial.score === null) toCurrent();
+  else {
+    showCurrent();
+    slider.value = String(clampScore(initial.score));
+  }
+  sync();
+
+  const fire = () => form.dispatchEvent(new Event("input", {bubbles: true}));
+  partner.addEventListener("input", (e) => {
+    e.stopPropagation();
+    toCurrent();
+    sync();
+    fire();
+  });
+  area.addEventListener("input", (e) => {
+    e.stopPropagation();
+    toCurrent();
+    sync();
+    fire();
+  });
+  slider.addEventListener("input", (e) => {
+    e.stopPropagation();
+    atCurrent = false;
+    sync();
+    fire();
+  });
+  reset.addEventListener("click", () => {
+    toCurrent();
+    sync();
+    fire();
+  });
+  Object.defineProperty(form, "value", {
+    get: (): ControlsValue => ({partner: partner.value, area: area.value, score: atCurrent ? currentValue : Number(slider.value), atCurrent})
+  });
+  return form;
+}

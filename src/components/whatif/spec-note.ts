@@ -1,0 +1,36 @@
+/**
+ * Says which specification the simulator used: the explorer's (with a link back to its view) or the default
+ * (score + controls, partner and year fixed effects, clustered by partner), plus the sample it was estimated on.
+ */
+import {pick, withLang} from "../../lib/i18n.js";
+import type {Result} from "../../lib/engine/types.js";
+import type {ChosenSpec} from "../../lib/whatif/spec.js";
+
+export function specNote(chosen: ChosenSpec, result: Result): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "whatif-spec muted";
+  p.dataset.testid = "whatif-spec";
+  p.dataset.source = chosen.source;
+  const vcov = chosen.spec.vcov;
+  const se = vcov === "iid" ? pick({en: "iid", zh: "普通"}) : vcov === "hetero" ? pick({en: "heteroskedasticity-robust", zh: "异方差稳健"}) :
+    vcov ? pick({en: `clustered by ${vcov.cluster.join(", ")}`, zh: `按 ${vcov.cluster.join("、")} 聚类`}) : pick({en: "iid", zh: "普通"});
+  const what = pick({
+    en: `y = ${chosen.spec.y}; x = ${chosen.spec.x.join(", ")}; fixed effects: ${(chosen.spec.fe ?? []).join(", ") || "none"}; standard errors ${se}; ${result.nobs} observations, ${result.n_groups} partners.`,
+    zh: `被解释变量 ${chosen.spec.y}；解释变量 ${chosen.spec.x.join("、")}；固定效应：${(chosen.spec.fe ?? []).join("、") || "无"}；标准误${se}；${result.nobs} 个观测值，${result.n_groups} 个伙伴国。`
+  });
+  if (chosen.source === "explorer" && chosen.explorerUrl) {
+    const a = document.createElement("a");
+    a.href = withLang(chosen.explorerUrl);
+    a.textContent = pick({en: "the explorer", zh: "模型探索页"});
+    p.append(pick({en: "Using the specification you chose in ", zh: "使用您在"}), a, pick({en: ": ", zh: "中选择的设定："}), what);
+  } else {
+    p.append(
+      pick({
+        en: "Default specification (the explorer's current specification is used instead when it includes this score): ",
+        zh: "默认设定（若模型探索页当前的设定包含该得分，则改用其设定）："
+      }),
+      what
+    );
+  }
+  return p;
+}

@@ -1,0 +1,95 @@
+/**
+ * /whatif renders cleanly in English and Chinese; moving the slider changes the displayed numbers; the displayed
+ * percentage equals 100·(exp(β·Δ) − 1) computed here from the displayed β and Δ; the state lives in the URL and
+ * a URL with a state restores it. Screenshots: whatif-en.png, whatif-zh.png.
+ */
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {screenshot, settle, visit, watch, withBrowser} from "./harness.js";
+
+async function shown(page: Page) {
+  const get = async (id: string) => {
+    const el = await page.$(`[data-testid="${id}"]`);
+    if (!el) return null;
+    return {value: Number(await el.getAttribute("data-value")), text: (await el.textContent()) ?? ""};
+  };
+  return {beta: await get("whatif-beta"), delta: await get("whatif-delta"), pct: await get("whatif-pct")};
+}
+
+const pctOfText = (t: string) => Number(t.replace("−", "-").replace("%", "").replace("+", ""));
+
+async function setSlider(page: Page, v: number) {
+  await page.$eval(
+    '.whatif-controls input[type="range"]',
+    (el, value) => {
+      (el as HTMLInputElement).value = String(value);
+      el.dispatchEvent(new Event("input", {bubbles: true}));
+    },
+    v
+  );
+  await page.waitForFunction((value) => new URL(location.href).searchParams.get("score") === (value as number).toFixed(2), v);
+  await settle(page);
+}
+
+describe("what-if page", () => {
+  for (const lang of ["en", "zh"] as const) {
+    it(`renders, reacts to the slider and shows 100·(exp(β·Δ) − 1) (${lang})`, async () => {
+      await withBrowser(async (s) => {
+        const page = await s.newPage();
+        const problems = watch(page, s.origin);
+        await visit(page, s.url(`/whatif?lang=${lang}&partner=IND&area=dstri_infra`), problems);
+        expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
+        const at0 = await shown(page);
+        expect(at0.pct!.value).toBe(0);
+
+        await setSlider(page, 0.05);
+        const a = await shown(page);
+        expect(a.beta!.text).toBe(a.beta!.value.toFixed(4));
+        const expected = 100 * (Math.exp(a.beta!.value * a.delta!.value) - 1);
+        expect(a.pct!.value).toBeCloseTo(expected, 9);
+        expect(pctOfText(a.pct!.text)).toBeCloseTo(expected, 1);
+        expect(a.delta!.value).not.toBe(0);
+
+        await setSlider(page, 0.6);
+        const b = await shown(page);
+        expect(b.pct!.text).not.toBe(a.pct!.text);
+        expect(b.delta!.value).not.toBeCloseTo(a.delta!.value, 6);
+        expect(pctOfText(b.pct!.text)).toBeCloseTo(100 * (Math.exp(b.beta!.value * b.delta!.value) - 1), 1);
+        // 0.6 is far above anything India has had: flagged as extrapolation.
+        expect(await page.$('[data-testid="whatif-extrapolation"]')).not.toBeNull();
+
+        const url = new URL(page.url());
+        expect(url.searchParams.get("partner")).toBe("IND");
+        expect(url.searchParams.get("area")).toBe("dstri_infra");
+        expect(url.searchParams.get("lang")).toBe(lang);
+        await screenshot(page, `whatif-${lang}`);
+
+        // Reloading the URL restores the scenario.
+        await visit(page, url.href, problems);
+        expect((await shown(page)).pct!.text).toBe(b.pct!.text);
+        expect(await page.$eval('.whatif-controls select[name="area"]', (el) => (el as HTMLSelectElement).value)).toBe("dstri_infra");
+        expect(await page.$eval('[data-testid="whatif-spec"]', (el) => el.getAttribute("data-source"))).toBe("default");
+        expect(problems).toEqual([]);
+      });
+    });
+  }
+
+  it("uses the explorer's specification when it includes the score, and says so", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      const problems = watch(page, s.origin);
+      await visit(page, s.url("/whatif?partner=USA&area=dstri"), problems);
+      await page.evaluate(() => {
+        localStorage.setItem("dtb:explorer:spec", JSON.stringify({id: "iso3", time: "year", y: "lnexport_cn", x: ["dstri", "lngdp"], fe: ["iso3", "year"], vcov: "hetero"}));
+        localStorage.setItem("dtb:explorer:url", "/explorer?x=dstri");
+      });
+      await visit(page, s.url("/whatif?partner=USA&area=dstri&score=0.1"), problems);
+      const note = await page.$('[data-testid="whatif-spec"]');
+      expect(await note!.getAttribute("data-source")).toBe("explorer");
+      expect(await page.$eval('[data-testid="whatif-spec"] a', (a) => a.getAttribute("href"))).toMatch(/^\/explorer\?x=dstri/);
+      const v = await shown(page);
+      expect(v.pct!.value).toBeCloseTo(100 * (Math.exp(v.beta!.value * v.delta!.value) - 1), 9);
+      expect(problems).toEqual([]);
+    });
+  });
+});
