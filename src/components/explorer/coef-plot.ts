@@ -1,0 +1,65 @@
+/**
+ * Coefficient plot: each estimate with its 95% confidence interval (Student t with the model's df_t; the
+ * normal for GMM, whose tests are z-tests). The regressors are measured in different units (an index in
+ * [0, 1], logs, a share), so each gets its own row and its own horizontal scale, always including zero;
+ * on one shared axis the widest interval would flatten the others. The intercept is left out and the key
+ * regressor is drawn in the accent colour, first.
+ */
+import * as Plot from "@observablehq/plot";
+import tquantile from "@stdlib/stats-base-dists-t-quantile";
+import {pick} from "../../lib/i18n.js";
+import type {Result} from "../../lib/engine/types.js";
+import {termLabel} from "../../lib/explorer/labels.js";
+import {fmt} from "../../lib/explorer/export.js";
+import {el} from "../format.js";
+import {tx} from "./text.js";
+
+const Z975 = 1.959963984540054;
+const KEY = "#c2410c";
+const OTHER = "#4b5563";
+
+/** Critical value of a two-sided 95% interval. */
+export function critical95(dfT: number | null): number {
+  return dfT === null ? Z975 : tquantile(0.975, dfT);
+}
+
+export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement {
+  const q = critical95(r.df_t);
+  const data = r.terms
+    .map((term, i) => ({term, label: pick(termLabel(term)), coef: r.coef[i], lo: r.coef[i] - q * r.se[i], hi: r.coef[i] + q * r.se[i], key: term === keyTerm}))
+    .filter((d) => d.term !== "(Intercept)")
+    .sort((a, b) => Number(b.key) - Number(a.key));
+  const rows = data.map((d) => {
+    const lo = Math.min(0, d.lo);
+    const hi = Math.max(0, d.hi);
+    const pad = (hi - lo) * 0.06 || 1;
+    const colour = d.key ? KEY : OTHER;
+    const plot = Plot.plot({
+      width: Math.max(260, width - 200),
+      height: 44,
+      marginLeft: 8,
+      marginRight: 16,
+      marginTop: 6,
+      marginBottom: 20,
+      x: {domain: [lo - pad, hi + pad], ticks: 5, label: null, grid: true},
+      y: {axis: null, domain: [0, 1]},
+      style: {fontSize: "10px"},
+      marks: [
+        Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.6}),
+        Plot.link([d], {x1: "lo", x2: "hi", y1: 0.5, y2: 0.5, stroke: colour, strokeWidth: 2.5}),
+        Plot.dot([d], {x: "coef", y: 0.5, fill: colour, r: 4.5, title: () => `${d.label}: ${fmt(d.coef)} [${fmt(d.lo)}, ${fmt(d.hi)}]`})
+      ]
+    });
+    const label = el("div", {className: "ex-cp-label"}, el("span", {text: d.label}), el("span", {className: "ex-cp-ci", text: `${fmt(d.coef)} [${fmt(d.lo)}, ${fmt(d.hi)}]`}));
+    const row = el("div", {className: "ex-cp-row"}, label, plot);
+    row.dataset.term = d.term;
+    return row;
+  });
+  const fig = el("figure", {className: "ex-coefplot"});
+  fig.append(
+    el("h2", {text: tx("coefPlot")}),
+    el("h3", {text: `${tx("coefPlotSub")} ${r.df_t === null ? pick({en: "Normal critical value (GMM z-tests).", zh: "采用正态临界值（GMM z检验）。"}) : pick({en: `t critical value, df = ${r.df_t}.`, zh: `t临界值，自由度 = ${r.df_t}。`})}`}),
+    ...rows
+  );
+  return fig;
+}

@@ -1,0 +1,116 @@
+/**
+ * The current specification as code for R (fixest / plm), Stata (reghdfe / xtabond2), Python (pyfixest)
+ * and our own CLI, so a reader can re-run the model elsewhere on the panel download (`panel.csv`).
+ * The subset is written from the state (year bounds, 2020, OECD flag, ISO3 list) rather than from the
+ * spec's expanded exclusion lists, because that is how a person would write it.
+ */
+import {CONTROL_VARS, YEAR_MAX, YEAR_MIN, isGmm, type ExplorerState} from "./state.js";
+
+const controlsOf = (s: ExplorerState) => CONTROL_VARS.filter((c) => s.controls.includes(c));
+const quoteList = (xs: string[], q = '"') => xs.map((x) => `${q}${x}${q}`).join(", ");
+
+/** Conditions that keep a row, in a language's syntax. */
+function conditions(s: ExplorerState, lang: "r" | "stata" | "py"): string[] {
+  const out: string[] = [];
+  const and = (a: string) => out.push(a);
+  const col = (c: string) => (lang === "py" ? `df.${c}` : c);
+  if (s.from > YEAR_MIN) and(`${col("year")} >= ${s.from}`);
+  if (s.to < YEAR_MAX) and(`${col("year")} <= ${s.to}`);
+  if (s.drop2020) and(`${col("year")} != 2020`);
+  if (s.group !== "all") {
+    const yes = s.group === "oecd";
+    if (lang === "r") and(yes ? "oecd" : "!oecd");
+    else if (lang === "stata") and(`oecd == "${yes ? "true" : "false"}"`);
+    else and(yes ? "df.oecd" : "~df.oecd");
+  }
+  if (s.exclude.length) {
+    if (lang === "r") and(`!(iso3 %in% c(${quoteList(s.exclude)}))`);
+    else if (lang === "stata") and(`!inlist(iso3, ${quoteList(s.exclude)})`);
+    else and(`~df.iso3.isin([${quoteList(s.exclude)}])`);
+  }
+  return out;
+}
+
+/** R: fixest::feols for OLS/FE, plm::pgmm for GMM. */
+export function rCode(s: ExplorerState): string {
+  const lines = ['df <- read.csv("panel.csv")'];
+  const cond = conditions(s, "r");
+  const ctrl = controlsOf(s);
+  if (isGmm(s)) {
+    const lagKey = s.lag === 0 ? s.x : `lag(${s.x}, ${s.lag})`;
+    const rhs = [`lag(${s.y}, 1)`, lagKey, ...ctrl].join(" + ");
+    lines.unshift("library(plm)");
+    lines.push(cond.length ? `df <- subset(df, ${cond.join(" & ")})` : "");
+    lines.push(
+      'pdf <- pdata.frame(df, index = c("iso3", "year"))',
+      `m <- pgmm(${s.y} ~ ${rhs} | lag(${s.y}, 2:99),`,
+      `          data = pdf, effect = "twoways", model = "twosteps",`,
+      `          transformation = "${s.estimator === "gmm-diff" ? "d" : "ld"}", collapse = TRUE)`,
+      "summary(m, robust = TRUE)"
+    );
+    return lines.filter((l) => l !== "").join("\n") + "\n";
+  }
+  lines.unshift("library(fixest)");
+  const key = s.lag === 0 ? s.x : `l(${s.x}, ${s.lag})`;
+  const fe = s.fe === "none" ? "" : ` | ${s.fe === "country" ? "iso3" : s.fe === "year" ? "year" : "iso3 + year"}`;
+  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? "~iso3" : "~iso3 + year";
+  const args = [`${s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}`, "data = df"];
+  if (s.lag > 0) args.push("panel.id = ~iso3 + year");
+  if (cond.length) args.push(`subset = ~ ${cond.join(" & ")}`);
+  args.push(`vcov = ${vcov}`);
+  lines.push(`m <- feols(${args.join(", ")})`, "summary(m)");
+  return lines.join("\n") + "\n";
+}
+
+/** Stata: reghdfe for OLS/FE, xtabond2 for GMM (both from SSC). */
+export function stataCode(s: ExplorerState): string {
+  const lines = ["import delimited panel.csv, clear", "encode iso3, generate(cid)", "xtset cid year"];
+  const cond = conditions(s, "stata");
+  const ifc = cond.length ? ` if ${cond.join(" & ")}` : "";
+  const ctrl = controlsOf(s);
+  const key = s.lag === 0 ? s.x : `L${s.lag === 1 ? "" : s.lag}.${s.x}`;
+  if (isGmm(s)) {
+    const ivs = [key, ...ctrl, "i.year"].join(" ");
+    const opts = [`gmm(${s.y}, laglimits(2 99) collapse)`, `iv(${ivs})`, "twostep", "robust"];
+    if (s.estimator === "gmm-diff") opts.push("noleveleq");
+    lines.push(`xtabond2 ${s.y} L.${s.y} ${[key, ...ctrl].join(" ")} i.year${ifc}, ${opts.join(" ")}`);
+    return lines.join("\n") + "\n";
+  }
+  const absorb = s.fe === "none" ? "noabsorb" : `absorb(${s.fe === "country" ? "cid" : s.fe === "year" ? "year" : "cid year"})`;
+  const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : "vce(cluster cid year)";
+  lines.push(`reghdfe ${s.y} ${[key, ...ctrl].join(" ")}${ifc}, ${absorb} ${vce}`);
+  return lines.join("\n") + "\n";
+}
+
+/** Python: pyfixest for OLS/FE; a note for GMM (pyfixest has no dynamic-panel GMM). */
+export function pythonCode(s: ExplorerState): string {
+  const ctrl = controlsOf(s);
+  const lines = ["import pandas as pd", ...(isGmm(s) ? [] : ["import pyfixest as pf"]), "", 'df = pd.read_csv("panel.csv")'];
+  let key: string = s.x;
+  if (s.lag > 0) {
+    // A calendar-time lag (merge on year + k), computed on the full panel before the subset, as fixest's l().
+    key = `L${s.lag}_${s.x}`;
+    lines.push(
+      `lag = df[["iso3", "year", "${s.x}"]].assign(year=df.year + ${s.lag}).rename(columns={"${s.x}": "${key}"})`,
+      `df = df.merge(lag, on=["iso3", "year"], how="left")`
+    );
+  }
+  const cond = conditions(s, "py");
+  if (cond.length) lines.push(`df = df[${cond.map((c) => `(${c})`).join(" & ")}]`);
+  if (isGmm(s)) {
+    lines.push(
+      "# pyfixest has no Arellano-Bond / Blundell-Bond GMM. Use the R (plm::pgmm) or Stata (xtabond2) code,",
+      "# or this site's CLI with the specification shown under \"dtb\"."
+    );
+    return lines.join("\n") + "\n";
+  }
+  const fe = s.fe === "none" ? "" : ` | ${s.fe === "country" ? "iso3" : s.fe === "year" ? "year" : "iso3 + year"}`;
+  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? '{"CRV1": "iso3"}' : '{"CRV1": "iso3+year"}';
+  lines.push(`fit = pf.feols("${s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}", data=df, vcov=${vcov})`, "fit.summary()");
+  return lines.join("\n") + "\n";
+}
+
+/** This project's CLI: the spec JSON saved as spec.json, then `dtb estimate`. */
+export function dtbCode(specJson: string): string {
+  return `cat > spec.json <<'JSON'\n${specJson}\nJSON\nnode bin/dtb.js estimate --data panel.csv --spec spec.json\n`;
+}
