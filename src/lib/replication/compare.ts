@@ -1,0 +1,211 @@
+/**
+ * Lays our estimates beside the paper's printed ones (Tables 4-7) and reads the difference in plain words.
+ * Pure data in, data out: the components only render what is computed here, and the tests check it.
+ */
+import type {PaperModel, PaperTables} from "../paper/schema.js";
+import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
+
+/** One coefficient cell; `se` of a paper cell is implied by |coef / t| (both printed rounded). */
+export interface Cell {
+  coef: number;
+  se: number;
+  t: number;
+  /** Our p-value; for the paper, null (only the stars are printed). */
+  p: number | null;
+  stars: string;
+  /** The paper's printed text, e.g. "-0.273***"; null for ours. */
+  printed?: string;
+}
+
+export interface Column {
+  kind: "paper" | "ours";
+  /** "(1)", "Zhejiang", "ours, difference GMM", ... */
+  heading: string;
+  dependent: string;
+  /** Paper model id (tables.json) or our model id. */
+  id: string;
+  cells: Record<string, Cell | null>;
+  nobs: number | null;
+  r2: number | null;
+  r2_within: number | null;
+  n_groups: number | null;
+  n_clusters: number | null;
+  se_label: string;
+  df_t: number | null;
+  country_fe: string;
+  year_fe: string;
+  /** GMM only. */
+  hansen_p?: number | null;
+  ar2_p?: number | null;
+  n_instruments?: number | null;
+  notes: string[];
+  error?: string;
+}
+
+export interface ComparisonTable {
+  table: 4 | 5 | 6 | 7;
+  /** Row labels in the paper's order (paper names), then any of ours the paper lacks. */
+  rows: string[];
+  /** Pairs: the paper's column, then ours (Table 7: paper, ours difference, ours system). */
+  columns: Column[];
+}
+
+const PAPER_ORDER = ["L.lnexport", "DSTRI", "LDSTRI", "lngdp", "lnpopu", "lngov", "city_rate", "Constant"];
+
+export function seLabel(run: ModelRun): string {
+  const info = (run.result?.info ?? {}) as Record<string, unknown>;
+  if (run.model.spec.estimator && run.model.spec.estimator !== "ols") return "robust two-step (Windmeijer)";
+  const v = info.vcov;
+  if (v === "cluster") return "clustered by country (CR1)";
+  if (v === "hetero") return "heteroskedasticity-robust (HC1)";
+  if (v === "iid") return "iid";
+  return String(v ?? "");
+}
+
+function paperColumn(m: PaperModel, heading: string): Column {
+  const cells: Record<string, Cell | null> = {};
+  for (const [term, c] of Object.entries(m.terms)) {
+    cells[term] = {coef: c.coef, t: c.t, se: c.t !== 0 ? Math.abs(c.coef / c.t) : NaN, p: null, stars: "*".repeat(c.stars), printed: c.printed};
+  }
+  return {
+    kind: "paper",
+    heading,
+    dependent: m.dependent,
+    id: m.id,
+    cells,
+    nobs: m.observations,
+    r2: m.r2,
+    r2_within: null,
+    n_groups: m.n_countries,
+    n_clusters: null,
+    se_label: "not stated",
+    df_t: null,
+    country_fe: m.fe_rows["Province FE"] ?? "",
+    year_fe: m.fe_rows["Year FE"] ?? "",
+    notes: []
+  };
+}
+
+function oursColumn(run: ModelRun, heading: string): Column {
+  const spec = run.model.spec;
+  const r = run.result;
+  const cells: Record<string, Cell | null> = {};
+  const gmm = !!spec.estimator && spec.estimator !== "ols";
+  if (r) {
+    r.terms.forEach((term, j) => {
+      cells[paperTerm(term, spec.y)] = {coef: r.coef[j], se: r.se[j], t: r.tstat[j], p: r.pvalue[j], stars: stars(r.pvalue[j])};
+    });
+  }
+  const info = (r?.info ?? {}) as Record<string, unknown>;
+  const fe = spec.fe ?? [];
+  return {
+    kind: "ours",
+    heading,
+    dependent: spec.y,
+    id: run.model.id,
+    cells,
+    nobs: r?.nobs ?? null,
+    r2: r?.r2 ?? null,
+    r2_within: r?.r2_within ?? null,
+    n_groups: r?.n_groups ?? null,
+    n_clusters: typeof info.n_clusters === "number" ? info.n_clusters : null,
+    se_label: seLabel(run),
+    df_t: r?.df_t ?? null,
+    country_fe: gmm ? "differenced out" : fe.includes("iso3") ? "YES" : "NO",
+    year_fe: gmm ? (spec.effect === "twoways" ? "YES (time dummies)" : "NO") : fe.includes("year") ? "YES" : "NO",
+    ...(gmm ? {hansen_p: r?.hansen?.pvalue ?? null, ar2_p: r?.ar2?.pvalue ?? null, n_instruments: r?.n_instruments ?? null} : {}),
+    notes: r?.notes ?? [],
+    ...(run.error ? {error: run.error} : {})
+  };
+}
+
+/** Heading of the paper's column: Table 4 prints (1)-(4); Tables 5-7 print the region. */
+function paperHeading(m: PaperModel): string {
+  const region = m.dependent === "lnexport_wz" ? "Wenzhou" : "Zhejiang";
+  return m.table === 4 ? `${m.column} ${region}` : region;
+}
+
+function oursHeading(run: ModelRun, outcomeLabel: string): string {
+  const e = run.model.spec.estimator;
+  const how = e === "gmm-diff" ? ", difference GMM" : e === "gmm-sys" ? ", system GMM" : "";
+  return `${outcomeLabel}${how}`;
+}
+
+/**
+ * The comparison tables 4-7 for one outcome's runs. Each of our models sits right after the paper model it
+ * mirrors (`paper_id`); a paper model is shown once even when two of ours mirror it (Table 7).
+ */
+export function comparisonTables(paper: PaperTables, runs: ModelRun[], outcomeLabel: string): ComparisonTable[] {
+  const byId = new Map(paper.models.map((m) => [m.id, m]));
+  const out: ComparisonTable[] = [];
+  for (const table of [4, 5, 6, 7] as const) {
+    const columns: Column[] = [];
+    const shown = new Set<string>();
+    for (const run of runs.filter((r) => r.model.table === table)) {
+      const pm = byId.get(run.model.paper_id);
+      if (pm && !shown.has(pm.id)) {
+        columns.push(paperColumn(pm, paperHeading(pm)));
+        shown.add(pm.id);
+      }
+      columns.push(oursColumn(run, oursHeading(run, outcomeLabel)));
+    }
+    if (!columns.length) continue;
+    const present = new Set(columns.flatMap((c) => Object.keys(c.cells)));
+    const rows = [...PAPER_ORDER.filter((t) => present.has(t)), ...[...present].filter((t) => !PAPER_ORDER.includes(t))];
+    // The constant row stays even though our FE models absorb it: the paper prints one.
+    out.push({table, rows, columns});
+  }
+  return out;
+}
+
+export interface Reading {
+  /** Short verdicts, used as data attributes and in tests. */
+  sign: "same" | "opposite" | "n/a";
+  significance: "both" | "paper only" | "ours only" | "neither" | "n/a";
+  /** Effect of one standard deviation of the key regressor, in log points: paper and ours. */
+  sd_effect: {paper: number; ours: number} | null;
+  sentences: string[];
+}
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
+
+/**
+ * Plain-language reading of our key coefficient against the paper's: sign, size in comparable units and
+ * significance. The DSTRI scales differ (the paper's runs 0.288-1.992, the OECD index 0-1), so sizes are
+ * compared as the effect of one standard deviation, each with the standard deviation of its own Table 2.
+ */
+export function readDifference(
+  paperModel: PaperModel,
+  run: ModelRun,
+  sd: {paper: number; ours: number},
+  ourLabel: string
+): Reading {
+  const term = paperModel.key_regressor;
+  const pc = paperModel.terms[term];
+  const r = run.result;
+  if (!r || !pc) {
+    return {sign: "n/a", significance: "n/a", sd_effect: null, sentences: [run.error ? `Our model could not be estimated: ${run.error}` : "No comparable coefficient."]};
+  }
+  const j = r.terms.indexOf(keyTerm(run.model.spec));
+  const b = r.coef[j];
+  const p = r.pvalue[j];
+  const t = r.tstat[j];
+  const sign = Math.sign(b) === Math.sign(pc.coef) ? "same" : "opposite";
+  const paperSig = pc.stars > 0;
+  const oursSig = p < 0.1;
+  const significance = paperSig && oursSig ? "both" : paperSig ? "paper only" : oursSig ? "ours only" : "neither";
+  const effPaper = pc.coef * sd.paper;
+  const effOurs = b * sd.ours;
+  const pct = (x: number) => `${(100 * (Math.exp(x) - 1)).toFixed(1)}%`;
+  const sentences = [
+    sign === "same"
+      ? `Same sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`
+      : `Opposite sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`,
+    `Per standard deviation of each DSTRI (paper ${fmt(sd.paper)}, ours ${fmt(sd.ours)}): ${fmt(effPaper)} log points of exports in the paper (${pct(effPaper)}), ${fmt(effOurs)} in ours (${pct(effOurs)}).`,
+    Number.isFinite(p)
+      ? `Significance: the paper prints t = ${pc.t.toFixed(2)} (${"*".repeat(pc.stars) || "no stars"}); ours is t = ${fmt(t, 2)}, p = ${fmt(p, 3)} with ${seLabel(run)} standard errors, ${oursSig ? (p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "significant at 10%") : "not significant at 10%"}.`
+      : `Significance: the paper prints t = ${pc.t.toFixed(2)}; our standard error could not be computed (see the notes).`,
+    `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`
+  ];
+  return {sign, significance, sd_effect: {paper: effPaper, ours: effOurs}, sentences};
+}
