@@ -1,0 +1,65 @@
+/**
+ * The support-system explorer: filter bar, a line with the counts, and the results (measures with the cases
+ * that put them into effect, practice cases, or the five barrier areas). The filter state is kept in the URL
+ * (history.replaceState, other parameters such as `lang` untouched), so a copied link reproduces the view.
+ */
+import {currentLang, pick} from "../../lib/i18n.js";
+import {LEVELS, LEVEL_LABELS, type Case, type Measure} from "../../lib/support/schema.js";
+import {byArea} from "./by-area.js";
+import {caseCard, el, measureCard} from "./cards.js";
+import {filterBar} from "./filters.js";
+import {TEXT, showing} from "./labels.js";
+import {casesByMeasure, filterCatalogue, parseState, stateToSearch, type FilterState} from "./state.js";
+
+export function supportExplorer(measures: readonly Measure[], cases: readonly Case[]): HTMLElement {
+  const lang = currentLang();
+  const byMeasure = casesByMeasure(cases);
+  const measureById = new Map(measures.map((m) => [m.id, m]));
+  const root = el("div", "sx");
+
+  const {state: initial, ignored} = parseState(location.search);
+  if (ignored.length) {
+    const note = el("p", "sx-note");
+    note.setAttribute("role", "status");
+    note.append(document.createTextNode(pick(TEXT.ignored) + " "), el("code", "", ignored.join(", ")));
+    root.append(note);
+  }
+
+  const bar = filterBar(measures, cases, (next) => render(next, true));
+  const summary = el("p", "sx-summary-line");
+  summary.setAttribute("aria-live", "polite");
+  const results = el("div", "sx-results");
+  root.append(bar.element, summary, el("p", "sx-hint", pick(TEXT.copyHint)), results);
+
+  function render(state: FilterState, push: boolean): void {
+    if (push) {
+      const url = `${location.pathname}${stateToSearch(state, location.search)}${location.hash}`;
+      history.replaceState(history.state, "", url);
+    }
+    bar.update(state);
+    const f = filterCatalogue(measures, cases, state);
+    summary.textContent = showing(lang, f.measures.length, measures.length, f.cases.length, cases.length);
+    summary.dataset.measures = String(f.measures.length);
+    summary.dataset.cases = String(f.cases.length);
+    root.dataset.view = state.view;
+    results.replaceChildren();
+    if (state.view === "areas") {
+      results.append(byArea(f.measures, f.cases, state));
+    } else if (state.view === "cases") {
+      if (!f.cases.length) results.append(el("p", "sx-muted", pick(TEXT.noneMatch)));
+      for (const c of f.cases) results.append(caseCard(c, measureById));
+    } else {
+      if (!f.measures.length) results.append(el("p", "sx-muted", pick(TEXT.noneMatch)));
+      // Grouped by the three levels of the support system.
+      for (const level of LEVELS) {
+        const ms = f.measures.filter((m) => m.level === level);
+        if (!ms.length) continue;
+        results.append(el("h3", "sx-group", `${pick(LEVEL_LABELS[level])} · ${ms.length}`));
+        for (const m of ms) results.append(measureCard(m, byMeasure.get(m.id) ?? []));
+      }
+    }
+  }
+
+  render(initial, false);
+  return root;
+}
