@@ -4,7 +4,8 @@
  * a link to the evidence on that area's effect on exports.
  */
 import {currentLang, pick, withLang} from "../../lib/i18n.js";
-import {AREAS, AREA_DESCRIPTIONS, AREA_LABELS, LEVEL_LABELS, THEME_LABELS, type Case, type Measure} from "../../lib/support/schema.js";
+import {AREAS, AREA_DESCRIPTIONS, AREA_LABELS, LEVEL_LABELS, THEME_LABELS} from "../../lib/support/vocabulary.js";
+import type {Case, Measure} from "../../lib/support/schema.js";
 import {el} from "./cards.js";
 import {TEXT, paren} from "./labels.js";
 import type {FilterState} from "./state.js";

@@ -4,7 +4,8 @@
  * textContent: catalogue text is never parsed as HTML.
  */
 import {currentLang, pick} from "../../lib/i18n.js";
-import {AREA_LABELS, KIND_LABELS, LEVEL_LABELS, THEME_LABELS, type Case, type Measure} from "../../lib/support/schema.js";
+import {AREA_LABELS, KIND_LABELS, LEVEL_LABELS, THEME_LABELS} from "../../lib/support/vocabulary.js";
+import type {Case, Measure} from "../../lib/support/schema.js";
 import {SEED_LABELS, TEXT, colon, paren, sectionLabel} from "./labels.js";
 
 /** `document.createElement` with a class and text. */

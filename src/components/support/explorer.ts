@@ -4,7 +4,8 @@
  * (history.replaceState, other parameters such as `lang` untouched), so a copied link reproduces the view.
  */
 import {currentLang, pick} from "../../lib/i18n.js";
-import {LEVELS, LEVEL_LABELS, type Case, type Measure} from "../../lib/support/schema.js";
+import {LEVELS, LEVEL_LABELS} from "../../lib/support/vocabulary.js";
+import type {Case, Measure} from "../../lib/support/schema.js";
 import {byArea} from "./by-area.js";
 import {caseCard, el, measureCard} from "./cards.js";
 import {filterBar} from "./filters.js";

@@ -5,7 +5,8 @@
  * box is never interrupted.
  */
 import {currentLang, pick} from "../../lib/i18n.js";
-import {AREA_LABELS, LEVEL_LABELS, THEME_LABELS, type Case, type Measure} from "../../lib/support/schema.js";
+import {AREA_LABELS, LEVEL_LABELS, THEME_LABELS} from "../../lib/support/vocabulary.js";
+import type {Case, Measure} from "../../lib/support/schema.js";
 import {el} from "./cards.js";
 import {SEED_LABELS, TEXT, VIEW_LABELS, optionCount, paren} from "./labels.js";
 import {EMPTY_STATE, FACET_VALUES, VIEWS, facetCounts, type Facet, type FilterState, type View} from "./state.js";

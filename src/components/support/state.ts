@@ -13,7 +13,8 @@
  * - seed: the entry comes from that source text (all cases come from seed 004, all measures from 000-003);
  * - q: the words all occur (case-insensitive) in the entry's English or Chinese id, title, summary, actor or tags.
  */
-import {AREAS, LEVELS, SEEDS, THEMES, type Area, type Case, type Level, type Measure, type Theme} from "../../lib/support/schema.js";
+import {AREAS, LEVELS, SEEDS, THEMES, type Area, type Level, type Theme} from "../../lib/support/vocabulary.js";
+import type {Case, Measure} from "../../lib/support/schema.js";
 
 export const VIEWS = ["measures", "cases", "areas"] as const;
 export type View = (typeof VIEWS)[number];

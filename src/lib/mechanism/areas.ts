@@ -2,7 +2,7 @@
  * The five OECD DSTRI policy areas as panel columns, plus the overall index. Labels and descriptions come
  * from the support catalogue's schema so the whole site names the areas the same way.
  */
-import {AREA_DESCRIPTIONS, AREA_LABELS, type Area} from "../support/schema.js";
+import {AREA_DESCRIPTIONS, AREA_LABELS, type Area} from "../support/vocabulary.js";
 import type {Bi} from "./text.js";
 
 export interface AreaDef {

@@ -6,7 +6,7 @@
  * form falls in the area (e.g. privacy rules on payments also concern data flows). The DSTRI's fifth area,
  * "other barriers", has no counterpart among the paper's four forms.
  */
-import type {Area} from "../support/schema.js";
+import type {Area} from "../support/vocabulary.js";
 import type {Bi} from "./text.js";
 
 export type FormKey = "infra" | "ipr" | "etrans" | "payment";
