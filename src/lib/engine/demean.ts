@@ -6,10 +6,16 @@
  * Three paths, all with typed arrays and integer codes (no per-row objects):
  *  - one dimension: subtract group means (exact);
  *  - two dimensions with a small one (<= 1000 levels, e.g. years): exact solution through the
- *    Schur complement of the large dimension (a T x T system), then one refinement step;
+ *    Schur complement of the large dimension (a T x T system), then one refinement step
+ *    (demean-two.ts);
  *  - otherwise: coefficient-space alternating projections (Gauss-Seidel over the dimensions, as
  *    fixest's demeaning) with Irons-Tuck acceleration, iterated to ~1e-14 relative change.
  */
+
+import {demeanTwoExact} from "./demean-two.js";
+import {counts, groupSums, isBlocked} from "./group-sums.js";
+
+export {demeanTwoExact};
 
 /** One FE dimension on the estimation sample: codes 0..nlevels-1, no missing. */
 export interface FeDim {
@@ -35,35 +41,6 @@ export interface DemeanOptions {
   maxIter?: number;
 }
 
-function counts(fe: FeDim): Float64Array {
-  const c = new Float64Array(fe.nlevels);
-  const codes = fe.codes;
-  for (let i = 0; i < codes.length; i++) c[codes[i]]++;
-  return c;
-}
-
-/**
- * sums[codes[i]] += v[i], accumulating runs of equal codes in a register first: data sorted by id
- * (the usual layout) then avoid a store-to-load dependency on the same slot at every row.
- * Correct for any order.
- */
-function groupSums(v: Float64Array, codes: Int32Array, sums: Float64Array): void {
-  const n = v.length;
-  if (n === 0) return;
-  let cur = codes[0];
-  let acc = 0;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i];
-    if (c !== cur) {
-      sums[cur] += acc;
-      acc = 0;
-      cur = c;
-    }
-    acc += v[i];
-  }
-  sums[cur] += acc;
-}
-
 /** In place: v_i -= mean of v over the rows of level codes_i. `inv` = 1 / level counts. */
 function subtractMeans(v: Float64Array, codes: Int32Array, inv: Float64Array, sums: Float64Array): void {
   sums.fill(0);
@@ -71,6 +48,26 @@ function subtractMeans(v: Float64Array, codes: Int32Array, inv: Float64Array, su
   groupSums(v, codes, sums);
   for (let g = 0; g < sums.length; g++) sums[g] *= inv[g];
   for (let i = 0; i < n; i++) v[i] -= sums[codes[i]];
+}
+
+/**
+ * One dimension whose levels are contiguous row blocks in code order: out = c - (0 + acc_g)/n_g
+ * with acc_g summed in row order, i.e. exactly `subtractMeans` (bit for bit) in one sweep.
+ */
+function subtractMeansBlocked(c: Float64Array, codes: Int32Array, inv: Float64Array): Float64Array {
+  const n = c.length;
+  const v = new Float64Array(n);
+  let a = 0;
+  while (a < n) {
+    const g = codes[a];
+    let b = a;
+    let acc = 0;
+    while (b < n && codes[b] === g) acc += c[b++];
+    const mean = (0 + acc) * inv[g];
+    for (let p = a; p < b; p++) v[p] = c[p] - mean;
+    a = b;
+  }
+  return v;
 }
 
 /**
@@ -85,7 +82,9 @@ export function demean(cols: Float64Array[], fes: FeDim[], opts: DemeanOptions =
   if (fes.length === 1 && method === "auto") {
     const inv = counts(fes[0]).map((c) => 1 / c);
     const sums = new Float64Array(fes[0].nlevels);
+    const blocked = isBlocked(fes[0].codes);
     const out = cols.map((c) => {
+      if (blocked) return subtractMeansBlocked(c, fes[0].codes, inv);
       const v = c.slice();
       subtractMeans(v, fes[0].codes, inv, sums);
       return v;
@@ -97,173 +96,6 @@ export function demean(cols: Float64Array[], fes: FeDim[], opts: DemeanOptions =
     if (exact) return exact;
   }
   return demeanIterative(cols, fes, opts.tol ?? 1e-14, opts.maxIter ?? 10000);
-}
-
-/**
- * Exact two-way demeaning. With D1 the large dimension (G levels) and D2 the small one (T levels),
- * M_D v = M_1 (v - D2 beta), beta solving S beta = D2' M_1 v with the Schur complement
- * S = D2' M_1 D2 = diag(n_t) - sum_g c_g c_g' / n_g (c_g = counts of D2 levels in group g).
- * S is singular (one redundancy per connected component); zero pivots fix those coefficients at 0.
- * Returns null when the small dimension is too large for a dense T x T solve.
- */
-export function demeanTwoExact(cols: Float64Array[], feA: FeDim, feB: FeDim): DemeanResult | null {
-  const big = feA.nlevels >= feB.nlevels ? feA : feB;
-  const small = big === feA ? feB : feA;
-  const G = big.nlevels;
-  const T = small.nlevels;
-  const n = big.codes.length;
-  if (T > 1000) return null;
-  const nB = counts(big);
-  const invB = nB.map((c) => 1 / c);
-  const nS = counts(small);
-  // Rows grouped by the large dimension (counting sort).
-  const start = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) start[big.codes[i] + 1]++;
-  let cost = 0;
-  for (let g = 0; g < G; g++) {
-    const m = Math.min(start[g + 1], T);
-    cost += m * m;
-    start[g + 1] += start[g];
-  }
-  if (cost > 3e8) return null;
-  const fill = start.slice(0, G);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[fill[big.codes[i]]++] = i;
-  const S = new Float64Array(T * T);
-  for (let t = 0; t < T; t++) S[t * T + t] = nS[t];
-  const cnt = new Float64Array(T);
-  const touched = new Int32Array(T);
-  const sc = small.codes;
-  for (let g = 0; g < G; g++) {
-    let nt = 0;
-    for (let p = start[g]; p < start[g + 1]; p++) {
-      const t = sc[order[p]];
-      if (cnt[t] === 0) touched[nt++] = t;
-      cnt[t]++;
-    }
-    const w = invB[g];
-    // Sort the touched levels (insertion sort: usually already in time order), then accumulate
-    // only the lower triangle (tb <= ta) without branching; it is mirrored below.
-    for (let a = 1; a < nt; a++) {
-      const ta = touched[a];
-      let b = a - 1;
-      while (b >= 0 && touched[b] > ta) {
-        touched[b + 1] = touched[b];
-        b--;
-      }
-      touched[b + 1] = ta;
-    }
-    for (let a = 0; a < nt; a++) {
-      const ta = touched[a];
-      const ca = cnt[ta] * w;
-      const rowOff = ta * T;
-      for (let b = 0; b <= a; b++) {
-        const tb = touched[b];
-        S[rowOff + tb] -= ca * cnt[tb];
-      }
-    }
-    for (let a = 0; a < nt; a++) cnt[touched[a]] = 0;
-  }
-  for (let a = 0; a < T; a++) for (let b = 0; b < a; b++) S[b * T + a] = S[a * T + b];
-  const {L, dropped} = choleskyPsd(S, T, 1e-9);
-  const bc = big.codes;
-  const sumsB = new Float64Array(G);
-  const r = new Float64Array(T);
-  // Per column, passes are fused: (A) group sums of the large dimension; (B) subtract those means
-  // while accumulating r = D2' M_1 v; solve; (C) v -= beta[t] while accumulating the group sums;
-  // (D) subtract the means while accumulating the normal-equation residual for one refinement.
-  const out = cols.map((c) => {
-    const v = new Float64Array(n);
-    sumsB.fill(0);
-    let scale = 0;
-    for (let i = 0; i < n; i++) {
-      const a = c[i] < 0 ? -c[i] : c[i];
-      if (a > scale) scale = a;
-    }
-    groupSums(c, bc, sumsB);
-    for (let g = 0; g < G; g++) sumsB[g] *= invB[g];
-    r.fill(0);
-    for (let i = 0; i < n; i++) {
-      const x = c[i] - sumsB[bc[i]];
-      v[i] = x;
-      r[sc[i]] += x;
-    }
-    for (let pass = 0; pass < 2; pass++) {
-      const beta = solvePsd(L, T, r);
-      let maxBeta = 0;
-      for (let t = 0; t < T; t++) maxBeta = Math.max(maxBeta, Math.abs(beta[t]));
-      // A refinement step smaller than rounding of the data cannot change the result.
-      if (pass === 1 && maxBeta <= 1e-16 * scale) break;
-      sumsB.fill(0);
-      let cur = bc[0];
-      let acc = 0;
-      for (let i = 0; i < n; i++) {
-        const x = v[i] - beta[sc[i]];
-        v[i] = x;
-        const g = bc[i];
-        if (g !== cur) {
-          sumsB[cur] += acc;
-          acc = 0;
-          cur = g;
-        }
-        acc += x;
-      }
-      if (n > 0) sumsB[cur] += acc;
-      for (let g = 0; g < G; g++) sumsB[g] *= invB[g];
-      r.fill(0);
-      for (let i = 0; i < n; i++) {
-        const x = v[i] - sumsB[bc[i]];
-        v[i] = x;
-        r[sc[i]] += x;
-      }
-    }
-    return v;
-  });
-  return {cols: out, method: "exact2", iterations: 0, redundancies: dropped.length, converged: true};
-}
-
-/** Cholesky of a PSD matrix; a pivot <= tol * diagonal is treated as zero (row/column skipped). */
-function choleskyPsd(A: Float64Array, k: number, tol: number): {L: Float64Array; dropped: number[]} {
-  const L = new Float64Array(k * k);
-  const dropped: number[] = [];
-  for (let j = 0; j < k; j++) {
-    const rj = j * k;
-    let d = A[rj + j];
-    for (let l = 0; l < j; l++) d -= L[rj + l] * L[rj + l];
-    if (!(A[rj + j] > 0) || d <= tol * A[rj + j]) {
-      dropped.push(j);
-      continue;
-    }
-    const ljj = Math.sqrt(d);
-    L[rj + j] = ljj;
-    for (let i = j + 1; i < k; i++) {
-      const ri = i * k;
-      let s = A[ri + j];
-      for (let l = 0; l < j; l++) s -= L[ri + l] * L[rj + l];
-      L[ri + j] = s / ljj;
-    }
-  }
-  return {L, dropped};
-}
-
-function solvePsd(L: Float64Array, k: number, b: Float64Array): Float64Array {
-  const z = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    const lii = L[i * k + i];
-    if (lii === 0) continue;
-    let s = b[i];
-    for (let l = 0; l < i; l++) s -= L[i * k + l] * z[l];
-    z[i] = s / lii;
-  }
-  const x = new Float64Array(k);
-  for (let i = k - 1; i >= 0; i--) {
-    const lii = L[i * k + i];
-    if (lii === 0) continue;
-    let s = z[i];
-    for (let l = i + 1; l < k; l++) s -= L[l * k + i] * x[l];
-    x[i] = s / lii;
-  }
-  return x;
 }
 
 /**

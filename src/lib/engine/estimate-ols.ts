@@ -11,8 +11,8 @@ import {fitStats, totalSumSquares} from "./fit.js";
 import {assertNoInfinite, factorize, getColumn, numericColumn, recode, take, type Factor} from "./frame.js";
 import {assertIntegerTime, lagColumn, parseLag} from "./lag.js";
 import {toRows} from "./linalg.js";
-import {crossprod, olsFwl} from "./ols.js";
-import {panelIndex} from "./panel.js";
+import {crossprod, olsFwl, sumSquares} from "./ols.js";
+import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
 import {completeRows, dropSingletons, excludeMask} from "./sample.js";
 import {validateSpec, type NormalizedSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
@@ -28,10 +28,11 @@ function assertSomeValue(col: Float64Array, label: string): void {
 }
 
 /**
- * Builds the regressor columns of the spec on the full data (lags before any filter).
+ * Builds the regressor columns of the spec on the full data (lags before any filter). `index` is
+ * called (and may build the sorted panel index) only when a lag term is present.
  * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
  */
-export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: ReturnType<typeof panelIndex>): Float64Array[] {
+export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex): Float64Array[] {
   let timeChecked = false;
   return spec.x.map((term, j) => {
     const where = `spec.x[${j}]`;
@@ -44,7 +45,7 @@ export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float6
         assertIntegerTime(time, spec.time);
         timeChecked = true;
       }
-      const col = lagColumn(base, time, index, lag.k);
+      const col = lagColumn(base, time, index(), lag.k);
       assertSomeValue(col, `lag '${term}' (${where}: no row has a value ${lag.k} period(s) earlier)`);
       return col;
     }
@@ -68,20 +69,35 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   if (!(n > 0)) throw new UserError("the data have no rows");
   const notes: string[] = [];
 
-  // Panel structure (id, time): duplicates are an error even when no lag is used.
-  const idF = factorize(getColumn(frame, spec.id, "spec.id"));
+  // Each grouping column is factorised once (id, FE and cluster often share columns).
+  const factors = new Map<Column, Factor>();
+  const factorOf = (col: Column): Factor => {
+    let f = factors.get(col);
+    if (f === undefined) {
+      f = factorize(col);
+      factors.set(col, f);
+    }
+    return f;
+  };
+
+  // Panel structure (id, time): duplicates are an error even when no lag is used. The sorted
+  // index is only built for lags (or to name duplicate rows).
+  const idF = factorOf(getColumn(frame, spec.id, "spec.id"));
   const time = numericColumn(frame, spec.time, "spec.time");
   assertNoInfinite(time, spec.time);
-  const index = panelIndex(idF, time, spec.id, spec.time);
+  const timeF = factorOf(time);
+  assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
+  let indexCache: PanelIndex | null = null;
+  const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
 
   const y = numericColumn(frame, spec.y, "spec.y");
   assertNoInfinite(y, spec.y);
   assertSomeValue(y, `column '${spec.y}' (spec.y)`);
   const xs = buildRegressors(frame, spec, time, index);
 
-  const feF: Factor[] = spec.fe.map((name, f) => factorize(getColumn(frame, name, `spec.fe[${f}]`)));
+  const feF: Factor[] = spec.fe.map((name, f) => factorOf(getColumn(frame, name, `spec.fe[${f}]`)));
   const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
-  const clF: Factor[] = clNames.map((name, c) => factorize(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
+  const clF: Factor[] = clNames.map((name, c) => factorOf(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
 
   const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [
     name,
@@ -89,7 +105,8 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     vals
   ]);
   const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
-  let rows = completeRows(n, excluded, [y, ...xs], [...feF.map((f) => f.codes), ...clF.map((c) => c.codes)]);
+  const groupCodes = [...new Set([...feF.map((f) => f.codes), ...clF.map((c) => c.codes)])];
+  let rows = completeRows(n, excluded, [y, ...xs], groupCodes);
   const nComplete = rows.length;
   if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
   const nSingletons = nComplete - rows.length;
@@ -99,8 +116,12 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     throw new UserError(`no observation left after exclusions and removal of rows with missing ${[spec.y, ...spec.x, ...spec.fe, ...clNames].join(", ")}`);
   }
 
+  // Codes and columns on the sample; when every row is kept they are the full-data ones (recode
+  // of all rows keeps first-appearance codes unchanged; nothing downstream writes to them).
+  const full = m === n;
+  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => (full ? {codes: f.codes, nlevels: f.nlevels} : recode(f.codes, rows, f.nlevels));
   const pooled = spec.fe.length === 0;
-  const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
+  const feDims: FeDim[] = feF.map(onSample);
   const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
   const kRequested = spec.x.length + (pooled ? 1 : 0);
   const npRequested = nparamsOf(kRequested, feSizes);
@@ -108,14 +129,14 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     const feText = pooled ? "" : ` and ${npRequested - kRequested} fixed-effect parameters`;
     throw new UserError(`too few observations: ${m} rows for ${kRequested} coefficient${kRequested > 1 ? "s" : ""}${feText} (need more rows than parameters)`);
   }
-  const clDims: FeDim[] = clF.map((c) => recode(c.codes, rows, c.nlevels));
+  const clDims: FeDim[] = clF.map(onSample);
   clDims.forEach((d, c) => {
     if (d.nlevels < 2) throw new UserError(`vcov cluster '${clNames[c]}' has only ${d.nlevels} cluster in the estimation sample; clustering needs at least 2`);
   });
 
   // Demean (pooled OLS: one single-level "FE" = centring, so the intercept is absorbed exactly).
-  const ySub = take(y, rows);
-  const xSub = xs.map((x) => take(x, rows));
+  const ySub = full ? y : take(y, rows);
+  const xSub = full ? xs : xs.map((x) => take(x, rows));
   const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
   const dm = demean([ySub, ...xSub], absorb);
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
@@ -125,13 +146,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   // Collinearity.
   const kx = XT.length;
   const XtXall = crossprod(XT);
-  const rawSS = new Float64Array(kx);
-  for (let j = 0; j < kx; j++) {
-    let s = 0;
-    const x = xSub[j];
-    for (let r = 0; r < m; r++) s += x[r] * x[r];
-    rawSS[j] = s;
-  }
+  const rawSS = sumSquares(xSub);
   const {keep, drop} = findCollinear(XtXall, kx, rawSS);
   for (const j of drop) notes.push(collinearityNote(spec.x[j]));
   if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
@@ -242,9 +257,8 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   }
   const fs = fitStats({ssr: fit.ssr, tss, ssrFe, n: m, nparams, k});
 
-  const idSample = recode(idF.codes, rows, idF.nlevels);
-  const timeF = factorize(time);
-  const timeSample = recode(timeF.codes, rows, timeF.nlevels);
+  const idSample = onSample(idF);
+  const timeSample = onSample(timeF);
 
   Object.assign(info, {
     estimator: "ols",

@@ -63,3 +63,35 @@ export function panelIndex(id: Factor, time: Float64Array, idName: string, timeN
   }
   return {order, start};
 }
+
+/**
+ * The checks of `panelIndex` without building the index (enough when no lag is used): missing id
+ * or time (same errors, same row), then duplicate (id, time) pairs detected sort-free with a bitset
+ * over the cells id_code * T + time_code (T = number of distinct times). On a duplicate, or when
+ * the grid would be too large for a bitset, `panelIndex` runs to throw its message naming the rows.
+ * `timeCodes` = factorised `time` (-1 only where time is missing).
+ * Example: ids ["A","A"], times [2010, 2010] -> the same UserError as `panelIndex`.
+ */
+export function assertPanel(id: Factor, timeCodes: Int32Array, nTimes: number, time: Float64Array, idName: string, timeName: string): void {
+  const n = id.codes.length;
+  const cells = id.nlevels * nTimes;
+  if (cells > 64 * n + 65536) {
+    panelIndex(id, time, idName, timeName);
+    return;
+  }
+  const seen = new Uint8Array((cells + 7) >>> 3);
+  const codes = id.codes;
+  let duplicate = false;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c < 0) throw new UserError(`id column '${idName}' is missing at row ${i + 1}`);
+    const t = timeCodes[i];
+    if (t < 0) throw new UserError(`time column '${timeName}' is missing at row ${i + 1}`);
+    const cell = c * nTimes + t;
+    const bit = 1 << (cell & 7);
+    const byte = cell >>> 3;
+    if (seen[byte] & bit) duplicate = true;
+    seen[byte] |= bit;
+  }
+  if (duplicate) panelIndex(id, time, idName, timeName);
+}

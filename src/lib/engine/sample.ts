@@ -36,6 +36,16 @@ export function excludeMask(n: number, rules: Array<[string, Column, Array<numbe
   return mask;
 }
 
+function hasNaN(col: Float64Array): boolean {
+  for (let i = 0; i < col.length; i++) if (col[i] !== col[i]) return true;
+  return false;
+}
+
+function hasNegative(codes: Int32Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) return true;
+  return false;
+}
+
 /**
  * Rows kept: not excluded, every numeric variable non-missing, every grouping code >= 0.
  * Example: y [1, NaN, 3], no other input -> rows [0, 2].
@@ -46,6 +56,12 @@ export function completeRows(
   numeric: Float64Array[],
   groups: Int32Array[]
 ): Int32Array {
+  // Common case first: nothing excluded or missing -> all rows, without the keep mask.
+  if (!excluded && numeric.every((col) => !hasNaN(col)) && groups.every((codes) => !hasNegative(codes))) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   const keep = new Uint8Array(n).fill(1);
   if (excluded) for (let i = 0; i < n; i++) if (excluded[i]) keep[i] = 0;
   for (const col of numeric) for (let i = 0; i < n; i++) if (col[i] !== col[i]) keep[i] = 0;

@@ -10,6 +10,7 @@
  * semi-definite part (negative eigenvalues set to 0) and says so; so do we.
  */
 import {sandwich, symEigen} from "./linalg.js";
+import {BLOCK} from "./ols.js";
 
 export interface ClusterDim {
   codes: Int32Array;
@@ -26,9 +27,13 @@ export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim):
   const G = cl.nlevels;
   const S = new Float64Array(G * k);
   const codes = cl.codes;
-  for (let j = 0; j < k; j++) {
-    const x = X[j];
-    for (let r = 0; r < n; r++) S[codes[r] * k + j] += x[r] * e[r];
+  // Scores s_g, cache-blocked over rows (each S entry still sums its rows in row order).
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let j = 0; j < k; j++) {
+      const x = X[j];
+      for (let r = r0; r < r1; r++) S[codes[r] * k + j] += x[r] * e[r];
+    }
   }
   const M = new Float64Array(k * k);
   for (let g = 0; g < G; g++) {

@@ -5,6 +5,7 @@
  * gives sandwich::vcovHC(type = "HC1") and Stata `, robust` (ESTIMATION.md).
  */
 import {sandwich} from "./linalg.js";
+import {BLOCK} from "./ols.js";
 
 /**
  * Meat sum_i e_i^2 x_i x_i' (k x k, row-major) for column vectors `X`.
@@ -16,15 +17,18 @@ export function heteroMeat(X: Float64Array[], e: Float64Array): Float64Array {
   const e2 = new Float64Array(n);
   for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
   const M = new Float64Array(k * k);
-  for (let i = 0; i < k; i++)
-    for (let j = 0; j <= i; j++) {
-      const xi = X[i];
-      const xj = X[j];
-      let s = 0;
-      for (let r = 0; r < n; r++) s += e2[r] * xi[r] * xj[r];
-      M[i * k + j] = s;
-      M[j * k + i] = s;
-    }
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j <= i; j++) {
+        const xi = X[i];
+        const xj = X[j];
+        let s = M[i * k + j];
+        for (let r = r0; r < r1; r++) s += e2[r] * xi[r] * xj[r];
+        M[i * k + j] = s;
+      }
+  }
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
   return M;
 }
 

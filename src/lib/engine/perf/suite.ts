@@ -11,6 +11,7 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {estimate} from "../estimate.js";
 import type {Frame, Spec} from "../types.js";
+import {factorize} from "../frame.js";
 import {frameToCsv, syntheticPanel} from "./synthetic.js";
 import {medianMs} from "./timing.js";
 
@@ -54,63 +55,94 @@ function fixestMs(frame: Frame, runs: number): {ms: number; coef: number[]} {
 }
 
 /**
- * Time per element of a plain scatter-add loop (sums[codes[i]] += v[i]) over 1M rows: a yardstick
- * that makes benchmark numbers comparable across machines and load levels.
+ * Machine yardstick: one plain pass computing group sums over the rows of `frame`
+ * (sums[id_code[i]] += y[i], id codes built beforehand). Timing the engine against this pass in the
+ * same run makes the numbers comparable across machines and load levels ("engine = N x one
+ * group-sum pass"). Returns a function that runs the pass once.
  */
-export function calibrationNs(): number {
-  const n = 1_000_000;
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = Math.floor(i / 47.6);
-  const v = new Float64Array(n).fill(1.5);
-  const sums = new Float64Array(21010);
-  const pass = () => {
-    sums.fill(0);
-    for (let i = 0; i < n; i++) sums[codes[i]] += v[i];
+export function groupSumPass(frame: Frame, id: string, y: string): () => number {
+  const f = factorize(frame.columns[id]);
+  const codes = f.codes;
+  const v = frame.columns[y] as Float64Array;
+  const out = new Float64Array(f.nlevels);
+  return () => {
+    out.fill(0);
+    for (let i = 0; i < codes.length; i++) out[codes[i]] += v[i];
+    return out[0];
   };
-  return (medianMs(pass, 21, 5) / n) * 1e6;
 }
 
-/** Runs the suite and returns the measured numbers (also logged line by line). */
+/**
+ * Median times of `a` and `b` measured alternately (a, b, a, b, ...) so that both see the same load;
+ * `b` is the median of `bReps` calls each round.
+ */
+function interleaved(a: () => unknown, b: () => unknown, runs: number, bReps = 5): {a: number; b: number; ratio: number} {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    a();
+    ta.push(performance.now() - t);
+    tb.push(medianMs(b, bReps, 0));
+  }
+  return {a: median(ta), b: median(tb), ratio: median(ta.map((x, i) => x / tb[i]))};
+}
+
+function median(x: number[]): number {
+  const s = [...x].sort((p, q) => p - q);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : 0.5 * (s[mid - 1] + s[mid]);
+}
+
+type Row = [string, string, string, string, string];
+
+function table(rows: Row[], log: (l: string) => void): void {
+  const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) log(r.map((cell, c) => (c === 0 ? cell.padEnd(w[c]) : cell.padStart(w[c]))).join("  "));
+}
+
+/** Runs the suite and returns the measured numbers (also logged as a compact table). */
 export function runBench(opts: BenchOptions = {}): Record<string, number | string> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const runs = opts.runs ?? 5;
   const out: Record<string, number | string> = {};
-  out.calibration_ns = calibrationNs();
-  log(`machine calibration: ${out.calibration_ns.toFixed(2)} ns per scatter-add over 1M elements (an idle modern core: ~1-2 ns; larger = loaded/slow machine)`);
+  const rows: Row[] = [["benchmark", "rows", "median ms", "ratio", "target"]];
 
+  // 1. Large panel, against the yardstick measured alternately in the same run.
   const big = syntheticPanel(opts.nIds ?? 21000, opts.nYears ?? 50, 0.95);
   const bigSpec: Spec = {id: "id", time: "year", y: "y", x: ["x1", "x2", "x3", "x4"], fe: ["id", "year"], vcov: {cluster: ["id"]}};
   let res = estimate(big, bigSpec);
-  const ms = medianMs(() => (res = estimate(big, bigSpec)), runs, 1);
-  out.large_rows = big.nrows;
-  out.large_ms = ms;
+  const m = interleaved(() => (res = estimate(big, bigSpec)), groupSumPass(big, "id", "y"), runs);
   const c0 = process.cpuUsage();
   estimate(big, bigSpec);
   const c1 = process.cpuUsage(c0);
-  out.large_cpu_ms = (c1.user + c1.system) / 1000;
-  log(`large panel: ${big.nrows} rows, FE id (${res.n_groups}) + year, 4 regressors, cluster id: engine median ${ms.toFixed(1)} ms over ${runs} runs (one run: ${out.large_cpu_ms.toFixed(0)} ms CPU)`);
-  log(`  coef ${res.coef.map((c) => c.toFixed(6)).join(" ")}  (demean: ${JSON.stringify((res.info as Record<string, unknown>).demean)})`);
+  Object.assign(out, {large_rows: big.nrows, large_ms: m.a, yardstick_ms: m.b, large_vs_yardstick: m.ratio, large_cpu_ms: (c1.user + c1.system) / 1000});
+  rows.push(["yardstick: one group-sum pass", String(big.nrows), m.b.toFixed(2), "1x", ""]);
+  rows.push(["large: FE id+year, 4 x, cluster id", String(big.nrows), m.a.toFixed(1), `${m.ratio.toFixed(0)}x pass`, "<= 1.5x fixest"]);
   if (fixestAvailable()) {
     const fx = fixestMs(big, runs);
     out.fixest_ms = fx.ms;
-    out.ratio = ms / fx.ms;
+    out.ratio = m.a / fx.ms;
     const maxDiff = Math.max(...fx.coef.map((c, i) => Math.abs(c - res.coef[i]) / Math.abs(c)));
-    log(`  fixest (1 thread) median ${fx.ms.toFixed(1)} ms; engine / fixest = ${(ms / fx.ms).toFixed(2)}; max rel. coef difference ${maxDiff.toExponential(2)}`);
+    out.fixest_max_rel_coef_diff = maxDiff;
+    rows.push(["fixest 0.12 (1 thread), same data", String(big.nrows), fx.ms.toFixed(1), `${(m.a / fx.ms).toFixed(2)}x fixest`, "engine <= 1.5x"]);
   } else {
     out.fixest_ms = "n/a";
-    log("  fixest not available: engine alone");
+    rows.push(["fixest (Rscript + fixest not found)", "-", "n/a", "-", ""]);
   }
 
+  // 2. Study-sized clustered spec.
   const small = opts.smallFrame ?? syntheticPanel(30, 14, 0.98, 7);
   const idName = opts.smallFrame ? "country" : "id";
   const xs = opts.smallFrame ? ["dstri", "lngdp", "lnpopu", "gov", "urban"] : ["x1", "x2", "x3", "x4"];
   const smallSpec: Spec = {id: idName, time: "year", y: "y", x: xs, fe: [idName, "year"], vcov: {cluster: [idName]}};
   const smallMs = medianMs(() => estimate(small, smallSpec), 201, 50);
-  out.small_rows = small.nrows;
-  out.small_ms = smallMs;
-  log(`study-sized panel: ${small.nrows} rows, two-way FE, clustered: median ${smallMs.toFixed(3)} ms (target < 2 ms)`);
+  Object.assign(out, {small_rows: small.nrows, small_ms: smallMs});
+  rows.push(["study-sized: two-way FE, cluster", String(small.nrows), smallMs.toFixed(3), "", "< 2 ms"]);
 
-  // 1000 specifications: subsets of controls x FE choice x vcov x exclusion.
+  // 3. 1000 specifications: subsets of controls x FE choice x vcov x exclusion.
   const specs: Spec[] = [];
   const vcovs: Spec["vcov"][] = ["iid", "hetero", {cluster: [idName]}];
   const fes = [[], [idName], [idName, "year"]];
@@ -119,10 +151,14 @@ export function runBench(opts: BenchOptions = {}): Record<string, number | strin
     const x = [xs[0], ...xs.slice(1).filter((_, j) => mask & (1 << j))];
     specs.push({id: idName, time: "year", y: "y", x, fe: fes[s % 3], vcov: vcovs[Math.floor(s / 3) % 3], ...(s % 2 ? {exclude: {year: [2020, 1980]}} : {})});
   }
-  const t0 = performance.now();
-  for (const sp of specs) estimate(small, sp);
-  const manyMs = performance.now() - t0;
+  const manyMs = medianMs(() => {
+    for (const sp of specs) estimate(small, sp);
+  }, 3, 1);
   out.specs_1000_ms = manyMs;
-  log(`1000 specifications in a row on the study-sized panel: ${manyMs.toFixed(0)} ms (${(manyMs / 1000).toFixed(3)} ms each)`);
+  rows.push(["1000 specifications (total)", String(small.nrows), manyMs.toFixed(0), `${(manyMs / 1000).toFixed(3)} ms each`, ""]);
+
+  table(rows, log);
+  log(`large panel: ${res.n_groups} ids; one run ${Number(out.large_cpu_ms).toFixed(0)} ms CPU; demean ${JSON.stringify((res.info as Record<string, unknown>).demean)}`);
+  log(`  coef ${res.coef.map((c) => c.toFixed(6)).join(" ")}`);
   return out;
 }
