@@ -11,7 +11,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../src/lib/engine/estimate.js";
 import type {Frame} from "../../src/lib/engine/types.js";
-import {rowsToFrame} from "../../src/lib/explorer/frame.js";
+import {rowsToFrame} from "../../src/lib/table/rows-to-frame.js";
 import {parseState, toSpec} from "../../src/lib/explorer/state.js";
 import {DIST, screenshot, visit, watch, withBrowser} from "./harness.js";
 

@@ -11,7 +11,7 @@ import {countryName, pick} from "../../lib/i18n.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import type {Frame, Result, Spec} from "../../lib/engine/types.js";
 import {tableModel} from "../../lib/explorer/export.js";
-import {rowsToFrame} from "../../lib/explorer/frame.js";
+import {rowsToFrame} from "../../lib/table/rows-to-frame.js";
 import {estimationSample} from "../../lib/explorer/sample.js";
 import {
   defaultState, keyTerm, parseState, serializeState, toSpec, type ExplorerState, type PartnerInfo

@@ -13,6 +13,7 @@
  * bit-identical results.
  */
 import {counts, groupSums, isBlocked} from "./group-sums.js";
+import {cholesky, cholSolve} from "./linalg.js";
 import type {DemeanResult, FeDim} from "./demean.js";
 
 /**
@@ -45,7 +46,7 @@ export function demeanTwoExact(cols: Float64Array[], feA: FeDim, feB: FeDim, lay
     for (let i = 0; i < n; i++) order[fill[big.codes[i]]++] = i;
   }
   const S = schurMatrix(small, start, order, invB, counts(small));
-  const {L, dropped} = choleskyPsd(S, T, 1e-9);
+  const {L, dropped} = cholesky(S, T, 1e-9);
   const out = cols.map((c) => (blocked ? demeanBlocked(c, small.codes, start, invB, L, T) : demeanColumn(c, big.codes, small.codes, invB, L, T)));
   return {cols: out, method: "exact2", iterations: 0, redundancies: dropped.length, converged: true};
 }
@@ -136,7 +137,7 @@ function demeanBlocked(c: Float64Array, sc: Int32Array, start: Int32Array, invB:
   const scale = maxAbs(c);
   sweepCentre(c, v, sc, start, invB, r);
   for (let pass = 0; pass < 2; pass++) {
-    const beta = solvePsd(L, T, r);
+    const beta = cholSolve(L, T, r);
     let maxBeta = 0;
     for (let t = 0; t < T; t++) maxBeta = Math.max(maxBeta, Math.abs(beta[t]));
     if (pass === 1 && maxBeta <= 1e-16 * scale) break;
@@ -200,7 +201,7 @@ function demeanColumn(c: Float64Array, bc: Int32Array, sc: Int32Array, invB: Flo
     r[sc[i]] += x;
   }
   for (let pass = 0; pass < 2; pass++) {
-    const beta = solvePsd(L, T, r);
+    const beta = cholSolve(L, T, r);
     let maxBeta = 0;
     for (let t = 0; t < T; t++) maxBeta = Math.max(maxBeta, Math.abs(beta[t]));
     // A refinement step smaller than rounding of the data cannot change the result.
@@ -231,47 +232,3 @@ function demeanColumn(c: Float64Array, bc: Int32Array, sc: Int32Array, invB: Flo
   return v;
 }
 
-/** Cholesky of a PSD matrix; a pivot <= tol * diagonal is treated as zero (row/column skipped). */
-function choleskyPsd(A: Float64Array, k: number, tol: number): {L: Float64Array; dropped: number[]} {
-  const L = new Float64Array(k * k);
-  const dropped: number[] = [];
-  for (let j = 0; j < k; j++) {
-    const rj = j * k;
-    let d = A[rj + j];
-    for (let l = 0; l < j; l++) d -= L[rj + l] * L[rj + l];
-    if (!(A[rj + j] > 0) || d <= tol * A[rj + j]) {
-      dropped.push(j);
-      continue;
-    }
-    const ljj = Math.sqrt(d);
-    L[rj + j] = ljj;
-    for (let i = j + 1; i < k; i++) {
-      const ri = i * k;
-      let s = A[ri + j];
-      for (let l = 0; l < j; l++) s -= L[ri + l] * L[rj + l];
-      L[ri + j] = s / ljj;
-    }
-  }
-  return {L, dropped};
-}
-
-/** Solves L L' x = b with the pivots of `choleskyPsd` (zero pivots: that coefficient = 0). */
-function solvePsd(L: Float64Array, k: number, b: Float64Array): Float64Array {
-  const z = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    const lii = L[i * k + i];
-    if (lii === 0) continue;
-    let s = b[i];
-    for (let l = 0; l < i; l++) s -= L[i * k + l] * z[l];
-    z[i] = s / lii;
-  }
-  const x = new Float64Array(k);
-  for (let i = k - 1; i >= 0; i--) {
-    const lii = L[i * k + i];
-    if (lii === 0) continue;
-    let s = z[i];
-    for (let l = i + 1; l < k; l++) s -= L[l * k + i] * x[l];
-    x[i] = s / lii;
-  }
-  return x;
-}

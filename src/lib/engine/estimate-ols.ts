@@ -113,7 +113,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
   const m = rows.length;
   if (m === 0) {
-    throw new UserError(`no observation left after exclusions and removal of rows with missing ${[spec.y, ...spec.x, ...spec.fe, ...clNames].join(", ")}`);
+    throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
   }
 
   // Codes and columns on the sample; when every row is kept they are the full-data ones (recode

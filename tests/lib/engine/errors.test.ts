@@ -54,6 +54,11 @@ describe("data errors", () => {
   it("non-integer time with a lag", () =>
     expectUserError(() => estimateOls(frame({year: Float64Array.of(1, 2, 3.5, 1, 2, 3, 1, 2, 3)}), {...spec, x: ["L.x"]}), /must hold integers .* row 3/));
   it("empty sample", () => expectUserError(() => estimateOls(frame(), {...spec, exclude: {country: ["A", "B", "C"]}}), /no observation left/));
+  it("empty sample names each variable once", () =>
+    expectUserError(
+      () => estimateOls(frame(), {...spec, fe: ["country", "year"], vcov: {cluster: ["country", "year"]}, exclude: {country: ["A", "B", "C"]}}),
+      /missing y, x, country, year$/
+    ));
   it("exclude on a missing column", () => expectUserError(() => estimateOls(frame(), {...spec, exclude: {yr: [1]}}), /column 'yr' \(spec\.exclude\.yr\) not found/));
   it("missing id", () => expectUserError(() => estimateOls(frame({country: ["A", null, "A", "B", "B", "B", "C", "C", "C"]}), spec), /id column 'country' is missing at row 2/));
   it("all regressors collinear with FE", () =>

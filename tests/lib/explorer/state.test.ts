@@ -4,7 +4,7 @@ import {
   CONTROL_VARS, ESTIMATORS, FE_CHOICES, GROUP_CHOICES, KEY_VARS, LAGS, SE_CHOICES, YEAR_MAX, YEAR_MIN,
   defaultState, parseState, sampleFilter, serializeState, toSpec, type ExplorerState
 } from "../../../src/lib/explorer/state.js";
-import {rowsToFrame} from "../../../src/lib/explorer/frame.js";
+import {rowsToFrame} from "../../../src/lib/table/rows-to-frame.js";
 
 const iso3 = fc.stringMatching(/^[A-Z]{3}$/);
 const stateArb: fc.Arbitrary<ExplorerState> = fc

@@ -3,7 +3,7 @@ import {EDGES, NODES, validateGraph} from "../../../src/lib/mechanism/graph.ts";
 import {MAPPING, PAPER_FORMS} from "../../../src/lib/mechanism/mapping.ts";
 import {AREA_DEFS} from "../../../src/lib/mechanism/areas.ts";
 import {hasCjk, hasHan} from "../../../src/lib/support/schema.ts";
-import {rowsToFrame} from "../../../src/lib/mechanism/frame.ts";
+import {rowsToFrame} from "../../../src/lib/table/rows-to-frame.js";
 
 const bilingual = (b: {en: string; zh: string}) => b.en.length > 0 && !hasCjk(b.en) && hasHan(b.zh);
 
