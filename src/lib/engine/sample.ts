@@ -5,6 +5,7 @@
  * default (`fixef.rm = "none"`); with `drop_singletons` they are removed in ONE non-recursive pass.
  */
 import {UserError} from "../errors.js";
+import {allFinite} from "./frame.js";
 import type {Column} from "./types.js";
 
 /**
@@ -37,6 +38,7 @@ export function excludeMask(n: number, rules: Array<[string, Column, Array<numbe
 }
 
 function hasNaN(col: Float64Array): boolean {
+  if (allFinite(col)) return false;
   for (let i = 0; i < col.length; i++) if (col[i] !== col[i]) return true;
   return false;
 }

@@ -27,14 +27,31 @@ export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim):
   const G = cl.nlevels;
   const S = new Float64Array(G * k);
   const codes = cl.codes;
-  // Scores s_g, cache-blocked over rows (each S entry still sums its rows in row order).
+  // Scores s_g, cache-blocked over rows (each S entry still sums its rows in row order). Runs of
+  // equal codes (data sorted by cluster) are summed in a register, carried across blocks, and added
+  // to S when the code changes: no store-to-load stall on the same slot at every row.
+  const cur = new Int32Array(k).fill(n > 0 ? codes[0] : 0);
+  const acc = new Float64Array(k);
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);
     for (let j = 0; j < k; j++) {
       const x = X[j];
-      for (let r = r0; r < r1; r++) S[codes[r] * k + j] += x[r] * e[r];
+      let c = cur[j];
+      let a = acc[j];
+      for (let r = r0; r < r1; r++) {
+        const g = codes[r];
+        if (g !== c) {
+          S[c * k + j] += a;
+          a = 0;
+          c = g;
+        }
+        a += x[r] * e[r];
+      }
+      cur[j] = c;
+      acc[j] = a;
     }
   }
+  if (n > 0) for (let j = 0; j < k; j++) S[cur[j] * k + j] += acc[j];
   const M = new Float64Array(k * k);
   for (let g = 0; g < G; g++) {
     const o = g * k;

@@ -1,12 +1,12 @@
 /**
  * The fast paths of the engine give exactly the same bits as the plain ones: blocked (sorted by id)
- * two-way and one-way demeaning, cache-blocked cross-products, sort-free duplicate check, run-cached
- * factorisation.
+ * two-way and one-way demeaning, sort-free duplicate check, run-cached factorisation; the
+ * cache-blocked cross-products (four partial sums per block) agree with plain loops to 1e-12.
  */
 import {describe, expect, it} from "vitest";
-import {demean, demeanTwoExact} from "../../../src/lib/engine/demean.ts";
-import {factorize} from "../../../src/lib/engine/frame.ts";
-import {crossprod, crossvec} from "../../../src/lib/engine/ols.ts";
+import {demean, demeanIterative, demeanTwoExact} from "../../../src/lib/engine/demean.ts";
+import {allFinite, assertNoInfinite, factorize} from "../../../src/lib/engine/frame.ts";
+import {crossprod, crossvec, dot4, sumSquares} from "../../../src/lib/engine/ols.ts";
 import {assertPanel, panelIndex} from "../../../src/lib/engine/panel.ts";
 import {syntheticPanel} from "../../../src/lib/engine/perf/synthetic.ts";
 
@@ -26,6 +26,31 @@ describe("fast paths are bit-identical", () => {
     expect(a.redundancies).toBe(b.redundancies);
   });
 
+  it("two-way exact: Schur complement from missing levels (mixed groups) = dense projection", () => {
+    // Blocked ids of three kinds: nearly complete (missing-level path), sparse (direct path) and
+    // with a repeated year (counts 2: direct path), plus one unsorted id (years out of order).
+    const T = 12;
+    const idc: number[] = [];
+    const yc: number[] = [];
+    for (let g = 0; g < 40; g++) {
+      const years = g % 4 === 0 ? [0, 3, 5] : g % 4 === 1 ? [...Array(T).keys()].filter((t) => (t + g) % 5 !== 0) : g % 4 === 2 ? [1, 1, 2, 4, 6, 7, 8, 9] : [...Array(T).keys()].reverse().slice(0, 9);
+      for (const t of years) {
+        idc.push(g);
+        yc.push(t);
+      }
+    }
+    const v = Float64Array.from(idc, (g, i) => Math.sin(3 * i + g) + 0.1 * yc[i] * yc[i]);
+    const feId = {codes: Int32Array.from(idc), nlevels: 40};
+    const feYr = {codes: Int32Array.from(yc), nlevels: T};
+    const r = demeanTwoExact([v], feId, feYr)!;
+    const rows = demeanTwoExact([v], feId, feYr, "rows")!;
+    expect(sameBits(r.cols[0], rows.cols[0])).toBe(true);
+    const it = demeanIterative([v], [feId, feYr]);
+    let m = 0;
+    for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(r.cols[0][i] - it.cols[0][i]));
+    expect(m).toBeLessThan(1e-11);
+  });
+
   it("one-way: blocked = generic (rows shuffled between ids keep the generic path exact)", () => {
     const a = demean(cols, [id]);
     // Same data with id codes relabelled in reverse: not blocked, generic path.
@@ -34,20 +59,31 @@ describe("fast paths are bit-identical", () => {
     a.cols.forEach((col, j) => expect(sameBits(col, b.cols[j])).toBe(true));
   });
 
-  it("cross-products over several cache blocks = plain loops", () => {
+  // Cross-products sum four interleaved partial sums per cache block (dot4): they agree with plain
+  // loops to rounding (no longer bit for bit), and are symmetric exactly.
+  it("cross-products over several cache blocks = plain loops (to 1e-12 relative)", () => {
     const X = [c.x1, c.x2, c.x3];
     const A = crossprod(X);
     const v = crossvec(X, c.y);
+    const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
     for (let i = 0; i < 3; i++) {
       let sy = 0;
-      for (let r = 0; r < c.y.length; r++) sy += X[i][r] * c.y[r];
-      expect(Object.is(v[i], sy)).toBe(true);
+      let sa = 0;
+      for (let r = 0; r < c.y.length; r++) {
+        sy += X[i][r] * c.y[r];
+        sa += Math.abs(X[i][r] * c.y[r]);
+      }
+      expect(Math.abs(v[i] - sy) / sa).toBeLessThan(1e-12);
       for (let j = 0; j < 3; j++) {
         let s = 0;
         for (let r = 0; r < c.y.length; r++) s += X[i][r] * X[j][r];
-        expect(Object.is(A[i * 3 + j], s)).toBe(true);
+        expect(rel(A[i * 3 + j], s)).toBeLessThan(1e-12);
+        expect(Object.is(A[i * 3 + j], A[j * 3 + i])).toBe(true);
       }
     }
+    const short = Float64Array.of(1, 2, 3, 4, 5, 6, 7);
+    expect(sumSquares([short])[0]).toBe(140);
+    expect(dot4(short, short, 2, 7)).toBe(135);
   });
 
   it("duplicate check: same message as the sorted index", () => {
@@ -62,6 +98,18 @@ describe("fast paths are bit-identical", () => {
     const miss = Float64Array.of(1, NaN, 1, 2);
     const tm = factorize(miss);
     expect(() => assertPanel(idF, tm.codes, tm.nlevels, miss, "id", "t")).toThrow("time column 't' is missing at row 2");
+  });
+
+  it("allFinite screen: NaN and infinities anywhere (also in the tail of a 4-way unrolled loop)", () => {
+    expect(allFinite(Float64Array.of(1, -0, 3, 4, 5))).toBe(true);
+    expect(allFinite(new Float64Array(0))).toBe(true);
+    for (const bad of [NaN, Infinity, -Infinity])
+      for (let pos = 0; pos < 7; pos++) {
+        const x = Float64Array.of(1, 2, 3, 4, 5, 6, 7);
+        x[pos] = bad;
+        expect(allFinite(x)).toBe(false);
+      }
+    expect(() => assertNoInfinite(Float64Array.of(1, NaN, -Infinity), "x")).toThrow("infinite value at row 3");
   });
 
   it("factorize: runs of equal values keep first-appearance codes", () => {
