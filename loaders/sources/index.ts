@@ -61,8 +61,3 @@ export const SOURCES: Record<SourceName, SourceSpec> = {
     fetchLive: () => fetchExports()
   }
 };
-
-/** Look a source up by name; null when unknown. */
-export function sourceSpec(name: string): SourceSpec | null {
-  return (SOURCE_NAMES as string[]).includes(name) ? SOURCES[name as SourceName] : null;
-}

@@ -19,10 +19,7 @@ export function usd(v: number): string {
 }
 
 /** Axis tick formatter for values in US$ billions. */
-export const billions = (v: number) => (v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(0) : String(+v.toPrecision(1)));
-
-/** A DSTRI value (0..1) with two decimals. */
-export const index2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : "–");
+export const billions = (v: number) => (v >= 1 ? v.toFixed(0) : String(+v.toPrecision(1)));
 
 /**
  * Colour ramp for DSTRI values. It starts at a visible light orange (not white), so that a very open

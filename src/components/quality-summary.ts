@@ -3,7 +3,6 @@
  * flagged outliers (values far from the column's distribution, or abrupt year-on-year jumps). Outliers
  * are flagged for a human to look at, not removed.
  */
-import {countryName} from "../lib/i18n.js";
 import {L, el} from "./format.js";
 
 interface Outlier {iso3: string; year: number; column: string; rule: "z" | "jump"; value: number; score: number}

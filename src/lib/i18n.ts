@@ -37,7 +37,6 @@
 
 export type Lang = "en" | "zh";
 
-export const LANGS: readonly Lang[] = ["en", "zh"];
 /** localStorage key of the last language chosen (shared with the boot script). */
 export const STORAGE_KEY = "dtb:lang";
 /** URL query parameter that chooses the language (shared with the boot script). */

@@ -7,7 +7,7 @@
  * Nothing from the URL is inserted as HTML: ignored parameters are shown with textContent.
  */
 import {el} from "../format.js";
-import {countryName, pick} from "../../lib/i18n.js";
+import {countryName} from "../../lib/i18n.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import type {Frame, Result, Spec} from "../../lib/engine/types.js";
 import {tableModel} from "../../lib/explorer/export.js";
@@ -155,6 +155,3 @@ export function explorerApp(rows: Row[]): HTMLElement {
   setTimeout(() => run(state), 0);
   return root;
 }
-
-/** For pages that want the language-aware label of the page (kept here so the page stays prose only). */
-export const explorerTitle = () => pick({en: "Specification explorer", zh: "模型设定探索"});

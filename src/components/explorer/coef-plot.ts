@@ -6,25 +6,19 @@
  * regressor is drawn in the accent colour, first.
  */
 import * as Plot from "@observablehq/plot";
-import tquantile from "@stdlib/stats-base-dists-t-quantile";
 import {pick} from "../../lib/i18n.js";
 import type {Result} from "../../lib/engine/types.js";
+import {criticalValue} from "../../lib/engine/tdist.js";
 import {termLabel} from "../../lib/explorer/labels.js";
 import {fmt} from "../../lib/explorer/export.js";
 import {el} from "../format.js";
 import {tx} from "./text.js";
 
-const Z975 = 1.959963984540054;
 const KEY = "#c2410c";
 const OTHER = "#4b5563";
 
-/** Critical value of a two-sided 95% interval. */
-export function critical95(dfT: number | null): number {
-  return dfT === null ? Z975 : tquantile(0.975, dfT);
-}
-
 export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement {
-  const q = critical95(r.df_t);
+  const q = criticalValue(r.df_t);
   const data = r.terms
     .map((term, i) => ({term, label: pick(termLabel(term)), coef: r.coef[i], lo: r.coef[i] - q * r.se[i], hi: r.coef[i] + q * r.se[i], key: term === keyTerm}))
     .filter((d) => d.term !== "(Intercept)")

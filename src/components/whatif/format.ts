@@ -8,11 +8,6 @@ export function pctText(v: number): string {
   return `${v > 0 ? "+" : v < 0 && s !== "0.0" ? "−" : ""}${s}%`;
 }
 
-/** Parses a string made by pctText back into a number (used by the browser test). */
-export function parsePct(text: string): number {
-  return Number(text.replace("−", "-").replace("%", "").replace("+", ""));
-}
-
 /** US$ amount: "US$1.2 bn" in English, "12.3 亿美元" in Chinese; `signed` adds +/−. */
 export function usdText(v: number, signed = false): string {
   if (!Number.isFinite(v)) return "–";

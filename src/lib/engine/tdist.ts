@@ -4,6 +4,7 @@
  * fixtures' tail values (e.g. t = 73.31, df = 29 -> 1.774e-34).
  */
 import tcdf from "@stdlib/stats-base-dists-t-cdf";
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 
 /** Example: `pvalueT(2.045, 29)` ~ 0.05. NaN t or df <= 0 gives NaN. */
@@ -16,4 +17,15 @@ export function pvalueT(t: number, df: number): number {
 export function pvalueNormal(z: number): number {
   if (z !== z) return NaN;
   return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/**
+ * Two-sided critical value for a (1 − alpha) interval: t_{1−alpha/2, df}, or the normal quantile when df is
+ * null (GMM z-tests). Example: `criticalValue(41)` ~ 2.0195, `criticalValue(null)` ~ 1.95996.
+ */
+export function criticalValue(df: number | null, level = 0.95): number {
+  const p = 1 - (1 - level) / 2;
+  if (df === null || !Number.isFinite(df)) return tQuantile(p, 1e9);
+  if (!(df > 0)) return NaN;
+  return tQuantile(p, df);
 }

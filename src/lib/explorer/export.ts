@@ -4,12 +4,8 @@
  * Numbers in the text exports are rounded to 3 decimals for LaTeX/Markdown and kept at full precision in CSV.
  */
 import type {Result} from "../engine/types.js";
+import {stars} from "../replication/compute.js";
 import {isGmm, type ExplorerState} from "./state.js";
-
-/** Significance stars: * p < 0.10, ** p < 0.05, *** p < 0.01. */
-export function stars(p: number): string {
-  return !(p === p) ? "" : p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
-}
 
 export interface CoefRow {
   term: string;

@@ -13,16 +13,6 @@ import type {Spec, VcovSpec} from "../engine/types.js";
 
 export const CONTROLS = ["lngdp", "lnpopu", "lngov", "urban"] as const;
 
-/** Columns of the panel that stand for the paper's variables, in the paper's table order. */
-export const PAPER_TO_PANEL: Record<string, string> = {
-  DSTRI: "dstri",
-  LDSTRI: "L.dstri",
-  lngdp: "lngdp",
-  lnpopu: "lnpopu",
-  lngov: "lngov",
-  city_rate: "urban"
-};
-
 export interface ReplicationModel {
   /** e.g. "t4_m2_cn": table 4, model (2), dependent variable lnexport_cn. */
   id: string;

@@ -12,16 +12,8 @@
  *
  * All of this is association, not causation: see the caveats on the what-if page.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type {Result} from "../engine/types.js";
-
-/** Two-sided critical value for a (1 − alpha) interval: t_{1−alpha/2, df}, or the normal quantile when df is null. */
-export function criticalValue(df: number | null, level = 0.95): number {
-  const p = 1 - (1 - level) / 2;
-  if (df === null || !Number.isFinite(df)) return tQuantile(p, 1e9);
-  if (!(df > 0)) return NaN;
-  return tQuantile(p, df);
-}
+import {criticalValue} from "../engine/tdist.js";
 
 /** Coefficient and interval: lo = β − q·se, hi = β + q·se. */
 export interface Coefficient {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {Result} from "../../../src/lib/engine/types.js";
-import {fmt, latexEscape, stars, tableModel, toCsv, toLatex, toMarkdown} from "../../../src/lib/explorer/export.js";
+import {fmt, latexEscape, tableModel, toCsv, toLatex, toMarkdown} from "../../../src/lib/explorer/export.js";
+import {stars} from "../../../src/lib/replication/compute.js";
 import {defaultState} from "../../../src/lib/explorer/state.js";
 
 const result: Result = {

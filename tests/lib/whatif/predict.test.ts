@@ -5,7 +5,8 @@ import {estimate} from "../../../src/lib/engine/index.ts";
 import type {Frame, Result} from "../../../src/lib/engine/types.ts";
 import {areaSpec, estimateAreas} from "../../../src/lib/mechanism/area-models.ts";
 import {SCORE_DEFS} from "../../../src/lib/mechanism/areas.ts";
-import {coefficientOf, criticalValue, isExtrapolation, linearPredictor, observedRange, whatIf} from "../../../src/lib/whatif/predict.ts";
+import {criticalValue} from "../../../src/lib/engine/tdist.ts";
+import {coefficientOf, isExtrapolation, linearPredictor, observedRange, whatIf} from "../../../src/lib/whatif/predict.ts";
 
 let frame: Frame;
 beforeAll(async () => {
