@@ -22,7 +22,7 @@ export async function buildPanel(): Promise<BuiltPanel> {
   const dstri = await resolveSource("dstri");
   const wdi = await resolveSource("wdi");
   const exports = await resolveSource("exports");
-  const customs = readCustoms();
+  const customs = await readCustoms();
   const frame = assemblePanel({dstri: dstri.table, wdi: wdi.table, exports: exports.table, customs: customs.rows});
   return {
     frame,

@@ -16,6 +16,7 @@
  */
 import type {Frame} from "../src/lib/engine/types.js";
 import type {CustomsRow} from "../src/lib/customs/validate.js";
+import {customsColumns} from "../src/lib/customs/merge.js";
 import type {TidyTable} from "./tidy.js";
 import {nameEn, nameZh} from "./sources/iso.js";
 
@@ -83,9 +84,6 @@ export function assemblePanel(inputs: PanelInputs): Frame {
   const wdi = index(inputs.wdi, [0, 1, 2]);
   const exportsCn = new Map<string, number>();
   for (const r of inputs.exports.rows) if (r[0] === EXPORTER) exportsCn.set(`${r[1]}|${r[2]}`, r[3] as number);
-  const customs = inputs.customs ?? [];
-  const regions = [...new Set(customs.map((r) => r.region))].sort();
-  const regional = new Map<string, number>(customs.map((r) => [`${r.region}|${r.partner_iso3}|${r.year}`, r.exports_usd]));
 
   const n = partners.length * PANEL_YEARS.length;
   const text = () => new Array<string | null>(n).fill(null);
@@ -95,10 +93,6 @@ export function assemblePanel(inputs: PanelInputs): Frame {
   };
   for (const col of Object.values(DSTRI_COLUMNS_MAP)) c[col] = num();
   for (const col of ["exports_cn_usd", "lnexport_cn", "gdp_usd", "lngdp", "pop", "lnpopu", "gov_usd", "lngov", "gov_share", "urban"]) c[col] = num();
-  for (const r of regions) {
-    c[`exports_${r}_usd`] = num();
-    c[`lnexport_${r}`] = num();
-  }
   const f = (name: string) => c[name] as Float64Array;
   const s = (name: string) => c[name] as Array<string | null>;
   const get = (m: Map<string, number>, key: string) => m.get(key) ?? NaN;
@@ -130,13 +124,11 @@ export function assemblePanel(inputs: PanelInputs): Frame {
       f("lngov")[i] = logOrNaN(gov);
       f("gov_share")[i] = Number.isFinite(gov) && Number.isFinite(gdp) && gdp > 0 ? gov / gdp : NaN;
       f("urban")[i] = Number.isFinite(urban) ? urban / 100 : NaN;
-      for (const r of regions) {
-        const v = get(regional, `${r}|${iso3}|${year}`);
-        f(`exports_${r}_usd`)[i] = v;
-        f(`lnexport_${r}`)[i] = logOrNaN(v);
-      }
       i++;
     }
   }
+  // Customs regions: the one merge (src/lib/customs/merge.ts), which refuses a region that would overwrite a column.
+  const regional = customsColumns({iso3: s("iso3"), year: f("year")}, inputs.customs ?? [], Object.keys(c));
+  Object.assign(c, regional.columns);
   return {nrows: n, columns: c};
 }

@@ -9,7 +9,8 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {customsDir, REPO_ROOT} from "../config.js";
 import {UserError} from "../../src/lib/errors.js";
-import {validateCustomsCsv, formatProblem, type CustomsRow} from "../../src/lib/customs/validate.js";
+import {formatProblem, type CustomsRow} from "../../src/lib/customs/validate.js";
+import {readCustomsBytes} from "../../src/lib/customs/read.js";
 
 export interface CustomsFileInfo {
   file: string;
@@ -32,16 +33,18 @@ export function customsFiles(dir = customsDir()): string[] {
  * (and how many more there are) if any file has a problem, or if two files hold the same region-partner-year.
  * Example: with `data/customs/zhejiang.csv` holding `zj,USA,2019,1e9`, returns `{rows: [{region: "zj", ...}], files: [...]}`.
  */
-export function readCustoms(dir = customsDir()): {rows: CustomsRow[]; files: CustomsFileInfo[]} {
+export async function readCustoms(dir = customsDir()): Promise<{rows: CustomsRow[]; files: CustomsFileInfo[]}> {
   const rows: CustomsRow[] = [];
   const files: CustomsFileInfo[] = [];
   const owner = new Map<string, string>();
   for (const path of customsFiles(dir)) {
-    const text = readFileSync(path, "utf8");
+    const bytes = readFileSync(path);
     const shown = relative(REPO_ROOT, path).startsWith("..") ? path : relative(REPO_ROOT, path);
-    const result = validateCustomsCsv(text);
-    if (result.problems.length) {
-      const more = result.problems.length - 1;
+    // The one customs reader (src/lib/customs/read.ts): encoding, delimiter, Excel/Parquet bytes, trimmed cells.
+    const result = await readCustomsBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {keep: 1});
+    if (result.error) throw new UserError(`${shown}: ${result.error.message}`);
+    if (result.problemCount) {
+      const more = result.problemCount - 1;
       throw new UserError(`${formatProblem(result.problems[0], shown)}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""} in this file)` : ""}`);
     }
     for (const r of result.rows) {
@@ -54,7 +57,7 @@ export function readCustoms(dir = customsDir()): {rows: CustomsRow[]; files: Cus
     files.push({
       file: shown,
       rows: result.rows.length,
-      sha256: createHash("sha256").update(text).digest("hex"),
+      sha256: createHash("sha256").update(bytes).digest("hex"),
       regions: [...new Set(result.rows.map((r) => r.region))].sort()
     });
   }

@@ -1,10 +1,13 @@
 /**
- * Customs-page widget: a file picker (CSV or Parquet) and the report that follows an upload — every
- * problem by line (CSV) or row (Parquet), then a preview of the panel merged with the valid rows.
+ * Customs-page widget: a file picker (CSV or Parquet), a progress bar while the file is read and checked in a
+ * Web Worker (the page stays responsive for any file up to 50 MB), then the report: how the file was read
+ * (encoding, delimiter), the first 200 problems by line (CSV) or row (Parquet) with the count of the rest and a
+ * download of all of them, and a preview of the panel merged with the valid rows.
  * Nothing from the file is ever inserted as HTML: all file content goes through textContent.
  */
-import {checkCustomsFile, mergeCustoms, type CustomsCheck, type MergeSummary} from "../lib/browser/customs.js";
-import {countryName} from "../lib/i18n.js";
+import {AGGREGATE_COMMAND, checkCustomsFile, errorText, mergeCustoms, type CustomsCheck, type MergeSummary} from "../lib/browser/customs.js";
+import {describeRead} from "../lib/customs/read.js";
+import {countryName, pick} from "../lib/i18n.js";
 import {L, el, usd} from "./format.js";
 
 const PREVIEW_ROWS = 25;
@@ -12,34 +15,58 @@ const PREVIEW_ROWS = 25;
 export function customsUpload(): HTMLElement {
   const input = el("input");
   input.type = "file";
-  input.accept = ".csv,.parquet,text/csv";
+  input.accept = ".csv,.txt,.tsv,.parquet,text/csv";
   input.id = "customs-file";
-  const label = el("label", {className: "control"}, el("span", {text: L("Customs file (.csv or .parquet)", "海关数据文件（.csv 或 .parquet）")}), input);
+  const label = el("label", {className: "control"}, el("span", {text: L("Customs file (.csv or .parquet, up to 50 MB)", "海关数据文件（.csv 或 .parquet，最大 50 MB）")}), input);
   const status = el("p", {className: "customs-status muted", text: L("No file chosen yet. The file stays in your browser: nothing is uploaded to a server.", "尚未选择文件。文件只在您的浏览器中处理，不会上传到任何服务器。")});
   status.setAttribute("role", "status");
+  const bar = el("progress", {className: "customs-progress"});
+  bar.max = 1;
+  bar.value = 0;
+  bar.hidden = true;
+  bar.setAttribute("aria-label", L("Progress of the check", "检查进度"));
   const report = el("div", {className: "customs-report"});
-  const root = el("div", {className: "customs-upload"}, label, status, report);
+  const root = el("div", {className: "customs-upload"}, label, bar, status, report);
 
   let run = 0;
+  let controller: AbortController | null = null;
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     if (!file) return;
     const id = ++run;
+    controller?.abort();
+    controller = new AbortController();
     report.replaceChildren();
     status.textContent = L(`Reading ${file.name}…`, `正在读取 ${file.name}……`);
     root.dataset.state = "busy";
+    bar.hidden = false;
+    bar.value = 0;
     try {
-      const check = await checkCustomsFile(file);
+      const check = await checkCustomsFile(file, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (id !== run) return;
+          bar.value = p.done / p.total;
+          status.textContent = L(`Checking ${file.name}… ${Math.round((100 * p.done) / p.total)}%`, `正在检查 ${file.name}…… ${Math.round((100 * p.done) / p.total)}%`);
+        }
+      });
       if (id !== run) return;
+      bar.hidden = true;
+      if (check.error) {
+        status.textContent = `${check.file}: ${pick(errorText(check.error))}`;
+        root.dataset.state = check.error.code === "raw-records" ? "raw-records" : "error";
+        if (check.error.code === "raw-records") report.append(rawRecordsView());
+        return;
+      }
       report.append(problemsView(check));
-      status.textContent = L(`Merging ${check.rows.length} valid rows with the panel…`, `正在将${check.rows.length}行有效数据与面板合并……`);
-      const merged = check.rows.length ? await mergeCustoms(check, file) : null;
+      const merged = check.rows.length ? await mergeCustoms(check) : null;
       if (id !== run) return;
       if (merged) report.append(mergeView(merged));
       status.textContent = summaryText(check, merged);
-      root.dataset.state = check.problems.length ? "invalid" : "valid";
+      root.dataset.state = check.problemCount ? "invalid" : "valid";
     } catch (e) {
-      if (id !== run) return;
+      if (id !== run || (e as Error).name === "AbortError") return;
+      bar.hidden = true;
       status.textContent = (e as Error).message;
       root.dataset.state = "error";
     }
@@ -47,11 +74,27 @@ export function customsUpload(): HTMLElement {
   return root;
 }
 
+/** What to do with a file of raw transaction records: the exact command, in a copyable code block. */
+function rawRecordsView(): HTMLElement {
+  return el("section", {className: "customs-raw"},
+    el("p", {text: L(
+      "Aggregate the records to yearly exports by region and partner on your own machine, then choose the file it writes (customs.csv):",
+      "请先在本机将逐笔记录汇总为按地区、伙伴和年份的年度出口，再选择生成的文件（customs.csv）："
+    )}),
+    el("pre", {}, el("code", {text: AGGREGATE_COMMAND})),
+    el("p", {className: "muted", text: L(
+      "FILE is your records file (CSV or Parquet); 33 and 3303 are the code prefixes of Zhejiang and Wenzhou; --modes adds cross-border e-commerce regions by customs supervision mode.",
+      "FILE 为记录文件（CSV 或 Parquet）；33 和 3303 分别是浙江和温州的代码前缀；--modes 按海关监管方式另设跨境电商地区。"
+    )})
+  );
+}
+
 function summaryText(check: CustomsCheck, merged: MergeSummary | null): string {
-  const p = check.problems.length;
+  const p = check.problemCount;
+  const how = pick(describeRead(check));
   const head = L(
-    `${check.file}: ${check.records} data ${check.unit}s, ${check.rows.length} valid, ${p} problem${p === 1 ? "" : "s"}.`,
-    `${check.file}：${check.records}行数据，${check.rows.length}行有效，${p}个问题。`
+    `${check.file} (${how}): ${check.records} data ${check.unit}s, ${check.valid} valid, ${p} problem${p === 1 ? "" : "s"}.`,
+    `${check.file}（${how}）：${check.records}行数据，${check.valid}行有效，${p}个问题。`
   );
   if (!merged) return head;
   return head + " " + L(
@@ -62,11 +105,30 @@ function summaryText(check: CustomsCheck, merged: MergeSummary | null): string {
 
 function problemsView(check: CustomsCheck): HTMLElement {
   const box = el("section", {className: "customs-problems"});
-  if (!check.problems.length) {
+  const p = check.problemCount;
+  if (!p) {
     box.append(el("p", {className: "ok", text: L(`✓ No problems found in ${check.file}.`, `✓ ${check.file} 未发现问题。`)}));
     return box;
   }
-  box.append(el("h3", {text: L(`${check.problems.length} problem${check.problems.length === 1 ? "" : "s"} in ${check.file}`, `${check.file} 中有${check.problems.length}个问题`)}));
+  box.append(el("h3", {text: L(`${p} problem${p === 1 ? "" : "s"} in ${check.file}`, `${check.file} 中有${p}个问题`)}));
+  box.append(problemTable(check));
+  if (p > check.problems.length) {
+    const more = el("p", {className: "customs-more"});
+    more.append(L(`The first ${check.problems.length} are listed; ${p - check.problems.length} more are not shown. `, `上表列出前${check.problems.length}个，另有${p - check.problems.length}个未显示。`));
+    if (check.allProblems) {
+      const a = el("a", {text: L(`Download all ${p} problems (CSV)`, `下载全部${p}个问题（CSV）`)});
+      a.href = URL.createObjectURL(check.allProblems);
+      a.download = `${check.file.replace(/\.[^.]*$/, "")}-problems.csv`;
+      more.append(a);
+    }
+    box.append(more);
+  }
+  if (check.valid) box.append(el("p", {className: "muted", text: L("Rows with problems are left out; the preview below uses the valid rows only.", "有问题的行已被排除；下方预览只使用有效行。")}));
+  return box;
+}
+
+/** The kept problems as a table: line (or row), column, message. Shared with the explorer's customs input. */
+export function problemTable(check: Pick<CustomsCheck, "problems" | "unit">): HTMLElement {
   const table = el("table", {className: "problems"});
   table.append(el("thead", {}, el("tr", {}, el("th", {className: "num", text: check.unit === "line" ? L("Line", "行号") : L("Row", "数据行")}), el("th", {text: L("Column", "列")}), el("th", {text: L("Problem", "问题")}))));
   const body = el("tbody");
@@ -76,9 +138,11 @@ function problemsView(check: CustomsCheck): HTMLElement {
     body.append(tr);
   }
   table.append(body);
-  box.append(el("div", {className: "table-wrap"}, table));
-  if (check.rows.length) box.append(el("p", {className: "muted", text: L("Rows with problems are left out; the preview below uses the valid rows only.", "有问题的行已被排除；下方预览只使用有效行。")}));
-  return box;
+  const wrap = el("div", {className: "table-wrap"}, table);
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", L("Problems found", "发现的问题"));
+  return wrap;
 }
 
 function mergeView(m: MergeSummary): HTMLElement {
@@ -87,11 +151,11 @@ function mergeView(m: MergeSummary): HTMLElement {
     `Merged panel: ${m.matched} partner-year${m.matched === 1 ? "" : "s"} matched (regions: ${m.regions.join(", ")})`,
     `合并后的面板：匹配${m.matched}个伙伴-年份（地区：${m.regions.join("、")}）`
   )}));
-  if (m.unmatched.length) {
+  if (m.unmatchedCount) {
     const list = m.unmatched.slice(0, 12).map((u) => `${u.region} ${u.partner_iso3} ${u.year}`).join("; ");
     box.append(el("p", {className: "muted", text: L(
-      `Not in the panel (partner outside the 42 DSTRI economies or year outside the panel): ${list}${m.unmatched.length > 12 ? `; and ${m.unmatched.length - 12} more` : ""}.`,
-      `面板中没有（伙伴不在42个DSTRI经济体之内，或年份超出面板范围）：${list}${m.unmatched.length > 12 ? `；另有${m.unmatched.length - 12}个` : ""}。`
+      `Not in the panel (partner outside the 42 DSTRI economies or year outside the panel): ${list}${m.unmatchedCount > 12 ? `; and ${m.unmatchedCount - 12} more` : ""}.`,
+      `面板中没有（伙伴不在42个DSTRI经济体之内，或年份超出面板范围）：${list}${m.unmatchedCount > 12 ? `；另有${m.unmatchedCount - 12}个` : ""}。`
     )}));
   }
   if (!m.preview.length) return box;

@@ -31,9 +31,10 @@ export function customsOutcome(): HTMLElement & {value: CustomsRow[]} {
     try {
       const check = await checkCustomsFile(file);
       if (id !== run) return;
+      if (check.error) throw new Error(`${check.file}: ${check.error.message}`);
       rows = check.rows;
       const regions = [...new Set(rows.map((r) => r.region))].sort();
-      const p = check.problems.length;
+      const p = check.problemCount;
       status.textContent =
         `${check.file}: ${rows.length} valid rows for ${regions.join(", ") || "no region"}` +
         (p ? `; ${p} problem${p === 1 ? "" : "s"} left out (see the customs page for the list).` : ".");

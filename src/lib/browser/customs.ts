@@ -1,31 +1,22 @@
 /**
- * In-browser handling of a user's customs file: read (CSV or Parquet), validate with the shared
- * validator (src/lib/customs/validate.ts, the same rules the Node loaders use), load the valid rows into
- * DuckDB-wasm and merge them with the panel on partner and year.
- *
- * Why this split:
- * - CSV problems must point at file lines, so the text is checked by the shared line-aware parser.
- *   A clean CSV is then read by DuckDB's own `read_csv` from a registered buffer (core DuckDB, no extension).
- * - DuckDB's Parquet reader is an extension that the browser would download from extensions.duckdb.org,
- *   which the site never contacts; Parquet is decoded with hyparquet instead and its rows are validated the
- *   same way (problems point at row numbers).
- * - Valid rows reach DuckDB as an Arrow table when they did not come through read_csv.
+ * In-browser handling of a user's customs file, shared by the customs page, the explorer and the replication
+ * page: the file is read and checked in a Web Worker (src/workers/customs-entry.ts -> src/lib/customs/task.ts,
+ * the one reader and the one merge the Node loaders use), with progress, so the page never freezes; only the
+ * first 200 problems and the valid rows matching the panel come back. The merge itself is the shared
+ * TypeScript merge (src/lib/customs/merge.ts): no DuckDB, so the 34 MB DuckDB-wasm is never downloaded here.
  */
-import {tableFromArrays} from "apache-arrow";
-import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
-import {validateCustoms, validateCustomsCsv, type CustomsProblem, type CustomsRow} from "../customs/validate.js";
-import {getDuckDB, loadArrowStream, query} from "../duckdb.js";
-import {panelBytes} from "./panel.js";
+import {FileAttachment} from "observablehq:stdlib";
+import {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES} from "../customs/read.js";
+import {BINARY_NAMES} from "../customs/decode.js";
+import {PROBLEMS_KEPT, type CustomsTask, type CustomsTaskResult} from "../customs/task.js";
+import {mergeCustomsRows} from "../customs/merge.js";
+import {regionColumns} from "../customs/columns.js";
+import {createPool, type Pool} from "../worker/pool.js";
+import type {Progress} from "../worker/protocol.js";
+import {loadPanel, type PanelRow} from "./panel.js";
 
-export interface CustomsCheck {
-  file: string;
-  format: "csv" | "parquet";
-  /** "line" for CSV (header = line 1), "row" for Parquet (first data row = row 1). */
-  unit: "line" | "row";
-  records: number;
-  rows: CustomsRow[];
-  problems: CustomsProblem[];
-}
+export {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES, PROBLEMS_KEPT};
+export type CustomsCheck = CustomsTaskResult & {file: string};
 
 export interface MergeSummary {
   regions: string[];
@@ -33,114 +24,87 @@ export interface MergeSummary {
   fileRows: number;
   /** Of those, partner-years that exist in the panel. */
   matched: number;
-  /** Partner-years of the file that the panel lacks (partner not among the DSTRI economies, or year out of range). */
+  /** Partner-years of the file that the panel lacks (first 200) and their count. */
   unmatched: Array<{region: string; partner_iso3: string; year: number}>;
+  unmatchedCount: number;
   /** Panel rows with the regional export columns added (only partner-years with regional data). */
   preview: Array<Record<string, unknown>>;
   columns: string[];
 }
 
-const MAX_BYTES = 50 * 1024 * 1024;
+let pool: Pool | undefined;
+async function customsPool(): Promise<Pool> {
+  // One worker is enough: one file at a time; a literal path lets Framework find and hash the bundle.
+  return (pool ??= createPool({url: await FileAttachment("../../workers/customs.js").url(), size: 1}));
+}
 
-/** Read and validate a customs file. Throws a one-line Error only for unusable files (wrong type, too big). */
-export async function checkCustomsFile(file: File): Promise<CustomsCheck> {
+/**
+ * Read and check a customs file in the worker. Files over 50 MB are refused before any byte is read.
+ * `onProgress` receives done/total (tenths of the work); `signal` cancels.
+ */
+export async function checkCustomsFile(file: File, options: {onProgress?: (p: Progress) => void; signal?: AbortSignal} = {}): Promise<CustomsCheck> {
   const name = file.name || "upload";
-  if (file.size > MAX_BYTES) throw new Error(`${name}: the file is ${(file.size / 1e6).toFixed(0)} MB; the limit is 50 MB`);
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".parquet")) return checkParquet(name, await file.arrayBuffer());
-  if (lower.endsWith(".csv") || lower.endsWith(".txt") || file.type === "text/csv") return checkCsv(name, await file.text());
-  throw new Error(`${name}: unsupported file type (expected .csv or .parquet)`);
-}
-
-function checkCsv(file: string, text: string): CustomsCheck {
-  const {rows, problems} = validateCustomsCsv(text);
-  const records = Math.max(0, text.split(/\r?\n/).filter((l) => l.trim() !== "").length - 1);
-  return {file, format: "csv", unit: "line", records, rows, problems};
-}
-
-async function checkParquet(file: string, buffer: ArrayBuffer): Promise<CustomsCheck> {
-  let header: string[];
-  let objects: Record<string, unknown>[];
-  try {
-    const meta = parquetMetadata(buffer);
-    header = parquetSchema(meta).children.map((c) => c.element.name);
-    objects = (await parquetReadObjects({file: buffer})) as Record<string, unknown>[];
-  } catch (e) {
-    throw new Error(`${file}: could not decode the Parquet file (${(e as Error).message})`);
+  if (file.size > MAX_CUSTOMS_BYTES) {
+    return {file: name, ...emptyCheck(), error: {code: "too-big", message: `the file is ${(file.size / 1e6).toFixed(0)} MB; the limit is 50 MB`, detail: (file.size / 1e6).toFixed(0)}};
   }
-  // The validator works on text cells, as in a CSV; typed Parquet values are written back as text.
-  const rows = objects.map((o) =>
-    Object.fromEntries(header.map((h) => [h, o[h] == null ? "" : typeof o[h] === "number" ? numberText(o[h] as number) : String(o[h])]))
-  );
-  const lines = rows.map((_, i) => i + 1);
-  const result = validateCustoms(rows, header, lines);
-  return {file, format: "parquet", unit: "row", records: rows.length, ...result};
+  const panel = await loadPanel();
+  const task: CustomsTask = {
+    file,
+    panel: {iso3: panel.map((r) => r.iso3), year: panel.map((r) => r.year), columns: Object.keys(panel[0] ?? {})},
+    keep: PROBLEMS_KEPT
+  };
+  const result = await (await customsPool()).run<CustomsTask, CustomsTaskResult>(task, options);
+  return {file: name, ...result};
 }
 
-/** Plain decimal text for a number (no exponent for integers), so the validator sees what a CSV would hold. */
-function numberText(v: number): string {
-  return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
+function emptyCheck(): CustomsTaskResult {
+  return {format: "csv", unit: "line", encoding: null, delimiter: null, records: 0, problems: [], problemCount: 0, error: null, valid: 0, rows: [], regions: [], unmatched: [], unmatchedCount: 0, allProblems: null};
 }
 
-let panelLoaded: Promise<void> | undefined;
-
-/** Put the panel into DuckDB once per page (table `panel`). */
-function ensurePanel(): Promise<void> {
-  return (panelLoaded ??= panelBytes().then((b) => loadArrowStream("panel", b)));
-}
-
-/** Load the checked rows into DuckDB (table `customs`) and merge with the panel. */
-export async function mergeCustoms(check: CustomsCheck, original?: File): Promise<MergeSummary> {
-  const db = await getDuckDB();
-  await ensurePanel();
-  const conn = await db.connect();
-  try {
-    await conn.query("DROP TABLE IF EXISTS customs");
-    if (check.format === "csv" && check.problems.length === 0 && original) {
-      // A clean CSV: let DuckDB read the file itself, with the schema's types.
-      const name = "customs_upload.csv";
-      await db.registerFileBuffer(name, new Uint8Array(await original.arrayBuffer()));
-      try {
-        await conn.query(
-          `CREATE TABLE customs AS SELECT * FROM read_csv('${name}', header = true, auto_detect = false, ` +
-          `columns = {'region': 'VARCHAR', 'partner_iso3': 'VARCHAR', 'year': 'INTEGER', 'exports_usd': 'DOUBLE'})`
-        );
-      } finally {
-        await db.dropFile(name);
-      }
-    } else {
-      const rows = check.rows;
-      const table = tableFromArrays({
-        region: rows.map((r) => r.region),
-        partner_iso3: rows.map((r) => r.partner_iso3),
-        year: Int32Array.from(rows, (r) => r.year),
-        exports_usd: Float64Array.from(rows, (r) => r.exports_usd)
-      });
-      await conn.insertArrowTable(table, {name: "customs", create: true});
-    }
-  } finally {
-    await conn.close();
+/** A file-level error in both languages (by its code; the English message is the reader's own). */
+export function errorText(error: NonNullable<CustomsCheck["error"]>): {en: string; zh: string} {
+  const en = error.message;
+  switch (error.code) {
+    case "too-big":
+      return {en, zh: `文件大小为 ${error.detail ?? "?"} MB，超过 50 MB 的上限。`};
+    case "excel":
+      return {en, zh: `这是${BINARY_NAMES[(error.detail as "xlsx" | "xls") ?? "xlsx"].zh}，不是 CSV 文本：请在 Excel 中选择“文件 > 另存为 > CSV UTF-8（逗号分隔）”。`};
+    case "binary":
+      return {en, zh: `这是${BINARY_NAMES[(error.detail as keyof typeof BINARY_NAMES) ?? "binary"].zh}，不是 CSV 或 Parquet 海关数据文件。`};
+    case "encoding":
+      return {en, zh: "文件编码既不是 UTF-8、UTF-16，也不是 GB18030：请另存为“CSV UTF-8”。"};
+    case "raw-records":
+      return {en, zh: `这是海关逐笔交易记录（含 ${error.detail} 等列），不是按地区汇总的年度出口：请先运行 \`${AGGREGATE_COMMAND}\` 汇总，再使用生成的 customs.csv。`};
+    case "parquet":
+      return {en, zh: `无法解析该 Parquet 文件（${error.detail ?? ""}）。`};
+    case "empty":
+      return {en, zh: "文件为空（第一行应为表头）。"};
+    case "collision":
+      return {en, zh: `地区代码与面板已有的列重名，会覆盖原有数据（${en}）：请换一个代码。`};
+    default:
+      return {en, zh: en};
   }
+}
 
-  const regions = (await query<{region: string}>("SELECT DISTINCT region FROM customs ORDER BY region")).map((r) => r.region);
-  // Region codes passed the validator's pattern ^[a-z][a-z0-9_]*$, so they are safe inside identifiers.
-  // ln is left empty for zero exports (DuckDB refuses ln(0)), as the panel does.
-  const regionCols = regions.map((r) => {
-    const v = `max(CASE WHEN c.region = '${r}' THEN c.exports_usd END)`;
-    return `${v} AS "exports_${r}_usd", CASE WHEN ${v} > 0 THEN ln(${v}) END AS "lnexport_${r}"`;
-  });
-  const [{n}] = await query<{n: number}>("SELECT count(*)::DOUBLE AS n FROM customs");
-  const unmatched = await query<{region: string; partner_iso3: string; year: number}>(
-    `SELECT c.region, c.partner_iso3, c.year FROM customs c ANTI JOIN panel p ON p.iso3 = c.partner_iso3 AND p.year = c.year ORDER BY 1, 2, 3`
-  );
-  const preview = await query(
-    `SELECT p.iso3, p.country, p.country_zh, p.year, p.dstri, p.exports_cn_usd, ${regionCols.join(", ")}
-     FROM panel p JOIN customs c ON p.iso3 = c.partner_iso3 AND p.year = c.year
-     GROUP BY p.iso3, p.country, p.country_zh, p.year, p.dstri, p.exports_cn_usd
-     ORDER BY p.country, p.year`
-  );
-  const columns = ["iso3", "country", "year", "dstri", "exports_cn_usd", ...regions.flatMap((r) => [`exports_${r}_usd`, `lnexport_${r}`])];
-  return {regions, fileRows: n, matched: n - unmatched.length, unmatched, preview, columns};
+/** The panel with the regional columns (the one merge), and a summary for the page. */
+export async function mergeCustoms(check: CustomsCheck): Promise<MergeSummary> {
+  const panel = await loadPanel();
+  const merged = mergeCustomsRows<PanelRow>(panel, check.rows);
+  const regions = check.regions.filter((r) => check.rows.some((c) => c.region === r));
+  const has = new Set(check.rows.map((c) => `${c.partner_iso3}|${c.year}`));
+  const preview = merged
+    .filter((r) => has.has(`${r.iso3}|${r.year}`))
+    .sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  const columns = ["iso3", "country", "year", "dstri", "exports_cn_usd", ...regions.flatMap((r) => regionColumns(r))];
+  return {
+    regions: check.regions,
+    fileRows: check.valid,
+    matched: check.valid - check.unmatchedCount,
+    unmatched: check.unmatched,
+    unmatchedCount: check.unmatchedCount,
+    preview,
+    columns
+  };
 }
 
 /** A small template file: the header and three example rows (illustrative values, not real data). */

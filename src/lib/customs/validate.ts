@@ -10,10 +10,12 @@
  * and no two rows with the same region, partner_iso3 and year.
  *
  * Every problem is reported (not just the first), each with its 1-based file line (the header is line 1) and
- * column, so a user can fix the whole file in one pass.
+ * column, so a user can fix the whole file in one pass. Rows are checked one at a time (createRowValidator) so
+ * a file of any length streams through; problems go to a ProblemSink that keeps the first few in memory and
+ * can count (or write out) the rest. Reading bytes (encoding, delimiter, Excel/Parquet) is ./read.ts.
  */
 import countries from "i18n-iso-countries";
-import {parseCsv, CsvSyntaxError} from "./csv.js";
+import {regionCollision} from "./columns.js";
 
 export const CUSTOMS_COLUMNS = ["region", "partner_iso3", "year", "exports_usd"] as const;
 
@@ -46,17 +48,41 @@ export function isIso3Code(code: string): boolean {
   return code === "XKX" || (/^[A-Z]{3}$/.test(code) && countries.isValid(code));
 }
 
+/** Where problems go: the first `keep` are kept as objects, all are counted (and optionally written as CSV lines). */
+export interface ProblemSink {
+  add(p: CustomsProblem): void;
+  readonly first: CustomsProblem[];
+  readonly count: number;
+}
+
 /**
- * Validate parsed customs records. `header` is the file's header; `rows` map header names to cell text;
- * `lines` (optional) gives each row's file line (default: row i is line i + 2).
- * Example: `validateCustoms([{region: "zj", partner_iso3: "USA", year: "2019", exports_usd: "1.5e9"}],
- * ["region", "partner_iso3", "year", "exports_usd"])` -> `{rows: [{region: "zj", ..., exports_usd: 1.5e9}], problems: []}`.
+ * A sink keeping the first `keep` problems; with `lines`, every problem is also appended to it as a CSV line
+ * `line,column,message` (for a download of all problems).
+ * Example: `const s = problemSink(200); s.add(p); s.count` -> 1.
  */
-export function validateCustoms(
-  rows: Record<string, string>[],
-  header: string[],
-  lines?: number[]
-): CustomsValidation {
+export function problemSink(keep = Infinity, lines?: {push(text: string): void}): ProblemSink {
+  const first: CustomsProblem[] = [];
+  let count = 0;
+  return {
+    add(p) {
+      count++;
+      if (first.length < keep) first.push(p);
+      if (lines) lines.push(`${p.line},${csvText(p.column ?? "")},${csvText(p.message)}\n`);
+    },
+    first,
+    get count() {
+      return count;
+    }
+  };
+}
+
+const csvText = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * Header problems (missing, unexpected or repeated columns), each on line 1. Empty when the header is usable.
+ * Example: `headerProblems(["region", "partner", "year", "exports_usd"])` -> missing partner_iso3, unexpected partner.
+ */
+export function headerProblems(header: string[]): CustomsProblem[] {
   const problems: CustomsProblem[] = [];
   const names = header.map((h) => h.trim());
   for (const col of CUSTOMS_COLUMNS) {
@@ -69,84 +95,98 @@ export function validateCustoms(
       problems.push({line: 1, column: name, message: `column "${name}" appears twice`});
     }
   });
-  if (problems.length) return {rows: [], problems};
+  return problems;
+}
 
-  const out: CustomsRow[] = [];
+/**
+ * Checks data rows one at a time against a usable header (see headerProblems): `row(cells, line)` takes the
+ * record's fields in file order, trims each cell, sends every problem to `sink` and returns the valid row (or
+ * null). Columns are found by header name, never by position. Duplicate region-partner-year keys are found
+ * across all rows seen so far.
+ */
+export function createRowValidator(header: string[], sink: ProblemSink): {row(cells: string[], line: number): CustomsRow | null} {
+  const names = header.map((h) => h.trim());
+  const at = (c: string) => names.indexOf(c);
+  const iRegion = at("region"), iPartner = at("partner_iso3"), iYear = at("year"), iValue = at("exports_usd");
   const firstLine = new Map<string, number>();
-  rows.forEach((raw, i) => {
-    const line = lines?.[i] ?? i + 2;
-    const before = problems.length;
-    const cell = (c: string) => (raw[c] ?? "").trim();
-    const add = (column: string, message: string) => problems.push({line, column, message});
+  const regionVerdict = new Map<string, string | null>(); // region code -> problem message (null = fine), computed once
+  return {
+    row(cells, line) {
+      let ok = true;
+      const add = (column: string, message: string) => {
+        ok = false;
+        sink.add({line, column, message});
+      };
+      const cell = (i: number) => (cells[i] ?? "").trim();
 
-    const region = cell("region");
-    if (region === "") add("region", "missing region code");
-    else if (!REGION.test(region)) add("region", `region "${region}" must be a short lowercase code such as zj or wz`);
+      const region = cell(iRegion);
+      let verdict = regionVerdict.get(region);
+      if (verdict === undefined) {
+        verdict =
+          region === "" ? "missing region code"
+          : !REGION.test(region) ? `region "${region}" must be a short lowercase code such as zj or wz`
+          : regionCollision(region);
+        if (regionVerdict.size < 10_000) regionVerdict.set(region, verdict);
+      }
+      if (verdict) add("region", verdict);
 
-    const partner = cell("partner_iso3");
-    if (partner === "") add("partner_iso3", "missing partner ISO3 code");
-    else if (!isIso3Code(partner)) {
-      const hint = isIso3Code(partner.toUpperCase()) ? ` (write it in capitals: ${partner.toUpperCase()})` : "";
-      add("partner_iso3", `"${partner}" is not an ISO 3166-1 alpha-3 country code${hint}`);
-    }
+      const partner = cell(iPartner);
+      if (partner === "") add("partner_iso3", "missing partner ISO3 code");
+      else if (!isIso3Code(partner)) {
+        const hint = isIso3Code(partner.toUpperCase()) ? ` (write it in capitals: ${partner.toUpperCase()})` : "";
+        add("partner_iso3", `"${partner}" is not an ISO 3166-1 alpha-3 country code${hint}`);
+      }
 
-    const yearText = cell("year");
-    const year = Number(yearText);
-    if (yearText === "") add("year", "missing year");
-    else if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100) add("year", `year "${yearText}" is not a 4-digit integer year`);
+      const yearText = cell(iYear);
+      const year = Number(yearText);
+      if (yearText === "") add("year", "missing year");
+      else if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100) add("year", `year "${yearText}" is not a 4-digit integer year`);
 
-    const valueText = cell("exports_usd");
-    const value = Number(valueText);
-    if (valueText === "") add("exports_usd", "missing value (leave the row out instead)");
-    else if (/^[+-]?(nan|inf|infinity)$/i.test(valueText)) add("exports_usd", `"${valueText}" is not a finite number`);
-    else if (!NUMBER.test(valueText)) {
-      const hint = /\d[, ]\d/.test(valueText) ? " (no thousands separators; use . for decimals)" : "";
-      add("exports_usd", `"${valueText}" is not a number${hint}`);
-    } else if (!Number.isFinite(value)) add("exports_usd", `"${valueText}" is not a finite number`);
-    else if (value < 0) add("exports_usd", `negative exports ${valueText}`);
+      const valueText = cell(iValue);
+      const value = Number(valueText);
+      if (valueText === "") add("exports_usd", "missing value (leave the row out instead)");
+      else if (/^[+-]?(nan|inf|infinity)$/i.test(valueText)) add("exports_usd", `"${valueText}" is not a finite number`);
+      else if (!NUMBER.test(valueText)) {
+        const hint = /\d[, ]\d/.test(valueText) ? " (no thousands separators; use . for decimals)" : "";
+        add("exports_usd", `"${valueText}" is not a number${hint}`);
+      } else if (!Number.isFinite(value)) add("exports_usd", `"${valueText}" is not a finite number`);
+      else if (value < 0) add("exports_usd", `negative exports ${valueText}`);
 
-    if (problems.length === before) {
+      if (!ok) return null;
       const key = `${region}|${partner}|${year}`;
       const first = firstLine.get(key);
       if (first !== undefined) {
         add("year", `duplicate of line ${first} (same region, partner_iso3 and year)`);
-      } else {
-        firstLine.set(key, line);
-        out.push({region, partner_iso3: partner, year, exports_usd: value});
+        return null;
       }
+      firstLine.set(key, line);
+      return {region, partner_iso3: partner, year, exports_usd: value};
     }
-  });
-  return {rows: out, problems};
+  };
 }
 
 /**
- * Parse and validate the text of a customs CSV file. Besides validateCustoms' checks it reports records with
- * the wrong number of fields and CSV syntax errors (unclosed quote).
- * Example: `validateCustomsCsv("region,partner_iso3,year,exports_usd\nzj,USA,2019,100\n").rows.length` -> 1.
+ * Validate parsed customs records. `header` is the file's header; `rows` map header names to cell text;
+ * `lines` (optional) gives each row's file line (default: row i is line i + 2).
+ * Example: `validateCustoms([{region: "zj", partner_iso3: "USA", year: "2019", exports_usd: "1.5e9"}],
+ * ["region", "partner_iso3", "year", "exports_usd"])` -> `{rows: [{region: "zj", ..., exports_usd: 1.5e9}], problems: []}`.
  */
-export function validateCustomsCsv(text: string): CustomsValidation {
-  let csv;
-  try {
-    csv = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) return {rows: [], problems: [{line: e.line, message: e.message.replace(/^line \d+: /, "")}]};
-    throw e;
-  }
-  if (csv.header.length === 0) return {rows: [], problems: [{line: 1, message: "empty file (expected a header row)"}]};
-  const shape: CustomsProblem[] = [];
-  const rows: Record<string, string>[] = [];
-  const lines: number[] = [];
-  csv.records.forEach((rec, i) => {
-    if (rec.length !== csv.header.length) {
-      shape.push({line: csv.lines[i], message: `expected ${csv.header.length} fields, found ${rec.length}`});
-      return;
-    }
-    rows.push(Object.fromEntries(csv.header.map((h, j) => [h, rec[j]])));
-    lines.push(csv.lines[i]);
+export function validateCustoms(
+  rows: Record<string, string>[],
+  header: string[],
+  lines?: number[]
+): CustomsValidation {
+  const problems = headerProblems(header);
+  if (problems.length) return {rows: [], problems};
+  const sink = problemSink();
+  const check = createRowValidator(header, sink);
+  const names = header.map((h) => h.trim());
+  const out: CustomsRow[] = [];
+  rows.forEach((raw, i) => {
+    const r = check.row(names.map((h) => raw[h] ?? ""), lines?.[i] ?? i + 2);
+    if (r) out.push(r);
   });
-  const result = validateCustoms(rows, csv.header, lines);
-  const problems = [...shape, ...result.problems].sort((a, b) => a.line - b.line);
-  return {rows: result.rows, problems};
+  return {rows: out, problems: sink.first};
 }
 
 /** Format a problem as one line. Example: `formatProblem({line: 3, column: "year", message: "..."}, "zj.csv")` -> `zj.csv line 3, column year: ...`. */

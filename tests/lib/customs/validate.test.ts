@@ -1,6 +1,7 @@
 // Customs-file validation: every problem is reported, each on its own line number and column.
 import {describe, expect, it} from "vitest";
-import {validateCustoms, validateCustomsCsv, formatProblem} from "../../../src/lib/customs/validate.js";
+import {validateCustoms, formatProblem} from "../../../src/lib/customs/validate.js";
+import {validateCustomsCsv} from "../../../src/lib/customs/read.js";
 
 const HEADER = "region,partner_iso3,year,exports_usd";
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
