@@ -15,14 +15,17 @@ export const DELIMITER_NAMES: Record<Delimiter, {en: string; zh: string}> = {
 };
 
 /**
- * The delimiter of the header line: whichever of comma, semicolon, tab and vertical bar occurs most often
- * outside quotes on the first non-blank line (comma when none occurs or on a tie with comma).
+ * The delimiter of the header line. With `known` column names, the candidate (comma, semicolon, tab,
+ * vertical bar) whose split of the header yields the most known names (after trimming) wins, so padding a
+ * comma-separated header with tabs does not fool it; otherwise, or on a tie, the candidate that occurs most
+ * often outside quotes on the first non-blank line (comma when none occurs or on a tie with comma).
  * Example: `detectDelimiter("region;partner_iso3;year;exports_usd\n...")` -> ";".
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string, known: readonly string[] = []): Delimiter {
   const counts: Record<Delimiter, number> = {",": 0, ";": 0, "\t": 0, "|": 0};
   let i = 0;
   while (i < text.length && (text[i] === "\n" || text[i] === "\r")) i++;
+  const start = i;
   let inQuotes = false;
   for (; i < text.length; i++) {
     const c = text[i];
@@ -30,8 +33,13 @@ export function detectDelimiter(text: string): Delimiter {
     else if (!inQuotes && (c === "\n" || c === "\r")) break;
     else if (!inQuotes && c in counts) counts[c as Delimiter]++;
   }
+  const headerLine = text.slice(start, i);
+  const hits = (d: Delimiter) => (known.length ? headerLine.split(d).filter((f) => known.includes(f.trim().replace(/^"|"$/g, "").trim())).length : 0);
   let best: Delimiter = ",";
-  for (const d of [";", "\t", "|"] as Delimiter[]) if (counts[d] > counts[best]) best = d;
+  for (const d of [";", "\t", "|"] as Delimiter[]) {
+    const h = hits(d), hb = hits(best);
+    if (h > hb || (h === hb && counts[d] > counts[best])) best = d;
+  }
   return best;
 }
 

@@ -13,7 +13,7 @@ import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
 import {CsvSyntaxError} from "./csv.js";
 import {BINARY_NAMES, decodeText, sniff, type BinaryKind, type TextEncoding} from "./decode.js";
 import {DELIMITER_NAMES, detectDelimiter, forEachRecord, type Delimiter} from "./delimited.js";
-import {createRowValidator, headerProblems, problemSink, type CustomsProblem, type CustomsRow, type CustomsValidation} from "./validate.js";
+import {CUSTOMS_COLUMNS, createRowValidator, headerProblems, problemSink, type CustomsProblem, type CustomsRow, type CustomsValidation} from "./validate.js";
 
 /** The command that turns raw customs transaction records into the four-column file (issue #11, `dtb customs`). */
 export const AGGREGATE_COMMAND = "dtb customs aggregate --input FILE --regions zj=33,wz=3303 [--modes cbec=9610,9710,9810,1210] --out customs.csv";
@@ -93,7 +93,7 @@ function rawRecordsError(cols: string[]): CustomsFileError {
  */
 export function readCustomsText(text: string, options: ReadOptions = {}, encoding: TextEncoding | null = null): CustomsRead {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const delimiter = detectDelimiter(text);
+  const delimiter = detectDelimiter(text, [...CUSTOMS_COLUMNS, ...RAW_COLUMNS]);
   const base = {format: "csv" as const, unit: "line" as const, encoding, delimiter};
   const sink = problemSink(options.keep ?? Infinity, options.allProblems);
   const rows: CustomsRow[] = [];

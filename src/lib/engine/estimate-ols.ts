@@ -28,6 +28,33 @@ function assertSomeValue(col: Float64Array, label: string): void {
 }
 
 /**
+ * Degenerate outcomes are one-line errors rather than coefficients 0 with SE 0 (issue #13): an outcome with
+ * no variation at all, or none left within the fixed effects (the FE explain it exactly), has nothing to
+ * estimate. Tolerances are relative: 1e-24 of the raw sum of squares for "constant", 1e-16 of the total sum
+ * of squares for "within" (1e-8 in amplitude, well above the demeaning's convergence error).
+ */
+function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe: string[] | null): void {
+  const m = y.length;
+  let mean = 0, raw = 0;
+  for (let i = 0; i < m; i++) mean += y[i];
+  mean /= m;
+  let tss = 0;
+  for (let i = 0; i < m; i++) {
+    raw += y[i] * y[i];
+    tss += (y[i] - mean) * (y[i] - mean);
+  }
+  if (tss <= 1e-24 * raw || tss === 0) {
+    throw new UserError(`the outcome '${name}' is constant (${y[0]}) in all ${m} rows of the estimation sample: there is no variation to explain`);
+  }
+  if (!fe) return;
+  let within = 0;
+  for (let i = 0; i < m; i++) within += yT[i] * yT[i];
+  if (within <= 1e-16 * tss) {
+    throw new UserError(`the outcome '${name}' has no variation within the fixed effects (${fe.join(", ")}): they explain it exactly, so no coefficient can be estimated`);
+  }
+}
+
+/**
  * Builds the regressor columns of the spec on the full data (lags before any filter). `index` is
  * called (and may build the sorted panel index) only when a lag term is present.
  * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
@@ -142,6 +169,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
   const yT = dm.cols[0];
   const XT = dm.cols.slice(1);
+  assertOutcomeVaries(ySub, yT, spec.y, pooled ? null : spec.fe);
 
   // Collinearity.
   const kx = XT.length;
@@ -246,7 +274,8 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
 
   const terms = [...(pooled ? ["(Intercept)"] : []), ...keep.map((j) => spec.x[j])];
   const se = terms.map((_, i) => Math.sqrt(V[i * k + i]));
-  const tstat = terms.map((_, i) => coef[i] / se[i]);
+  // A zero or undefined SE gives no t (and so no p): never t = ±Inf printed as null beside p = 0.
+  const tstat = terms.map((_, i) => (se[i] > 0 ? coef[i] / se[i] : NaN));
   const pvalue = tstat.map((t) => pvalueT(t, dfT));
 
   const tss = totalSumSquares(ySub);
