@@ -3,6 +3,8 @@
  * `run(args: string[]): Promise<void>`. Errors are one plain line on stderr and exit code 1;
  * `--debug` adds the stack trace.
  */
+import {refuseRepeatedOptions} from "./options.ts";
+
 const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<void>}>> = {
   data: () => import("./commands/data.ts"),
   panel: () => import("./commands/panel.ts"),
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    refuseRepeatedOptions(rest);
     const command = await load();
     await command.run(rest);
     return 0;

@@ -14,6 +14,7 @@ import {performance} from "node:perf_hooks";
 import {readerFor, readTable} from "../../loaders/read-table.ts";
 import type {Result, Spec} from "../../src/lib/engine/types.ts";
 import {UserError} from "../../src/lib/errors.ts";
+import {parseJsonStrict} from "../../src/lib/json/strict.ts";
 import {numericColumnsOfSpec, requireNumeric} from "../../src/lib/table/numeric.ts";
 
 const USAGE = "usage: dtb estimate --data FILE --spec SPEC.json|'{...}'";
@@ -92,141 +93,12 @@ async function readSpec(arg: string): Promise<Spec> {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
-  let spec: unknown;
-  try {
-    spec = JSON.parse(text);
-  } catch {
-    const at = jsonErrorOffset(text);
-    const {line, column} = lineColumn(text, at);
-    const found = at >= text.length ? "end of input" : JSON.stringify(text[at]);
-    throw new UserError(`${label}: invalid JSON at line ${line} column ${column} (position ${at}): unexpected ${found}`);
-  }
+  // Strict JSON (src/lib/json/strict.ts): repeated keys and too-deep nesting are refused with line and column.
+  const spec = parseJsonStrict(text, label);
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
     throw new UserError(`${label}: the spec must be a JSON object like {"id": ..., "time": ..., "y": ..., "x": [...]}`);
   }
   return spec as Spec;
-}
-
-/** 1-based line and column of offset `at`. */
-function lineColumn(text: string, at: number): {line: number; column: number} {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < at && i < text.length; i++) {
-    if (text[i] === "\n") {
-      line++;
-      start = i + 1;
-    }
-  }
-  return {line, column: at - start + 1};
-}
-
-/**
- * Offset of the first character where `text` stops being valid JSON (RFC 8259), found by a
- * small recursive-descent scan. V8's JSON.parse messages do not always carry a position
- * ("Unexpected token '}', ... is not valid JSON"), so we locate it ourselves.
- */
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const ws = () => {
-    while (i < text.length && " \t\n\r".includes(text[i])) i++;
-  };
-  const literal = (word: string) => {
-    for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail();
-  };
-  const string = () => {
-    if (text[i] !== '"') fail();
-    i++;
-    for (;;) {
-      if (i >= text.length) fail();
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail();
-      if (c === 92) {
-        i++;
-        const e = text[i];
-        if (e === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) fail();
-          i += 5;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
-        else fail();
-      } else i++;
-    }
-  };
-  const number = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
-    i += m![0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === '"') string();
-    else if (c === "t") literal("true");
-    else if (c === "f") literal("false");
-    else if (c === "n") literal("null");
-    else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) number();
-    else fail();
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail();
-    return text.length;
-  } catch (at) {
-    if (typeof at === "number") return Math.min(at, text.length);
-    throw at;
-  }
 }
 
 /** The Result with the documented key order and the timings inserted after `notes`. */

@@ -218,8 +218,8 @@ describe("dtb estimate: bad input -> exit 1, exactly one line on stderr, no stac
     ["oneCluster", /cluster/i],
     ["tooManyRegressors", /observation|regressor|parameter/i],
     ["unknownOption", /unknown option "--frobnicate"/],
-    ["badJson", /spec file .*bad\.json: invalid JSON at line 2 column 11/],
-    ["badInlineJson", /inline spec: invalid JSON at line 1 column 22/],
+    ["badJson", /spec file .*bad\.json is not valid JSON: .* at line 2 column 11/],
+    ["badInlineJson", /inline spec is not valid JSON: .* at line 1 column 22/],
     ["unknownSpecKey", /colour/],
     ["missingSpec", /missing --spec/]
   ];
