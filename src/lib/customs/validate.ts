@@ -76,7 +76,11 @@ export function problemSink(keep = Infinity, lines?: {push(text: string): void})
   };
 }
 
-const csvText = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** A CSV cell; text starting with = + - @ (a spreadsheet formula) gets a leading ' so it opens as text (OWASP CSV injection). */
+const csvText = (v: string) => {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
 
 /**
  * Header problems (missing, unexpected or repeated columns), each on line 1. Empty when the header is usable.
@@ -109,7 +113,9 @@ export function createRowValidator(header: string[], sink: ProblemSink): {row(ce
   const at = (c: string) => names.indexOf(c);
   const iRegion = at("region"), iPartner = at("partner_iso3"), iYear = at("year"), iValue = at("exports_usd");
   const firstLine = new Map<string, number>();
-  const regionVerdict = new Map<string, string | null>(); // region code -> problem message (null = fine), computed once
+  // Verdicts per distinct code, computed once (a file has few distinct regions and partners but many rows).
+  const regionVerdict = new Map<string, string | null>();
+  const partnerCache = new Map<string, string | null>();
   return {
     row(cells, line) {
       let ok = true;
@@ -131,11 +137,15 @@ export function createRowValidator(header: string[], sink: ProblemSink): {row(ce
       if (verdict) add("region", verdict);
 
       const partner = cell(iPartner);
-      if (partner === "") add("partner_iso3", "missing partner ISO3 code");
-      else if (!isIso3Code(partner)) {
-        const hint = isIso3Code(partner.toUpperCase()) ? ` (write it in capitals: ${partner.toUpperCase()})` : "";
-        add("partner_iso3", `"${partner}" is not an ISO 3166-1 alpha-3 country code${hint}`);
+      let partnerVerdict = partnerCache.get(partner);
+      if (partnerVerdict === undefined) {
+        partnerVerdict =
+          partner === "" ? "missing partner ISO3 code"
+          : isIso3Code(partner) ? null
+          : `"${partner}" is not an ISO 3166-1 alpha-3 country code${isIso3Code(partner.toUpperCase()) ? ` (write it in capitals: ${partner.toUpperCase()})` : ""}`;
+        if (partnerCache.size < 10_000) partnerCache.set(partner, partnerVerdict);
       }
+      if (partnerVerdict) add("partner_iso3", partnerVerdict);
 
       const yearText = cell(iYear);
       const year = Number(yearText);
