@@ -139,7 +139,7 @@ export const CUSTOMS_CASES: CustomsCase[] = [
 /** Specs for `dtb estimate` (issue cases 7 and 8). */
 export const SPEC_CASES: Array<{id: string; issue: string; what: string; spec: string; data?: string; error: RegExp}> = [
   {id: "deep-json", issue: "8", what: "a spec nested 100,000 levels deep", spec: "[".repeat(100_000) + "]".repeat(100_000), error: /is not valid JSON: nesting deeper than 64 levels at line 1 column 65/},
-  {id: "repeated-key", issue: "8", what: "a repeated key", spec: '{"id": "iso3", "time": "year", "y": "y", "x": ["x"], "y": "z"}', error: /is not valid JSON: key "y" is repeated at line 1 column 53 \(first at line 1 column 32\)/},
+  {id: "repeated-key", issue: "8", what: "a repeated key", spec: '{"id": "iso3", "time": "year", "y": "y", "x": ["x"], "y": "z"}', error: /is not valid JSON: key "y" is repeated \(first at line 1 column 32\) at line 1 column 54/},
   {id: "truncated-json", issue: "8", what: "JSON cut short", spec: '{"id": "iso3", "time": ', error: /is not valid JSON: unexpected end of input at line 1 column 24/},
   {id: "constant-fe", issue: "7", what: "constant y with fixed effects", spec: '{"id": "iso3", "time": "year", "y": "c", "x": ["x"], "fe": ["iso3", "year"]}', error: /the outcome 'c' is constant \(3\) in all 9 rows/},
   {id: "constant-pooled", issue: "7", what: "pooled OLS on a constant y", spec: '{"id": "iso3", "time": "year", "y": "c", "x": ["x"], "fe": []}', error: /the outcome 'c' is constant \(3\)/},

@@ -23,7 +23,7 @@ export function lineColumn(text: string, at: number): {line: number; column: num
 
 /**
  * Parse `text`; on failure throw UserError `<label> is not valid JSON: <why> at line L column C`.
- * Example: `parseJsonStrict('{"y": 1, "y": 2}', "spec")` throws `spec is not valid JSON: key "y" is repeated at line 1 column 10 (first at line 1 column 2)`.
+ * Example: `parseJsonStrict('{"y": 1, "y": 2}', "spec")` throws `spec is not valid JSON: key "y" is repeated (first at line 1 column 2) at line 1 column 10`.
  */
 export function parseJsonStrict(text: string, label = "the JSON", maxDepth = MAX_JSON_DEPTH): unknown {
   let i = 0;
