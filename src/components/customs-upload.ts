@@ -93,7 +93,7 @@ function summaryText(check: CustomsCheck, merged: MergeSummary | null): string {
   const p = check.problemCount;
   const how = pick(describeRead(check));
   const head = L(
-    `${check.file} (${how}): ${check.records} data ${check.unit}s, ${check.valid} valid, ${p} problem${p === 1 ? "" : "s"}.`,
+    `${check.file} (${how}): ${check.records} data ${check.unit}${check.records === 1 ? "" : "s"}, ${check.valid} valid, ${p} problem${p === 1 ? "" : "s"}.`,
     `${check.file}（${how}）：${check.records}行数据，${check.valid}行有效，${p}个问题。`
   );
   if (!merged) return head;

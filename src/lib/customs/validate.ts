@@ -203,3 +203,7 @@ export function validateCustoms(
 export function formatProblem(p: CustomsProblem, file = ""): string {
   return `${file ? file + " " : ""}line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.message}`;
 }
+
+// Kept here for callers that import it from this module; the implementation is the one reader (./read.ts).
+// (read.ts imports this module too; neither uses the other at load time, so the cycle is harmless.)
+export {validateCustomsCsv} from "./read.js";
