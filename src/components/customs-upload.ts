@@ -59,7 +59,10 @@ export function customsUpload(): HTMLElement {
         return;
       }
       report.append(problemsView(check));
-      const merged = check.rows.length ? await mergeCustoms(check) : null;
+      // Each step in its own task, so the page can paint in between (no long freeze on a large result).
+      await nextFrame();
+      const merged = check.rows.value.length ? await mergeCustoms(check) : null;
+      await nextFrame();
       if (id !== run) return;
       if (merged) report.append(mergeView(merged));
       status.textContent = summaryText(check, merged);
@@ -73,6 +76,8 @@ export function customsUpload(): HTMLElement {
   });
   return root;
 }
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What to do with a file of raw transaction records: the exact command, in a copyable code block. */
 function rawRecordsView(): HTMLElement {
@@ -156,6 +161,13 @@ function mergeView(m: MergeSummary): HTMLElement {
     box.append(el("p", {className: "muted", text: L(
       `Not in the panel (partner outside the 42 DSTRI economies or year outside the panel): ${list}${m.unmatchedCount > 12 ? `; and ${m.unmatchedCount - 12} more` : ""}.`,
       `面板中没有（伙伴不在42个DSTRI经济体之内，或年份超出面板范围）：${list}${m.unmatchedCount > 12 ? `；另有${m.unmatchedCount - 12}个` : ""}。`
+    )}));
+  }
+  if (m.shownRegions.length < m.regions.length) {
+    const n = m.regions.length - m.shownRegions.length;
+    box.append(el("p", {className: "muted", text: L(
+      `The preview shows the first ${m.shownRegions.length} of ${m.regions.length} regions; the other ${n} are merged as well.`,
+      `预览只列出${m.regions.length}个地区中的前${m.shownRegions.length}个；其余${n}个地区同样已合并。`
     )}));
   }
   if (!m.preview.length) return box;

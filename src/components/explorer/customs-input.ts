@@ -7,7 +7,7 @@
  */
 import {el} from "../format.js";
 import {pick} from "../../lib/i18n.js";
-import {checkCustomsFile, errorText} from "../../lib/browser/customs.js";
+import {checkCustomsFile, errorText, unpackRows} from "../../lib/browser/customs.js";
 import {describeRead} from "../../lib/customs/read.js";
 import type {CustomsRow} from "../../lib/customs/validate.js";
 import {problemTable} from "../customs-upload.js";
@@ -56,8 +56,8 @@ export function customsInput(): HTMLElement & {value: CustomsRow[]} {
       root.dataset.state = "error";
       return;
     }
-    const rows = check.rows;
-    const regions = [...new Set(rows.map((r) => r.region))].sort();
+    const rows = unpackRows(check.rows);
+    const regions = check.regions;
     const n = check.problemCount;
     const how = pick(describeRead(check));
     status.textContent = pick({

@@ -8,18 +8,21 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES} from "../customs/read.js";
 import {BINARY_NAMES} from "../customs/decode.js";
-import {PROBLEMS_KEPT, type CustomsTask, type CustomsTaskResult} from "../customs/task.js";
+import {packRows, PROBLEMS_KEPT, unpackRows, type CustomsTask, type CustomsTaskResult} from "../customs/task.js";
+import type {CustomsRow} from "../customs/validate.js";
 import {mergeCustomsRows} from "../customs/merge.js";
 import {regionColumns} from "../customs/columns.js";
 import {createPool, type Pool} from "../worker/pool.js";
 import type {Progress} from "../worker/protocol.js";
 import {loadPanel, type PanelRow} from "./panel.js";
 
-export {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES, PROBLEMS_KEPT};
+export {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES, PROBLEMS_KEPT, unpackRows};
 export type CustomsCheck = CustomsTaskResult & {file: string};
 
 export interface MergeSummary {
   regions: string[];
+  /** Regions with columns in the preview (at most PREVIEW_REGIONS). */
+  shownRegions: string[];
   /** Valid partner-years in the file. */
   fileRows: number;
   /** Of those, partner-years that exist in the panel. */
@@ -58,7 +61,7 @@ export async function checkCustomsFile(file: File, options: {onProgress?: (p: Pr
 }
 
 function emptyCheck(): CustomsTaskResult {
-  return {format: "csv", unit: "line", encoding: null, delimiter: null, records: 0, problems: [], problemCount: 0, error: null, valid: 0, rows: [], regions: [], unmatched: [], unmatchedCount: 0, allProblems: null};
+  return {format: "csv", unit: "line", encoding: null, delimiter: null, records: 0, problems: [], problemCount: 0, error: null, valid: 0, rows: packRows([]), regions: [], unmatched: [], unmatchedCount: 0, allProblems: null};
 }
 
 /** A file-level error in both languages (by its code; the English message is the reader's own). */
@@ -86,18 +89,27 @@ export function errorText(error: NonNullable<CustomsCheck["error"]>): {en: strin
   }
 }
 
-/** The panel with the regional columns (the one merge), and a summary for the page. */
+/** Regions shown as columns in the page's preview (all are merged; the rest are counted). */
+export const PREVIEW_REGIONS = 8;
+
+/**
+ * The panel with the regional columns of the first PREVIEW_REGIONS regions (the one merge), and a summary.
+ * Work on the main thread is bounded by the panel's size times the regions shown, whatever the file's size.
+ */
 export async function mergeCustoms(check: CustomsCheck): Promise<MergeSummary> {
   const panel = await loadPanel();
-  const merged = mergeCustomsRows<PanelRow>(panel, check.rows);
-  const regions = check.regions.filter((r) => check.rows.some((c) => c.region === r));
-  const has = new Set(check.rows.map((c) => `${c.partner_iso3}|${c.year}`));
+  const matchedRegions = check.rows.regions.filter((_, k) => check.rows.region.includes(k));
+  const shown = matchedRegions.slice(0, PREVIEW_REGIONS);
+  const rows: CustomsRow[] = unpackRows(check.rows, new Set(shown));
+  const merged = mergeCustomsRows<PanelRow>(panel, rows);
+  const has = new Set(rows.map((c) => `${c.partner_iso3}|${c.year}`));
   const preview = merged
     .filter((r) => has.has(`${r.iso3}|${r.year}`))
     .sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
-  const columns = ["iso3", "country", "year", "dstri", "exports_cn_usd", ...regions.flatMap((r) => regionColumns(r))];
+  const columns = ["iso3", "country", "year", "dstri", "exports_cn_usd", ...shown.flatMap((r) => regionColumns(r))];
   return {
     regions: check.regions,
+    shownRegions: shown,
     fileRows: check.valid,
     matched: check.valid - check.unmatchedCount,
     unmatched: check.unmatched,

@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import {readCustomsBytes, readCustomsText, AGGREGATE_COMMAND} from "../../../src/lib/customs/read.js";
 import {customsColumns, mergeCustomsRows} from "../../../src/lib/customs/merge.js";
 import {PANEL_BASE_COLUMNS, regionCollision} from "../../../src/lib/customs/columns.js";
-import {checkCustomsTask} from "../../../src/lib/customs/task.js";
+import {checkCustomsTask, packRows, unpackRows} from "../../../src/lib/customs/task.js";
 import type {CustomsRow} from "../../../src/lib/customs/validate.js";
 
 const COLS = ["region", "partner_iso3", "year", "exports_usd"] as const;
@@ -146,8 +146,13 @@ describe("the worker task keeps memory bounded", () => {
     const all = await r.allProblems!.text();
     expect(all.trim().split("\n")).toHaveLength(1001);
     expect(r.valid).toBe(2);
-    expect(r.rows).toEqual([{region: "wz", partner_iso3: "USA", year: 2019, exports_usd: 5}]);
+    expect(unpackRows(r.rows)).toEqual([{region: "wz", partner_iso3: "USA", year: 2019, exports_usd: 5}]);
     expect(r.unmatchedCount).toBe(1);
+  });
+  it("packs rows into typed arrays and back without loss", () => {
+    const rows = [{region: "zj", partner_iso3: "USA", year: 2019, exports_usd: 0.1 + 0.2}, {region: "wz", partner_iso3: "DEU", year: 2008, exports_usd: 1e15}];
+    expect(unpackRows(packRows(rows))).toEqual(rows);
+    expect(unpackRows(packRows(rows), new Set(["wz"]))).toEqual([rows[1]]);
   });
   it("refuses a file over 50 MB before reading it", async () => {
     const r = await checkCustomsTask({file: new Uint8Array(50 * 1024 * 1024 + 1)});
