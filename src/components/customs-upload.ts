@@ -5,7 +5,7 @@
  * download of all of them, and a preview of the panel merged with the valid rows.
  * Nothing from the file is ever inserted as HTML: all file content goes through textContent.
  */
-import {AGGREGATE_COMMAND, checkCustomsFile, errorText, mergeCustoms, type CustomsCheck, type MergeSummary} from "../lib/browser/customs.js";
+import {AGGREGATE_COMMAND, checkCustomsFile, errorText, mergeCustoms, prepareCustoms, type CustomsCheck, type MergeSummary} from "../lib/browser/customs.js";
 import {describeRead} from "../lib/customs/read.js";
 import {countryName, pick} from "../lib/i18n.js";
 import {L, el, usd} from "./format.js";
@@ -28,6 +28,7 @@ export function customsUpload(): HTMLElement {
   const report = el("div", {className: "customs-report"});
   const root = el("div", {className: "customs-upload"}, label, bar, status, report);
 
+  prepareCustoms();
   let run = 0;
   let controller: AbortController | null = null;
   input.addEventListener("change", async () => {
