@@ -123,8 +123,14 @@ function problemsView(check: CustomsCheck): HTMLElement {
     more.append(L(`The first ${check.problems.length} are listed; ${p - check.problems.length} more are not shown. `, `上表列出前${check.problems.length}个，另有${p - check.problems.length}个未显示。`));
     if (check.allProblems) {
       const a = el("a", {text: L(`Download all ${p} problems (CSV)`, `下载全部${p}个问题（CSV）`)});
-      a.href = URL.createObjectURL(check.allProblems);
+      const blob = check.allProblems;
+      a.href = "#";
       a.download = `${check.file.replace(/\.[^.]*$/, "")}-problems.csv`;
+      // The object URL is made on first use, not while the report is drawn.
+      a.addEventListener("click", () => {
+        if (a.href.startsWith("blob:")) return;
+        a.href = URL.createObjectURL(blob);
+      });
       more.append(a);
     }
     box.append(more);

@@ -80,11 +80,19 @@ export async function checkCustomsTask(task: CustomsTask, progress: (done: numbe
   const bytes = task.file instanceof Uint8Array ? task.file : new Uint8Array(await task.file.arrayBuffer());
   progress(1, 10);
   const keep = task.keep ?? PROBLEMS_KEPT;
-  const lines: string[] = ["line,column,message\n"];
+  // Problem lines are gathered into ~1 MB strings: a Blob of a million tiny parts is slow to build and to
+  // turn into a download URL on the page (measured: ~0.3 s of main-thread time for 1M parts).
+  const parts: string[] = [];
+  let buffer = "line,column,message\n";
+  const lines = {push(text: string) {
+    buffer += text;
+    if (buffer.length > 1 << 20) (parts.push(buffer), (buffer = ""));
+  }};
   const read = await readCustomsBytes(bytes, {keep, allProblems: lines, onProgress: (d, t) => progress(1 + (9 * d) / Math.max(1, t), 10)});
+  parts.push(buffer);
   const regions = [...new Set(read.rows.map((r) => r.region))].sort();
-  const allProblems = read.problemCount > keep ? new Blob(lines, {type: "text/csv"}) : null;
-  lines.length = 0;
+  const allProblems = read.problemCount > keep ? new Blob(parts, {type: "text/csv"}) : null;
+  parts.length = 0;
   if (!task.panel || read.error) {
     return {...read, valid: read.rows.length, rows: packRows(read.rows), regions, unmatched: [], unmatchedCount: 0, allProblems};
   }
