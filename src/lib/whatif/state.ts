@@ -45,7 +45,7 @@ export function formatState(state: WhatIfState, search = ""): string {
 /**
  * The `name=value` pairs of `search` that parseState did not take as written (invalid partner or area,
  * a score that is not a number or lies outside [0, 1]), each shortened to 60 characters for the note.
- * Example: `ignoredParams("?partner=XXX&score=5", ["USA"])` -> `["partner=XXX", "score=5 (outside 0–1, set to 1.00)"]`.
+ * Example: `ignoredParams("?partner=XXX&score=5", ["USA"])` -> `["partner=XXX", "score=5 → 1.00"]`.
  */
 export function ignoredParams(search: string, partners: readonly string[]): string[] {
   const q = new URLSearchParams(search);
@@ -59,7 +59,7 @@ export function ignoredParams(search: string, partners: readonly string[]): stri
   if (s !== null) {
     const n = s.trim() === "" ? NaN : Number(s);
     if (!Number.isFinite(n)) out.push(short(`score=${s}`));
-    else if (n < 0 || n > 1) out.push(short(`score=${s}`) + ` (outside 0–1, set to ${clampScore(n).toFixed(2)})`);
+    else if (n < 0 || n > 1) out.push(short(`score=${s}`) + ` → ${clampScore(n).toFixed(2)}`); // language-neutral: the note is bilingual
   }
   return out;
 }

@@ -43,7 +43,7 @@ import {ignoredParams} from "../../../src/lib/whatif/state.js";
 describe("ignoredParams (visible note for invalid URL values)", () => {
   it("lists invalid partner, area and score, and a clamped score", () => {
     expect(ignoredParams("?partner=XXX&area=nope&score=abc", ["USA"])).toEqual(["partner=XXX", "area=nope", "score=abc"]);
-    expect(ignoredParams("?score=5", ["USA"])).toEqual(["score=5 (outside 0–1, set to 1.00)"]);
+    expect(ignoredParams("?score=5", ["USA"])).toEqual(["score=5 → 1.00"]);
     expect(ignoredParams("?partner=usa&area=dstri&score=0.3&lang=zh", ["USA"])).toEqual([]);
     expect(ignoredParams(`?partner=${"A".repeat(500)}`, ["USA"])[0]).toHaveLength(60);
   });
