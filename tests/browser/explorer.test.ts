@@ -143,7 +143,8 @@ describe("explorer", () => {
 
       // A customs CSV adds the regional outcome; choosing it re-estimates on lnexport_zj.
       const isos = partners.map((p) => p.iso3);
-      const csv = ["region,partner_iso3,year,exports_usd", ...isos.flatMap((c, i) => [2014, 2015, 2016, 2017, 2018, 2019].map((y) => `zj,${c},${y},${1e6 * (1 + i) * (1 + (y - 2014) * 0.1)}`))].join("\n");
+      // Not a pure partner x year product: an outcome the fixed effects explain exactly is an error (issue #13).
+      const csv = ["region,partner_iso3,year,exports_usd", ...isos.flatMap((c, i) => [2014, 2015, 2016, 2017, 2018, 2019].map((y) => `zj,${c},${y},${1e6 * (1 + i) * (1 + (y - 2014) * 0.1) * (1 + 0.05 * ((i * 7 + y) % 5))}`))].join("\n");
       await visit(page, s.url("/explorer"), problems);
       await ready(page);
       await page.setInputFiles("#ex-customs", {name: "zj.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
