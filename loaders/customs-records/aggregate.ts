@@ -56,7 +56,7 @@ export function checkColumns(types: Record<string, string>, map: ColumnMap, need
 /** Opens the records as the view `customs_records` (the relation the standard SQL reads). */
 export async function openRecords(con: DuckDBConnection, inputs: Inputs, map: ColumnMap, needed: RecordColumn[]): Promise<string> {
   const what = inputs.files.length === 1 ? inputs.files[0] : `${inputs.files.length} files (${inputs.files[0]}, ...)`;
-  const from = readFilesSql(inputs.files, inputs.format);
+  const from = readFilesSql(inputs.files, inputs.format, inputs.header);
   const types = await describe(con, from, what);
   checkColumns(types, map, needed, what);
   await con.run(`CREATE OR REPLACE TEMP VIEW customs_records AS ${sourceViewSql(from, map, needed, types)}`);
@@ -77,20 +77,21 @@ async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
 async function checkCells(con: DuckDBConnection, inputs: Inputs, map: ColumnMap, what: string): Promise<number> {
   const where = async (cond: string): Promise<string> => {
     try {
-      const fn = inputs.format === "parquet" ? `read_parquet(${`[${inputs.files.map(lit).join(", ")}]`}, union_by_name = true, filename = true)` : `read_csv(${`[${inputs.files.map(lit).join(", ")}]`}, header = true, all_varchar = true, union_by_name = true, filename = true)`;
+      const fn = readFilesSql(inputs.files, inputs.format, inputs.header, ", filename = true");
       const r = await rowsOf(con, `SELECT filename FROM (SELECT filename, ${Object.entries(map).map(([c, s]) => `${ident(s)} AS ${c}`).join(", ")} FROM ${fn}) WHERE ${cond} LIMIT 1`);
       return r.length ? ` (first in ${r[0].filename})` : "";
     } catch {
       return "";
     }
   };
+  const name = (c: keyof ColumnMap) => (map[c] === c ? c : `${map[c]} (${c})`);
   const totals = (await rowsOf(con, `SELECT SUM(n_records) AS n, SUM(n_values) AS nv, MIN(min_value) AS vmin, MIN(min_month) AS mmin, MAX(max_month) AS mmax, SUM(n_months) AS nm FROM cells`))[0];
   const n = Number(totals.n ?? 0);
   if (n === 0) throw new UserError(`${what} holds no record`);
-  if (Number(totals.nv) < n) throw new UserError(`${n - Number(totals.nv)} record(s) have no ${map.value_usd} (value_usd)${await where(`${ident(map.value_usd)} IS NULL`)}`);
-  if (Number(totals.vmin) < 0 || !Number.isFinite(Number(totals.vmin))) throw new UserError(`${map.value_usd} (value_usd) must be a finite number >= 0; found ${totals.vmin}${await where(`TRY_CAST(${ident(map.value_usd)} AS DOUBLE) < 0`)}`);
-  if (Number(totals.nm) < n) throw new UserError(`${n - Number(totals.nm)} record(s) have no ${map.month} (month)`);
-  if (Number(totals.mmin) < 1 || Number(totals.mmax) > 12) throw new UserError(`bad month ${Number(totals.mmin) < 1 ? totals.mmin : totals.mmax}: ${map.month} must be 1-12${await where(`TRY_CAST(${ident(map.month)} AS INTEGER) NOT BETWEEN 1 AND 12`)}`);
+  if (Number(totals.nv) < n) throw new UserError(`${n - Number(totals.nv)} record(s) have no ${name("value_usd")}${await where(`${ident(map.value_usd)} IS NULL`)}`);
+  if (Number(totals.vmin) < 0 || !Number.isFinite(Number(totals.vmin))) throw new UserError(`${name("value_usd")} must be a finite number >= 0; found ${totals.vmin}${await where(`TRY_CAST(${ident(map.value_usd)} AS DOUBLE) < 0`)}`);
+  if (Number(totals.nm) < n) throw new UserError(`${n - Number(totals.nm)} record(s) have no ${name("month")}`);
+  if (Number(totals.mmin) < 1 || Number(totals.mmax) > 12) throw new UserError(`bad month ${Number(totals.mmin) < 1 ? totals.mmin : totals.mmax}: ${name("month")} must be 1-12${await where(`TRY_CAST(${ident(map.month)} AS INTEGER) NOT BETWEEN 1 AND 12`)}`);
   const distinct = async (col: string) => (await rowsOf(con, `SELECT ${col} AS v, SUM(n_records) AS n FROM cells GROUP BY ${col}`)).map((r) => ({v: r.v as string | number | null, n: Number(r.n)}));
   for (const {v, n: k} of await distinct("customs_mode")) {
     if (v === null || !/^\d{4}$/.test(String(v))) throw new UserError(`bad customs_mode ${JSON.stringify(v)} in ${k} record(s): a supervision mode is 4 digits, e.g. 9610${v === null ? "" : await where(`TRIM(CAST(${ident(map.customs_mode)} AS VARCHAR)) = ${lit(String(v))}`)}`);

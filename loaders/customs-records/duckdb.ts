@@ -71,13 +71,13 @@ export async function runWithProgress(con: DuckDBConnection, sql: string, onProg
  */
 export function duckError(e: unknown, what: string): Error {
   const msg = e instanceof Error ? e.message : String(e);
-  const first = msg.split("\n")[0];
+  const first = msg.split("\n")[0].replace(/^[A-Za-z ]*Error: /, "");
   if (/No space left on device|disk is full|Could not write.*space/i.test(msg)) return new UserError(`disk full while processing ${what} (free some space or set --temp-dir to a larger disk)`);
   if (/No files found that match the pattern/i.test(msg)) return new UserError(`no input file matches ${what}`);
   if (/Permission denied/i.test(msg)) return new UserError(`cannot read ${what}: permission denied`);
-  if (/Cannot open file|Could not open file|No such file/i.test(msg)) return new UserError(`cannot read ${what}: ${first.replace(/^IO Error: /, "")}`);
+  if (/Cannot open file|Could not open file|No such file/i.test(msg)) return new UserError(`cannot read ${what}: ${first}`);
   if (/magic bytes|Invalid Input Error|not a parquet file|Parquet/i.test(msg) && /parquet/i.test(msg)) return new UserError(`cannot read ${what}: not a valid Parquet file (${first})`);
-  if (/Conversion Error|Could not convert/i.test(msg)) return new UserError(`bad value in ${what}: ${first.replace(/^Conversion Error: /, "")}`);
+  if (/Conversion Error|Could not convert/i.test(msg)) return new UserError(`bad value in ${what}: ${first}`);
   if (/CSV Error|sniff/i.test(msg)) return new UserError(`cannot read ${what} as CSV: ${first}`);
   if (/Out of Memory/i.test(msg)) return new UserError(`DuckDB ran out of memory on ${what} (raise --memory-limit)`);
   if (e instanceof UserError) return e;

@@ -23,12 +23,16 @@ export function ident(s: string): string {
 
 export type InputFormat = "parquet" | "csv";
 
-/** DuckDB table function reading every input file (union by column name across files). */
-export function readFilesSql(files: string[], format: InputFormat): string {
+/**
+ * DuckDB table function reading every input file: Parquet by column name across files; CSV with the
+ * header read beforehand (inputs.ts) and every column as text (no type guessing: leading zeros of codes
+ * are kept, and a malformed row is an error with its line instead of a silently different layout).
+ */
+export function readFilesSql(files: string[], format: InputFormat, header: string[] = [], extra = ""): string {
   const list = `[${files.map(lit).join(", ")}]`;
-  return format === "parquet"
-    ? `read_parquet(${list}, union_by_name = true)`
-    : `read_csv(${list}, header = true, all_varchar = true, union_by_name = true)`;
+  if (format === "parquet") return `read_parquet(${list}, union_by_name = true${extra})`;
+  const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(", ");
+  return `read_csv(${list}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${cols}}${extra})`;
 }
 
 /**
