@@ -29,6 +29,8 @@ export interface CrossTab {
  * Example: codes a = [0,0,1], b = [0,1,1] -> row 0 of a: {b0: 1, b1: 1}; row 1 of a: {b1: 1}.
  */
 export function crossTabs(fes: FeDim[], maxCells: number): CrossTab | null {
+  const dense = crossTabsDense(fes, maxCells);
+  if (dense !== undefined) return dense;
   const K = fes.length;
   const n = fes[0].codes.length;
   const off = new Int32Array(K + 1);
@@ -88,4 +90,82 @@ export function crossTabs(fes: FeDim[], maxCells: number): CrossTab | null {
   }
   ptr[P] = nnz;
   return {ptr, idx: idx.slice(0, nnz), cnt: cnt.slice(0, nnz), off, inv};
+}
+
+/**
+ * The same tables counted in a dense L_f x L_h array per pair of dimensions (one sequential pass over the
+ * rows per pair and per phase, no row sort): used when every pair's L_f * L_h is at most max(4n, 2^20)
+ * (firm x partner, firm x year, partner x year are). Two phases: count the cells of each row, then fill.
+ * Returns undefined when a pair is too large for a dense array (the caller then sorts the rows), null
+ * when the tables would exceed `maxCells`.
+ */
+function crossTabsDense(fes: FeDim[], maxCells: number): CrossTab | null | undefined {
+  const K = fes.length;
+  const n = fes[0].codes.length;
+  const limit = Math.max(4 * n, 1 << 20);
+  let biggest = 0;
+  for (let f = 0; f < K; f++)
+    for (let h = f + 1; h < K; h++) {
+      const size = fes[f].nlevels * fes[h].nlevels;
+      if (size > limit) return undefined;
+      biggest = Math.max(biggest, size);
+    }
+  const off = new Int32Array(K + 1);
+  for (let f = 0; f < K; f++) off[f + 1] = off[f] + fes[f].nlevels;
+  const P = off[K];
+  const inv = new Float64Array(P);
+  for (let f = 0; f < K; f++) {
+    const codes = fes[f].codes;
+    const o = off[f];
+    for (let i = 0; i < n; i++) inv[o + codes[i]]++;
+  }
+  for (let p = 0; p < P; p++) inv[p] = 1 / inv[p];
+  const dense = new Int32Array(biggest);
+  const count = (f: number, h: number): void => {
+    const cf = fes[f].codes;
+    const ch = fes[h].codes;
+    const Lh = fes[h].nlevels;
+    dense.fill(0, 0, fes[f].nlevels * Lh);
+    for (let i = 0; i < n; i++) dense[cf[i] * Lh + ch[i]]++;
+  };
+  const ptr = new Int32Array(P + 1);
+  let total = 0;
+  for (let f = 0; f < K; f++)
+    for (let h = f + 1; h < K; h++) {
+      count(f, h);
+      const Lf = fes[f].nlevels;
+      const Lh = fes[h].nlevels;
+      for (let g = 0, q = 0; g < Lf; g++)
+        for (let l = 0; l < Lh; l++, q++)
+          if (dense[q] !== 0) {
+            ptr[off[f] + g + 1]++;
+            ptr[off[h] + l + 1]++;
+            total += 2;
+          }
+      if (total > maxCells) return null;
+    }
+  for (let p = 0; p < P; p++) ptr[p + 1] += ptr[p];
+  const pos = ptr.slice(0, P);
+  const idx = new Int32Array(total);
+  const cnt = new Float64Array(total);
+  for (let f = 0; f < K; f++)
+    for (let h = f + 1; h < K; h++) {
+      count(f, h);
+      const Lf = fes[f].nlevels;
+      const Lh = fes[h].nlevels;
+      const of = off[f];
+      const oh = off[h];
+      for (let g = 0, q = 0; g < Lf; g++)
+        for (let l = 0; l < Lh; l++, q++) {
+          const c = dense[q];
+          if (c === 0) continue;
+          let e = pos[of + g]++;
+          idx[e] = oh + l;
+          cnt[e] = c;
+          e = pos[oh + l]++;
+          idx[e] = of + g;
+          cnt[e] = c;
+        }
+    }
+  return {ptr, idx, cnt, off, inv};
 }
