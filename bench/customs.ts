@@ -68,11 +68,20 @@ export async function runCustomsBench(rows: number, runs: number, log = console.
     const sqlFile = path.join(work, "aggregate.sql");
     writeFileSync(sqlFile, aggregateSql(parseRegions(REGIONS), parseModes(MODES)));
     const glob = path.join(dir, "*.parquet");
+    // Fixed costs (process start, tsx, DuckDB start-up) from a 1,000-record input, measured the same way.
+    const tiny = path.join(work, "tiny");
+    await synthesize({rows: 1000, seed: 1, out: tiny});
+    const runCmd = (g: string) => timedCapture(process.execPath, [path.join(root, "bin", "dtb.js"), "customs", "aggregate", "--input", g, "--regions", REGIONS, "--modes", MODES, "--out", path.join(work, "cmd.csv"), "--memory-limit", MEM, "--threads", THREADS, "--quiet"]);
+    const runDirect = (g: string) => timedCapture(process.execPath, [path.join(root, "bench", "customs-direct.mjs"), sqlFile, g, path.join(work, "direct.csv"), MEM, THREADS]);
     const cmd: Run[] = [];
     const direct: Run[] = [];
+    const cmd0: Run[] = [];
+    const direct0: Run[] = [];
     for (let r = 0; r < runs; r++) {
-      cmd.push(timedCapture(process.execPath, [path.join(root, "bin", "dtb.js"), "customs", "aggregate", "--input", glob, "--regions", REGIONS, "--modes", MODES, "--out", path.join(work, "cmd.csv"), "--memory-limit", MEM, "--threads", THREADS, "--quiet"]));
-      direct.push(timedCapture(process.execPath, [path.join(root, "bench", "customs-direct.mjs"), sqlFile, glob, path.join(work, "direct.csv"), MEM, THREADS]));
+      cmd.push(runCmd(glob));
+      direct.push(runDirect(glob));
+      cmd0.push(runCmd(path.join(tiny, "*.parquet")));
+      direct0.push(runDirect(path.join(tiny, "*.parquet")));
     }
     const out = {
       customs_rows: rows,
@@ -85,13 +94,20 @@ export async function runCustomsBench(rows: number, runs: number, log = console.
       direct_cpu_s: median(direct.map((x) => x.cpu)),
       direct_peak_mb: median(direct.map((x) => x.peakMb)),
       wall_ratio: median(cmd.map((x, i) => x.wall / direct[i].wall)),
-      cpu_ratio: median(cmd.map((x, i) => x.cpu / direct[i].cpu))
+      cpu_ratio: median(cmd.map((x, i) => x.cpu / direct[i].cpu)),
+      cmd_fixed_cpu_s: median(cmd0.map((x) => x.cpu)),
+      direct_fixed_cpu_s: median(direct0.map((x) => x.cpu)),
+      cmd_fixed_wall_s: median(cmd0.map((x) => x.wall)),
+      direct_fixed_wall_s: median(direct0.map((x) => x.wall))
     };
+    const dataCpuRatio = (out.cmd_cpu_s - out.cmd_fixed_cpu_s) / (out.direct_cpu_s - out.direct_fixed_cpu_s);
     log(`customs aggregate: ${rows.toLocaleString("en")} synthetic records, ${files.length} Parquet file(s), ${out.customs_parquet_mb.toFixed(0)} MB${Number.isNaN(synthS) ? "" : `; synth ${synthS.toFixed(0)} s`}`);
     log(`  dtb customs aggregate   wall ${out.cmd_wall_s.toFixed(1)} s  CPU ${out.cmd_cpu_s.toFixed(1)} s  peak RSS ${out.cmd_peak_mb.toFixed(0)} MB`);
     log(`  same SQL, DuckDB direct wall ${out.direct_wall_s.toFixed(1)} s  CPU ${out.direct_cpu_s.toFixed(1)} s  peak RSS ${out.direct_peak_mb.toFixed(0)} MB`);
     log(`  ratio (command / direct): wall ${out.wall_ratio.toFixed(2)}, CPU ${out.cpu_ratio.toFixed(2)}; memory limit ${MEM}, ${THREADS} threads, ${runs} runs each (medians)`);
-    return out;
+    log(`  fixed costs (1,000 records): command wall ${out.cmd_fixed_wall_s.toFixed(1)} s CPU ${out.cmd_fixed_cpu_s.toFixed(1)} s; direct wall ${out.direct_fixed_wall_s.toFixed(1)} s CPU ${out.direct_fixed_cpu_s.toFixed(1)} s`);
+    log(`  CPU beyond the fixed costs (the work on the records): command / direct = ${dataCpuRatio.toFixed(2)}`);
+    return {...out, data_cpu_ratio: dataCpuRatio};
   } finally {
     rmSync(work, {recursive: true, force: true});
     if (!keep) rmSync(dir, {recursive: true, force: true});
