@@ -12,7 +12,7 @@ export interface FeDim {
 
 export interface DemeanResult {
   cols: Float64Array[];
-  method: "one" | "exact2" | "iterative";
+  method: "one" | "exact2" | "schur" | "iterative";
   /** Largest iteration count over the columns (0 for exact paths). */
   iterations: number;
   /** Exact paths: number of redundant FE coefficients beyond the first dimension's (1 = connected). */

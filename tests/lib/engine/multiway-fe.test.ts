@@ -10,7 +10,7 @@ import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.js";
-import {demean} from "../../../src/lib/engine/demean.js";
+import {demean, demeanIterative} from "../../../src/lib/engine/demean.js";
 import {combineFactors} from "../../../src/lib/engine/fe-combine.js";
 import {factorize} from "../../../src/lib/engine/frame.js";
 import type {Frame, Result, Spec} from "../../../src/lib/engine/types.js";
@@ -72,11 +72,19 @@ describe("multi-way fixed effects equal the lm + dummies reference (fixest conve
 describe("iterative demeaning paths", () => {
   const codes = (name: string) => factorize(frame.columns[name]);
   const y = frame.columns.y as Float64Array;
-  it("cross-tabulation sweeps and row sweeps reach the same projection (4 dimensions)", () => {
+  it("exact (Schur), cross-tabulation sweeps and row sweeps reach the same projection (4 dimensions)", () => {
     const fes = ["origin", "destination", "product", "year"].map(codes);
-    const a = demean([y], fes);
+    const a = demeanIterative([y], fes);
     expect(a.method).toBe("iterative");
     expect(a.converged).toBe(true);
+    const rows = demeanIterative([y], fes, 1e-14, 10000, "rows");
+    const exact = demean([y], fes);
+    expect(exact.method).toBe("schur");
+    expect(exact.redundancies).toBe(1);
+    for (let i = 0; i < y.length; i++) {
+      expect(Math.abs(a.cols[0][i] - exact.cols[0][i])).toBeLessThan(1e-10);
+      expect(Math.abs(rows.cols[0][i] - exact.cols[0][i])).toBeLessThan(1e-10);
+    }
     // A dimension with one level per row forces the row-sweep fallback (cells > 2n) without changing
     // the projection (the row dimension absorbs everything: residual 0).
     const rowId = {codes: Int32Array.from({length: frame.nrows}, (_, i) => i), nlevels: frame.nrows};
