@@ -58,8 +58,7 @@ function progressPrinter(quiet: boolean): ((p: Progress) => void) | undefined {
   if (quiet || !process.stderr.isTTY) return undefined;
   return (p) => {
     const s = p.elapsedMs / 1000;
-    const pct = p.percent >= 0 ? ` (${p.percent.toFixed(0)}%)` : "";
-    process.stderr.write(`\r  ${p.rows.toLocaleString("en")} rows read${pct}, ${s.toFixed(1)} s, ${Math.round(p.rows / Math.max(s, 1e-3)).toLocaleString("en")} rows/s   `);
+    process.stderr.write(`\r  ${p.rows.toLocaleString("en")} rows read, ${s.toFixed(1)} s, ${Math.round(p.rows / Math.max(s, 1e-3)).toLocaleString("en")} rows/s   `);
   };
 }
 

@@ -33,6 +33,8 @@ export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
   if (opts.threads) config.threads = String(opts.threads);
   const instance = await DuckDBInstance.create(":memory:", config);
   const con = await instance.connect();
+  // Query progress (rows read) for the terminal progress line; DuckDB's own bar stays off.
+  await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
   return {
     con,
     close() {
