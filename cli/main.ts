@@ -9,7 +9,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   data: () => import("./commands/data.ts"),
   panel: () => import("./commands/panel.ts"),
   estimate: () => import("./commands/estimate.ts"),
-  replicate: () => import("./commands/replicate.ts")
+  replicate: () => import("./commands/replicate.ts"),
+  customs: () => import("./commands/customs.ts")
 };
 
 const USAGE = `usage: dtb <command> [options]
@@ -17,6 +18,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
+  dtb customs aggregate|panel|synth ...         customs transaction records -> customs file / firm panel (dtb customs for help)
 options: --debug (show stack traces)`;
 
 export async function main(argv: string[]): Promise<number> {

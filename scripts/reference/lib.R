@@ -69,7 +69,7 @@ build_sample <- function(d, spec) {
 
 fe_design <- function(s, fe) {
   if (length(fe) == 0) return(matrix(1, nrow(s), 1, dimnames = list(NULL, "(Intercept)")))
-  f <- as.formula(paste("~", paste0("factor(", fe, ")", collapse = " + ")))
+  f <- as.formula(paste("~", paste0("factor(`", fe, "`)", collapse = " + ")))  # backticks: combined names a^b
   model.matrix(f, data = s)  # intercept + (|f| - 1) dummies per dimension
 }
 

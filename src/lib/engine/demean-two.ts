@@ -16,7 +16,7 @@
  */
 import {groupSums} from "./group-sums.js";
 import {cholesky, cholSolve} from "./linalg.js";
-import type {DemeanResult, FeDim} from "./demean.js";
+import type {DemeanResult, FeDim} from "./demean-types.js";
 
 /**
  * Returns null when the small dimension is too large for a dense T x T solve. `layout: "rows"`

@@ -7,6 +7,7 @@
 import {UserError} from "../errors.js";
 import {collinearityNote, findCollinear} from "./collinearity.js";
 import {demean, type FeDim} from "./demean.js";
+import {combineFactors} from "./fe-combine.js";
 import {fitStats, totalSumSquares} from "./fit.js";
 import {assertNoInfinite, factorize, getColumn, numericColumn, recode, take, type Factor} from "./frame.js";
 import {assertIntegerTime, lagColumn, parseLag} from "./lag.js";
@@ -122,7 +123,12 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   assertSomeValue(y, `column '${spec.y}' (spec.y)`);
   const xs = buildRegressors(frame, spec, time, index);
 
-  const feF: Factor[] = spec.fe.map((name, f) => factorOf(getColumn(frame, name, `spec.fe[${f}]`)));
+  // `a^b` (not a column of the data) is a combined FE, as fixest's: one level per observed (a, b).
+  const feF: Factor[] = spec.fe.map((name, f) =>
+    name.includes("^") && frame.columns[name] === undefined
+      ? combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `spec.fe[${f}] '${name}'`))))
+      : factorOf(getColumn(frame, name, `spec.fe[${f}]`))
+  );
   const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
   const clF: Factor[] = clNames.map((name, c) => factorOf(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
 

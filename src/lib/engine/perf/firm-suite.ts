@@ -1,0 +1,114 @@
+/**
+ * Firm-scale benchmark of the engine (Node only): a firm x partner x year panel (firm-panel.ts) with
+ * three fixed effects (firm, partner, year) and standard errors clustered by firm.
+ *  - time of `estimate` (median), against a yardstick measured alternately in the same run (one plain
+ *    group-sum pass over the rows, as suite.ts); the demeaning alone by the exact path (demean-schur.ts),
+ *    the iterative path on cross-tabulations, and the engine's earlier multi-way path (alternating
+ *    projections sweeping over the rows, `demeanIterative(..., "rows")`);
+ *  - memory: a child process reads the input columns from a binary file, then estimates; its peak RSS
+ *    minus its RSS before estimating, over the bytes of the input columns (target <= 3).
+ */
+import {execFileSync} from "node:child_process";
+import {closeSync, mkdtempSync, openSync, rmSync, writeSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {demean} from "../demean.js";
+import {demeanIterative} from "../demean-iterative.js";
+import {estimate} from "../estimate.js";
+import {factorize} from "../frame.js";
+import type {Frame, Spec} from "../types.js";
+import {firmPanel} from "./firm-panel.js";
+import {groupSumPass} from "./suite.js";
+import {medianMs} from "./timing.js";
+
+export const FIRM_SPEC: Spec = {id: "pair", time: "year", y: "y", x: ["x1", "x2", "x3"], fe: ["firm", "partner", "year"], vcov: {cluster: ["firm"]}};
+export const FIRM_COLUMNS = ["firm", "partner", "year", "pair", "y", "x1", "x2", "x3"];
+
+function median(x: number[]): number {
+  const s = [...x].sort((p, q) => p - q);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : 0.5 * (s[mid - 1] + s[mid]);
+}
+
+/** Writes the panel's columns (Float64, in FIRM_COLUMNS order) to one binary file. */
+function writeColumns(frame: Frame, file: string): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const c of FIRM_COLUMNS) {
+      const a = frame.columns[c] as Float64Array;
+      writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function runFirmBench(rows: number, runs = 3, log: (l: string) => void = console.log): Record<string, number> {
+  const frame = firmPanel(rows);
+  const n = frame.nrows;
+  let res = estimate(frame, FIRM_SPEC);
+  const yard = groupSumPass(frame, "firm", "y");
+  const est: number[] = [];
+  const cpu: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    const t = performance.now();
+    res = estimate(frame, FIRM_SPEC);
+    const ms = performance.now() - t;
+    const c1 = process.cpuUsage(c0);
+    est.push(ms);
+    cpu.push((c1.user + c1.system) / 1000);
+    ratios.push(ms / medianMs(yard, 5, 0));
+  }
+  // Demeaning alone: the exact path (demean-schur.ts, what `estimate` uses here), the iterative path on
+  // cross-tabulations, and the row sweeps of the earlier multi-way path (once: it is slow).
+  const fes = ["firm", "partner", "year"].map((k) => factorize(frame.columns[k]));
+  const cols = ["y", "x1", "x2", "x3"].map((k) => frame.columns[k] as Float64Array);
+  const exact: number[] = [];
+  const tab: number[] = [];
+  for (let r = 0; r < Math.max(1, runs - 1); r++) {
+    let t = performance.now();
+    demean(cols, fes);
+    exact.push(performance.now() - t);
+    t = performance.now();
+    demeanIterative(cols, fes);
+    tab.push(performance.now() - t);
+  }
+  let t = performance.now();
+  demeanIterative(cols, fes, 1e-14, 10000, "rows");
+  const rowsT = [performance.now() - t];
+  // Memory, in a child process that holds only the input columns.
+  const dir = mkdtempSync(path.join(tmpdir(), "dtb-firm-"));
+  let mem = {rss0: NaN, peak: NaN, input: NaN};
+  try {
+    const file = path.join(dir, "cols.bin");
+    writeColumns(frame, file);
+    const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "firm-memory.ts");
+    const out = execFileSync(process.execPath, ["--import", "tsx", child, file, String(n)], {encoding: "utf8"});
+    mem = JSON.parse(out.trim().split("\n").pop()!);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+  const out = {
+    firm_rows: n,
+    firm_levels: (res.info as Record<string, unknown>).fixef_sizes as unknown as number,
+    firm_ms: median(est),
+    firm_cpu_ms: median(cpu),
+    firm_vs_yardstick: median(ratios),
+    demean_exact_ms: median(exact),
+    demean_tab_ms: median(tab),
+    demean_rows_ms: median(rowsT),
+    demean_speedup: median(rowsT) / median(exact),
+    mem_input_mb: mem.input / 2 ** 20,
+    mem_extra_mb: (mem.peak - mem.rss0) / 2 ** 20,
+    mem_ratio: (mem.peak - mem.rss0) / mem.input
+  };
+  log(`firm panel: ${n} rows, FE firm+partner+year ${JSON.stringify(out.firm_levels)}, cluster firm; demean ${JSON.stringify((res.info as Record<string, unknown>).demean)}`);
+  log(`  estimate: median ${out.firm_ms.toFixed(0)} ms wall (${out.firm_cpu_ms.toFixed(0)} ms CPU) = ${out.firm_vs_yardstick.toFixed(0)} x one group-sum pass`);
+  log(`  demeaning 4 columns: exact (Schur) ${out.demean_exact_ms.toFixed(0)} ms; iterative on cross-tabs ${out.demean_tab_ms.toFixed(0)} ms; row sweeps (earlier path) ${out.demean_rows_ms.toFixed(0)} ms: ${out.demean_speedup.toFixed(1)}x faster now`);
+  log(`  memory: input columns ${out.mem_input_mb.toFixed(0)} MB; peak extra during estimate ${out.mem_extra_mb.toFixed(0)} MB = ${out.mem_ratio.toFixed(2)} x input (target <= 3)`);
+  log(`  coef ${res.coef.map((c) => c.toFixed(5)).join(" ")} (true 0.5 -0.3 0.2)`);
+  return out as unknown as Record<string, number>;
+}
