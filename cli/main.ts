@@ -7,7 +7,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   data: () => import("./commands/data.ts"),
   panel: () => import("./commands/panel.ts"),
   estimate: () => import("./commands/estimate.ts"),
-  replicate: () => import("./commands/replicate.ts")
+  replicate: () => import("./commands/replicate.ts"),
+  simulate: () => import("./commands/simulate.ts")
 };
 
 const USAGE = `usage: dtb <command> [options]
@@ -15,6 +16,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
+  dtb simulate --lab LAB --reps R --seed S [--param NAME=VALUE ...] --out OUT.json   classroom Monte Carlo
 options: --debug (show stack traces)`;
 
 export async function main(argv: string[]): Promise<number> {
