@@ -13,3 +13,4 @@ const fixture = path.resolve(root, "../shared/reference/fixtures/panel.csv");
 const smallFrame = existsSync(fixture) ? parseCsv(readFileSync(fixture, "utf8")) : undefined;
 const runs = Number(process.env.DTB_BENCH_RUNS ?? 5);
 runBench({smallFrame, runs});
+await (await import("./simulate.ts")).benchSimulate(runs);
