@@ -25,7 +25,7 @@ async function labDone(page: Page, lab: string) {
 /** The table's numbers: {estimator: {key: value}} from data-value attributes (full precision). */
 async function tableNumbers(page: Page) {
   return page.$$eval('[data-testid="lab-table"] tbody tr', (rows) =>
-    Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.estimator, Object.fromEntries([...r.querySelectorAll("td[data-value]")].map((td) => [(td as HTMLElement).dataset.key, Number((td as HTMLElement).dataset.value)]))]))
+    Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.estimator, Object.fromEntries(Array.from(r.querySelectorAll("td[data-value]")).map((td) => [(td as HTMLElement).dataset.key, Number((td as HTMLElement).dataset.value)]))]))
   );
 }
 

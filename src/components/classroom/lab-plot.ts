@@ -20,7 +20,7 @@ export function samplingPlot(result: LabResult, draws: LabDraws, width: number):
     facet: {data: rows, y: "estimator"},
     x: {label: pick({en: "estimate", zh: "估计值"})},
     y: {label: null, axis: null},
-    fy: {domain: labels, label: null},
+    fy: {domain: labels, label: null, axis: "right"},
     color: {domain: labels, range: ["#b35806", "#1f6fd1", "#2e7d32", "#6a3d9a"]},
     marks: [
       Plot.rectY(rows, Plot.binX({y: "count"}, {x: "value", fill: "estimator", fillOpacity: 0.75, thresholds: 40} as any)),

@@ -51,7 +51,13 @@ export function resultsTable(result: LabResult): HTMLElement {
       const td = document.createElement("td");
       td.dataset.key = key;
       if (v !== undefined) td.dataset.value = String(v);
-      td.textContent = v === undefined ? "–" : `${f3(v)} (${f3(se)})`;
+      td.textContent = v === undefined ? "–" : f3(v);
+      if (v !== undefined) {
+        const small = document.createElement("span");
+        small.className = "cl-mcse";
+        small.textContent = `(${f3(se)})`;
+        td.append(document.createElement("br"), small);
+      }
       tr.append(td);
     };
     cell("mean", s.mean, s.mc_se.mean);

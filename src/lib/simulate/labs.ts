@@ -58,7 +58,7 @@ export const LAB_DEFS: Record<LabName, LabDef> = {
     params: [N, {...T, min: 3}, {name: "rho", default: 0.5, min: -0.95, max: 0.95, integer: false, step: 0.05}],
     estimators: ["pooled", "fe_country", "gmm_diff", "gmm_sys"],
     target: "rho",
-    defaultReps: 200
+    defaultReps: 100
   }
 };
 
