@@ -29,8 +29,31 @@ async function tableNumbers(page: Page) {
   );
 }
 
+/** Lab settings of the walk (English pass): the table must equal Node's runLab for the same seed, exactly. */
+const LAB_QUERY: Record<string, string> = {
+  fe: "N=30&T=5&beta=0.2&corr=1.1&reps=150&seed=77",
+  cluster: "N=42&T=7&beta=0&rho_x=0.9&rho_e=0.7&reps=300&seed=5",
+  nickell: "N=42&T=7&rho=0.5&reps=12&seed=3"
+};
+
+async function sameAsNode(page: Page, lab: "fe" | "cluster" | "nickell", query: string) {
+  const q = new URLSearchParams(query);
+  const given = Object.fromEntries([...q].filter(([k]) => k !== "reps" && k !== "seed"));
+  const node = runLab(lab, parseParams(lab, given), Number(q.get("reps")), Number(q.get("seed"))).result;
+  const shown = await tableNumbers(page);
+  expect(Object.keys(shown)).toEqual(Object.keys(node.estimators));
+  for (const [name, est] of Object.entries(node.estimators)) {
+    expect(shown[name].mean).toBe(est.mean);
+    expect(shown[name].bias).toBe(est.bias);
+    expect(shown[name].sd).toBe(est.sd);
+    expect(shown[name].rmse).toBe(est.rmse);
+    for (const [v, cov] of Object.entries(est.coverage ?? {})) expect(shown[name][`coverage.${v}`]).toBe(cov);
+    expect(shown[name].rejection_rate).toBe(est.rejection_rate);
+  }
+}
+
 describe("classroom", () => {
-  it("walks every lesson in both languages, at 1280 and 390 px, and in print", async () => {
+  it("walks every lesson in both languages (1280 px, 390 px, print); labs equal Node for the same seed", async () => {
     const s = await openSession();
     try {
       const page = await s.newPage();
@@ -38,19 +61,21 @@ describe("classroom", () => {
       for (const lang of ["en", "zh"] as const) {
         for (const lesson of LESSONS) {
           await page.setViewportSize({width: 1280, height: 900});
-          const lab = LAB_OF[lesson];
-          // Small runs keep the walk fast; the numbers are checked against Node in the next test.
-          const q = lab === "nickell" ? "&reps=20" : lab ? "&reps=200" : "";
+          const lab = LAB_OF[lesson] as "fe" | "cluster" | "nickell" | undefined;
+          const q = lab ? "&" + (lang === "en" ? LAB_QUERY[lab] : lab === "nickell" ? "reps=10" : "reps=100") : "";
           await visit(page, s.url(`/classroom/${lesson}?lang=${lang}${q}`), problems);
           expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
-          if (lab) await labDone(page, lab);
+          if (lab) {
+            await labDone(page, lab);
+            if (lang === "en") await sameAsNode(page, lab, LAB_QUERY[lab]);
+          }
           if (lesson) expect(await page.$('[data-testid="exercise"]')).not.toBeNull();
           const name = `classroom-${lesson || "index"}-${lang}`;
           await screenshot(page, name);
           await page.setViewportSize({width: 390, height: 900});
-          await page.waitForTimeout(150);
+          await page.waitForTimeout(100);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-          await screenshot(page, `${name}-390`);
+          if (lang === "en") await screenshot(page, `${name}-390`);
           if (lesson) {
             await page.setViewportSize({width: 794, height: 1123}); // A4 at 96 dpi
             await page.emulateMedia({media: "print"});
@@ -59,7 +84,7 @@ describe("classroom", () => {
             expect(await page.$eval('[data-testid="exercise"]', (el) => getComputedStyle(el).display)).not.toBe("none");
             expect(await page.$eval(".cl-exercise-seed", (el) => el.textContent)).toMatch(/\d+/);
             expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
-            await screenshot(page, `${name}-print`);
+            if (lang === "en") await screenshot(page, `${name}-print`);
             await page.emulateMedia({media: "screen"});
           }
         }
@@ -68,66 +93,21 @@ describe("classroom", () => {
     } finally {
       await s.close();
     }
-  }, 170_000);
+  }, 240_000);
 
-  it("labs in the browser worker give the Node numbers for the same seed, and keep their state in the URL", async () => {
+  it("exercises (student seed, right, wrong), teacher mode, embed mode, state in the URL", async () => {
     const s = await openSession();
     try {
       const page = await s.newPage();
       const problems = watch(page, s.origin);
-      const cases = [
-        {lesson: "fixed-effects", lab: "fe" as const, q: "N=30&T=5&beta=0.2&corr=1.1&reps=150&seed=77"},
-        {lesson: "standard-errors", lab: "cluster" as const, q: "N=42&T=7&beta=0&rho_x=0.9&rho_e=0.7&reps=300&seed=5"},
-        {lesson: "dynamic-panels", lab: "nickell" as const, q: "N=42&T=7&rho=0.5&reps=12&seed=3"}
-      ];
-      for (const c of cases) {
-        await visit(page, s.url(`/classroom/${c.lesson}?${c.q}`), problems);
-        await labDone(page, c.lab);
-        const q = new URLSearchParams(c.q);
-        const given = Object.fromEntries([...q].filter(([k]) => k !== "reps" && k !== "seed"));
-        const node = runLab(c.lab, parseParams(c.lab, given), Number(q.get("reps")), Number(q.get("seed"))).result;
-        const shown = await tableNumbers(page);
-        for (const [name, est] of Object.entries(node.estimators)) {
-          expect(shown[name].mean).toBe(est.mean);
-          expect(shown[name].sd).toBe(est.sd);
-          expect(shown[name].rmse).toBe(est.rmse);
-          for (const [v, cov] of Object.entries(est.coverage ?? {})) expect(shown[name][`coverage.${v}`]).toBe(cov);
-          expect(shown[name].rejection_rate).toBe(est.rejection_rate);
-        }
-      }
-      // A slider change re-runs the lab and is written to the URL; the URL restores it.
-      await page.$eval('[data-testid="lab-nickell"] input[name="T"]', (el) => {
-        (el as HTMLInputElement).value = "5";
-        el.dispatchEvent(new Event("input", {bubbles: true}));
-        el.dispatchEvent(new Event("change", {bubbles: true}));
-      });
-      await page.waitForFunction(() => new URL(location.href).searchParams.get("T") === "5");
-      await labDone(page, "nickell");
-      const url = page.url();
-      await visit(page, url, problems);
-      expect(await page.$eval('[data-testid="lab-nickell"] input[name="T"]', (el) => (el as HTMLInputElement).value)).toBe("5");
-      const elapsed = await page.$eval('[data-testid="lab-nickell"]', (el) => (el as HTMLElement).dataset.elapsed);
-      expect(Number(elapsed)).toBeGreaterThan(0);
-      expect(problems).toEqual([]);
-    } finally {
-      await s.close();
-    }
-  }, 120_000);
-
-  it("exercises: student seed, right and wrong answers, teacher mode and embed mode", async () => {
-    const s = await openSession();
-    try {
-      const page = await s.newPage();
-      const problems = watch(page, s.origin);
-      // Without teacher mode the answer is hidden.
-      await visit(page, s.url("/classroom/dynamic-panels?reps=5&student=Li%20Wei"), problems);
+      // Without teacher mode the answer is hidden; the name gives its seed.
+      await visit(page, s.url("/classroom/coefficients?student=Li%20Wei"), problems);
       expect(await page.$eval('[data-testid="exercise-answer"]', (el) => getComputedStyle(el).display)).toBe("none");
       expect(await page.$eval('[data-testid="student-seed"]', (el) => el.getAttribute("data-value"))).toBe(String(studentSeed("Li Wei")));
-      await labDone(page, "nickell");
 
-      // Teacher mode: the answer shows; the student's right answer passes, a wrong one fails.
-      for (const lesson of ["dynamic-panels", "coefficients", "demeaning"]) {
-        await visit(page, s.url(`/classroom/${lesson}?teacher=1&reps=5&student=Li%20Wei&lang=zh`), problems);
+      // Teacher mode: the answer shows; the right answer passes, a wrong one fails, text is refused.
+      for (const lesson of ["coefficients", "forking-paths"]) {
+        await visit(page, s.url(`/classroom/${lesson}?teacher=1&student=Li%20Wei&lang=zh`), problems);
         expect(await page.$eval('[data-testid="exercise-answer"]', (el) => getComputedStyle(el).display)).not.toBe("none");
         const answer = Number(await page.getAttribute('[data-testid="exercise-answer"]', "data-value"));
         for (const [typed, result] of [[answer.toFixed(4), "right"], [(answer + 1).toFixed(4), "wrong"], ["abc", "invalid"]] as const) {
@@ -136,8 +116,7 @@ describe("classroom", () => {
           expect(await page.getAttribute('[data-testid="exercise-feedback"]', "data-result")).toBe(result);
         }
       }
-      // Another name, another question.
-      await visit(page, s.url("/classroom/coefficients?teacher=1&student=Li%20Wei"), problems);
+      // Another name, another question (teacher regenerates a student's numbers by typing the name).
       const a = await page.getAttribute('[data-testid="exercise-answer"]', "data-value");
       await page.fill('.cl-student input[name="student"]', "Ana Souza");
       await page.press('.cl-student input[name="student"]', "Enter");
@@ -146,7 +125,7 @@ describe("classroom", () => {
       expect(await page.getAttribute('[data-testid="exercise-answer"]', "data-value")).not.toBe(a);
       expect(await page.$eval('[data-testid="student-seed"]', (el) => el.getAttribute("data-value"))).toBe(String(studentSeed("Ana Souza")));
 
-      // Embed: only the main figure and its controls.
+      // Embed: only the main figure and its controls. A slider change re-runs the lab and goes to the URL.
       await visit(page, s.url("/classroom/standard-errors?embed=1&reps=100"), problems);
       await labDone(page, "cluster");
       expect(await page.isVisible("#observablehq-sidebar")).toBe(false);
@@ -155,12 +134,24 @@ describe("classroom", () => {
       expect(await page.isVisible('[data-testid="lab-cluster"] input[name="rho_x"]')).toBe(true);
       expect(await page.isVisible('[data-testid="lab-table"]')).toBe(true);
       await screenshot(page, "classroom-embed");
-      await visit(page, s.url("/classroom/demeaning?embed=1&step=3"), problems);
+      await page.$eval('[data-testid="lab-cluster"] input[name="N"]', (el) => {
+        (el as HTMLInputElement).value = "10";
+        el.dispatchEvent(new Event("input", {bubbles: true}));
+        el.dispatchEvent(new Event("change", {bubbles: true}));
+      });
+      await page.waitForFunction(() => new URL(location.href).searchParams.get("N") === "10");
+      await labDone(page, "cluster");
+      const url = page.url();
+      expect(Number(await page.$eval('[data-testid="lab-cluster"]', (el) => (el as HTMLElement).dataset.elapsed))).toBeGreaterThan(0);
+      await visit(page, url, problems);
+      expect(await page.$eval('[data-testid="lab-cluster"] input[name="N"]', (el) => (el as HTMLInputElement).value)).toBe("10");
+      await visit(page, s.url("/classroom/demeaning?embed=1&step=3&drop=2020"), problems);
       expect(await page.isVisible('[data-testid="demean"] svg')).toBe(true);
       expect(await page.isVisible("h1")).toBe(false);
+      expect(await page.$eval('[data-testid="demean"] select[name="drop"]', (el) => (el as HTMLSelectElement).value)).toBe("2020");
       expect(problems).toEqual([]);
     } finally {
       await s.close();
     }
-  }, 120_000);
+  }, 150_000);
 });

@@ -41,23 +41,28 @@ export function specCurve(frame: Frame): HTMLElement {
     en: `${rows.length} specifications: ${neg} significantly negative, ${pos} significantly positive, ${rows.length - neg - pos} not significant at 5%.`,
     zh: `${rows.length} 个设定：${neg} 个显著为负，${pos} 个显著为正，${rows.length - neg - pos} 个在5%水平不显著。`
   });
+  // Pooled intervals are very wide (the DSTRI varies little): the axis follows the estimates and clips the
+  // intervals at the frame, so the within estimates near zero stay readable.
+  const lo = Math.min(...rows.map((r) => r.b));
+  const hi = Math.max(...rows.map((r) => r.b));
+  const pad = 0.15 * (hi - lo || 1);
   const plot = Plot.plot({
     width: Math.min(760, Math.max(300, (document.querySelector("#observablehq-main") as HTMLElement | null)?.clientWidth ?? 640)),
     height: 340,
     grid: true,
     x: {label: pick({en: "specification (sorted by estimate)", zh: "设定（按估计值排序）"})},
-    y: {label: pick({en: "coefficient on the DSTRI measure", zh: "DSTRI指标的系数"})},
+    y: {label: pick({en: "coefficient on the DSTRI measure", zh: "DSTRI指标的系数"}), domain: [lo - pad, hi + pad]},
     color: {legend: true, domain: FES.map((f) => pick(f.label)), range: ["#b35806", "#1f6fd1", "#2e7d32"]},
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleX(rows, {x: "rank", y1: "lo", y2: "hi", stroke: "fe", strokeOpacity: 0.6}),
+      Plot.ruleX(rows, {x: "rank", y1: "lo", y2: "hi", stroke: "fe", strokeOpacity: 0.6, clip: true}),
       Plot.dot(rows, {x: "rank", y: "b", fill: "fe", r: 3.5, title: "spec"})
     ]
   });
   plot.setAttribute("role", "img");
   const alt = pick({
-    en: `Specification curve: ${rows.length} estimates sorted from ${rows[0].b.toFixed(2)} to ${rows[rows.length - 1].b.toFixed(2)}, with 95% clustered intervals, coloured by fixed effects.`,
-    zh: `设定曲线：${rows.length} 个估计值，从 ${rows[0].b.toFixed(2)} 到 ${rows[rows.length - 1].b.toFixed(2)} 排序，附95%聚类置信区间，颜色表示固定效应。`
+    en: `Specification curve: ${rows.length} estimates sorted from ${rows[0].b.toFixed(2)} to ${rows[rows.length - 1].b.toFixed(2)}, with 95% clustered intervals (cut at the frame), coloured by fixed effects.`,
+    zh: `设定曲线：${rows.length} 个估计值，从 ${rows[0].b.toFixed(2)} 到 ${rows[rows.length - 1].b.toFixed(2)} 排序，附95%聚类置信区间（超出图框部分截断），颜色表示固定效应。`
   });
   plot.setAttribute("aria-label", alt);
   const fig = document.createElement("figure");

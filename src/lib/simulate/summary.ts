@@ -51,14 +51,20 @@ export function summarize(d: Draws, truth: number): Summary {
   let ss = 0;
   let mse = 0;
   for (const r of ok) {
-    ss += (d.est[r] - mean) ** 2;
-    mse += (d.est[r] - truth) ** 2;
+    const dm = d.est[r] - mean;
+    ss += dm * dm;
+    const dt = d.est[r] - truth;
+    mse += dt * dt;
   }
   mse /= R;
   const sd = R > 1 ? Math.sqrt(ss / (R - 1)) : NaN;
   const rmse = Math.sqrt(mse);
   let vmse = 0;
-  for (const r of ok) vmse += ((d.est[r] - truth) ** 2 - mse) ** 2;
+  for (const r of ok) {
+    const dt = d.est[r] - truth;
+    const q = dt * dt - mse;
+    vmse += q * q;
+  }
   const sdSq = R > 1 ? Math.sqrt(vmse / (R - 1)) : NaN;
   const out: Summary = {
     mean,
