@@ -85,7 +85,6 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
         Plot.dot([{d: delta, v: pct}], {x: "d", y: "v", r: 5, fill: "currentColor"})
       ]
     });
-    plot.setAttribute("role", "img");
     const alt = pick({
       en: `Effect on exports of a DSTRI change from 0 to 2 for b = ${beta}: 100 × log points (a straight line) and the exact percent change; marked: one SD of the study's DSTRI (${init.paperSd}) and of the OECD's (${init.openSd.toFixed(3)}).`,
       zh: `b = ${beta} 时 DSTRI 从0变动到2对出口的影响：100×对数点（直线）与精确百分比变动；标记为论文DSTRI的1个标准差（${init.paperSd}）与经合组织DSTRI的1个标准差（${init.openSd.toFixed(3)}）。`

@@ -166,7 +166,6 @@ export function demeaningStepper(frame: Frame): HTMLElement & {value: {step: num
           : null
       ]
     });
-    plot.setAttribute("role", "img");
     const alt = pick({
       en: `Scatter of ${rows.length} partner-years, step ${step + 1} of 5 (${pick(STEPS[step])}). ${pick(what)}.`,
       zh: `${rows.length} 个伙伴国-年份观测的散点图，第 ${step + 1}/5 步（${pick(STEPS[step])}）。${pick(what)}。`

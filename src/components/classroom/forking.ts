@@ -59,7 +59,6 @@ export function specCurve(frame: Frame): HTMLElement {
       Plot.dot(rows, {x: "rank", y: "b", fill: "fe", r: 3.5, title: "spec"})
     ]
   });
-  plot.setAttribute("role", "img");
   const alt = pick({
     en: `Specification curve: ${rows.length} estimates sorted from ${rows[0].b.toFixed(2)} to ${rows[rows.length - 1].b.toFixed(2)}, with 95% clustered intervals (cut at the frame), coloured by fixed effects.`,
     zh: `设定曲线：${rows.length} 个估计值，从 ${rows[0].b.toFixed(2)} 到 ${rows[rows.length - 1].b.toFixed(2)} 排序，附95%聚类置信区间（超出图框部分截断），颜色表示固定效应。`

@@ -37,7 +37,6 @@ export function samplingPlot(result: LabResult, draws: LabDraws, width: number):
     en: `Histograms of ${result.reps} estimates per estimator; dashed line at the true value ${result.truth}. ${summary}.`,
     zh: `每个估计量 ${result.reps} 次估计值的直方图；虚线为真实值 ${result.truth}。${summary}。`
   });
-  plot.setAttribute("role", "img");
   plot.setAttribute("aria-label", alt);
   const cap = document.createElement("figcaption");
   cap.textContent = alt;
