@@ -27,7 +27,14 @@ const NAMES_ZH: Record<string, string> = {
   "Methods": "方法说明",
   "About": "关于本项目",
   "Replication": "复现",
-  "Audit": "核查"
+  "Audit": "核查",
+  "Classroom": "课堂",
+  "Why fixed effects": "为什么要用固定效应",
+  "What demeaning does": "去均值做了什么",
+  "Standard errors": "标准误",
+  "Dynamic panels": "动态面板",
+  "Reading a coefficient": "如何解读系数",
+  "Forking paths": "分岔小径"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
@@ -64,7 +71,20 @@ export default {
     {name: "What if", path: "/whatif"},
     {name: "Mechanism", path: "/mechanism"},
     {name: "Support system", path: "/support"}
-  ]),
+  ]).concat(
+    // Classroom (issue 9): a collapsible section of lessons; names translated through NAMES_ZH.
+    existing([{name: "Classroom", path: "/classroom/"}]).length
+      ? [{name: "Classroom", collapsible: true, open: false, pages: existing([
+          {name: "Classroom", path: "/classroom/"},
+          {name: "Why fixed effects", path: "/classroom/fixed-effects"},
+          {name: "What demeaning does", path: "/classroom/demeaning"},
+          {name: "Standard errors", path: "/classroom/standard-errors"},
+          {name: "Dynamic panels", path: "/classroom/dynamic-panels"},
+          {name: "Reading a coefficient", path: "/classroom/coefficients"},
+          {name: "Forking paths", path: "/classroom/forking-paths"}
+        ])} as any]
+      : []
+  ),
   footer:
     '<span class="lang-zh">开放的复现研究。数据来源：经合组织数字服务贸易限制指数（OECD DSTRI，CC BY 4.0）；' +
     "世界银行世界发展指标（CC BY 4.0）；国际货币基金组织贸易方向统计（注明出处即可自由使用）。</span>" +

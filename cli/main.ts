@@ -10,7 +10,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   panel: () => import("./commands/panel.ts"),
   estimate: () => import("./commands/estimate.ts"),
   replicate: () => import("./commands/replicate.ts"),
-  customs: () => import("./commands/customs.ts")
+  customs: () => import("./commands/customs.ts"),
+  simulate: () => import("./commands/simulate.ts")
 };
 
 const USAGE = `usage: dtb <command> [options]
@@ -19,6 +20,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
   dtb customs aggregate|panel|synth ...         customs transaction records -> customs file / firm panel (dtb customs for help)
+  dtb simulate --lab LAB --reps R --seed S [--param NAME=VALUE ...] --out OUT.json   classroom Monte Carlo
 options: --debug (show stack traces)`;
 
 export async function main(argv: string[]): Promise<number> {

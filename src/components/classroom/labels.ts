@@ -1,0 +1,28 @@
+/** Display names of estimators, variances and parameters (both languages). */
+import {pick} from "../../lib/i18n.js";
+
+const ESTIMATORS: Record<string, {en: string; zh: string}> = {
+  pooled: {en: "Pooled OLS", zh: "混合OLS"},
+  fe_country: {en: "Country FE (within)", zh: "国家固定效应（组内）"},
+  fe_twoway: {en: "Country + year FE", zh: "国家+年份固定效应"},
+  gmm_diff: {en: "Difference GMM", zh: "差分GMM"},
+  gmm_sys: {en: "System GMM", zh: "系统GMM"}
+};
+const VCOVS: Record<string, {en: string; zh: string}> = {
+  iid: {en: "iid", zh: "同方差"},
+  hetero: {en: "HC1", zh: "异方差稳健"},
+  cluster: {en: "clustered", zh: "聚类"}
+};
+const PARAMS: Record<string, {en: string; zh: string}> = {
+  N: {en: "partners N", zh: "伙伴国数 N"},
+  T: {en: "years T", zh: "年数 T"},
+  beta: {en: "true effect beta", zh: "真实效应 beta"},
+  corr: {en: "corr (DSTRI loads on country effect)", zh: "corr（DSTRI与国家效应的关联）"},
+  rho_x: {en: "rho_x (DSTRI persistence)", zh: "rho_x（DSTRI持续性）"},
+  rho_e: {en: "rho_e (error persistence)", zh: "rho_e（误差持续性）"},
+  rho: {en: "true rho", zh: "真实 rho"}
+};
+
+export const estimatorLabel = (name: string) => pick(ESTIMATORS[name] ?? {en: name, zh: name});
+export const vcovLabel = (name: string) => pick(VCOVS[name] ?? {en: name, zh: name});
+export const paramLabel = (name: string) => pick(PARAMS[name] ?? {en: name, zh: name});
