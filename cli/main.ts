@@ -7,7 +7,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   data: () => import("./commands/data.ts"),
   panel: () => import("./commands/panel.ts"),
   estimate: () => import("./commands/estimate.ts"),
-  replicate: () => import("./commands/replicate.ts")
+  replicate: () => import("./commands/replicate.ts"),
+  multiverse: () => import("./commands/multiverse.ts")
 };
 
 const USAGE = `usage: dtb <command> [options]
@@ -15,6 +16,8 @@ const USAGE = `usage: dtb <command> [options]
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
+  dtb multiverse --data FILE --grid GRID.json --out OUT.json [--null-draws N] [--seed S]
+                                                every specification of a grid, with joint inference
 options: --debug (show stack traces)`;
 
 export async function main(argv: string[]): Promise<number> {
