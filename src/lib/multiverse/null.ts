@@ -11,7 +11,10 @@
  *    null estimates too concentrated and p-values too small (anti-conservative).
  * 3. Re-estimate every specification on the draw (the same batched path as the real run) and compute the
  *    three statistics: the median estimate, the share significant in the dominant direction, Stouffer's Z.
- * 4. p-value of each = share of draws at least as extreme as observed in the observed direction.
+ * 4. p-value of each = share of draws at least as extreme as observed, in either direction: |median|,
+ *    |Stouffer Z|, and the larger of the shares significantly positive / negative. Two-sided, because the
+ *    "dominant direction" is itself chosen from the data: comparing draws only in the observed direction
+ *    gives p-values on (0, 1/2) under the null instead of uniform ones (tests/lib/multiverse/null.test.ts).
  *
  * Each draw d uses its own generator `createRng(`${seed}:${d}`)`, so any split of the draws over workers
  * gives the same numbers, and the same seed gives the same output. GMM specifications are not re-estimated.
@@ -83,22 +86,23 @@ export function nullDraws(
     const s: Summary = summarize(res, {alpha: opts.alpha, which: opts.which, direction: dir});
     const k = d - opts.from;
     stats.median[k] = s.median;
-    stats.share[k] = s.share_sig_dominant;
+    stats.share[k] = Math.max(s.share_sig_positive, s.share_sig_negative);
     stats.stouffer[k] = s.stouffer;
     opts.onProgress?.(k + 1, count);
   }
   return stats;
 }
 
-/** p-values from the draws (one-sided in the observed direction): share of draws at least as extreme. */
+/** p-values from the draws (two-sided, see 4. above): share of draws at least as extreme as observed. */
 export function nullPvalues(observed: Summary, stats: DrawStats, seed: number | string): NullResult {
   const n = stats.median.length;
   const dir = observed.direction;
+  const share = Math.max(observed.share_sig_positive, observed.share_sig_negative);
   let a = 0, b = 0, z = 0;
   for (let d = 0; d < n; d++) {
-    if (dir * stats.median[d] >= dir * observed.median) a++;
-    if (stats.share[d] >= observed.share_sig_dominant) b++;
-    if (dir * stats.stouffer[d] >= dir * observed.stouffer) z++;
+    if (Math.abs(stats.median[d]) >= Math.abs(observed.median)) a++;
+    if (stats.share[d] >= share) b++;
+    if (Math.abs(stats.stouffer[d]) >= Math.abs(observed.stouffer)) z++;
   }
   return {
     draws: n,
