@@ -13,3 +13,4 @@ const fixture = path.resolve(root, "../shared/reference/fixtures/panel.csv");
 const smallFrame = existsSync(fixture) ? parseCsv(readFileSync(fixture, "utf8")) : undefined;
 const runs = Number(process.env.DTB_BENCH_RUNS ?? 5);
 runBench({smallFrame, runs});
+if (process.env.DTB_BENCH_MULTIVERSE !== "0") console.log(await import("./multiverse.ts").then((m) => m.runMultiverseBench()));

@@ -41,5 +41,5 @@ serveTasks<EstimateTask | NullTask, SliceResult | DrawStats>((task, progress) =>
   }
   // Null draws: the observed results come from the page (all specifications of the kept grid).
   const observed = {...task.observed, n: combos.n, notes: new Map(), gmm: new Map()} as BatchResult;
-  return nullDraws(prepared, grid, combos, observed, {seed: task.seed, from: task.drawFrom, to: task.drawTo, which: task.which, onProgress: progress});
+  return nullDraws(prepared, grid, combos, observed, {seed: task.seed, from: task.drawFrom, to: task.drawTo, which: task.which, scale: task.scale, onProgress: progress});
 });

@@ -19,7 +19,7 @@ import {concatDraws, nullPvalues, type DrawStats, type NullResult} from "../../l
 import {record, toCsv} from "../../lib/multiverse/output.js";
 import {keepOf, parseView, serializeView, type View} from "../../lib/multiverse/state.js";
 import {summarize, type Summary} from "../../lib/multiverse/summary.js";
-import {assemble, slices, type EstimateTask, type NullTask, type SliceResult} from "../../lib/multiverse/tasks.js";
+import {assemble, scaled, slices, type EstimateTask, type NullTask, type SliceResult} from "../../lib/multiverse/tasks.js";
 import {rCode, resultsParagraph} from "../../lib/multiverse/text.js";
 import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
@@ -91,6 +91,24 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   let nullResult: NullResult | null = null;
   let nullParts = new Map<number, DrawStats>();
   let nullMs = 0;
+
+  // One standard deviation of each DSTRI measure over the panel: with several measures on, the curve shows
+  // the effect of a one-SD higher measure (the areas vary far less than the overall index).
+  const keySd = grid.key.map((k) => {
+    const col = frame.columns[k] as Float64Array;
+    let n = 0, m = 0, q = 0;
+    for (const v of col) if (v === v) {
+      n++;
+      const d = v - m;
+      m += d / n;
+      q += d * (v - m);
+    }
+    return n > 1 ? Math.sqrt(q / (n - 1)) : 1;
+  });
+  const perSd = () => grid.key.length - (view.off.key?.length ?? 0) > 1;
+  const scaleArr = () => Float64Array.from({length: combos.n}, (_, i) => keySd[combos.idx.key[i]]);
+  const shown = (): BatchResult => (perSd() ? scaled(result!, scaleArr()) : result!);
+  const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
 
   const writeUrl = () => {
     const lang = new URLSearchParams(location.search).get("lang");
@@ -274,9 +292,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   };
 
   function renderResults() {
-    const r = result!;
     const ok = kept();
-    const s = summarize(r);
+    const s = summarize(shown());
     renderSummary(s);
     storeSpread(ok);
     renderSort();
@@ -292,6 +309,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   function renderSummary(s: Summary) {
     summaryBox.replaceChildren();
     summaryBox.append(el("h2", {text: L("Summary", "汇总")}));
+    if (perSd()) summaryBox.append(el("p", {className: "mv-note", text: pick({en: "Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of a one-standard-deviation higher measure (coefficient × SD). Keep one measure to see raw coefficients.", zh: "当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标提高一个标准差的效应表示（系数 × 标准差）。只保留一个指标即可查看原始系数。"})}));
     const dl = el("dl", {className: "mv-stats"});
     const item = (k: string, v: string, key: string) => {
       const dd = el("dd", {text: v});
@@ -354,7 +372,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   let orderCache: Int32Array = new Int32Array(0);
   let curveSelect: ((rank: number | null) => void) | null = null;
   function renderCurve(ok: Int32Array) {
-    const r = result!;
+    const r = shown();
     const order = Int32Array.from(ok);
     const d = view.sort;
     order.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
@@ -382,7 +400,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       const on = keep[dim]!;
       if (on.length < 2) continue;
       rows.push({label: pick(DIM_NAMES[dim]), header: true});
-      for (const o of on) rows.push({label: lab[dim][o], has: (i) => combos.idx[dim][i] === o});
+      for (const o of on) rows.push({label: dim === "key" ? lab.key[o].replace(/^DSTRI[:：]\s*/, "") : lab[dim][o], has: (i) => combos.idx[dim][i] === o});
     }
     // Our baseline: the explorer's default view (the study's Table 4 model with controls).
     let baselineRank: number | null = null;
@@ -391,8 +409,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       if (grid.key[combos.idx.key[i]] === "dstri" && grid.lags[combos.idx.lag[i]] === 0 && grid.subsets[combos.idx.controls[i]].join() === "lngdp,lnpopu,lngov,urban" && combos.idx.fe[i] === 3 && combos.idx.vcov[i] === 2 && combos.idx.sample[i] === 0 && combos.idx.estimator[i] === 0 && combos.idx.y[i] === 0) baselineRank = rank;
     }
     const t0 = performance.now();
-    const keyLabel = view.off.key && grid.key.length - view.off.key.length === 1 ? lab.key[keep.key![0]] : "DSTRI";
-    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: PRINTED, keyLabel}, (rank) => {
+    const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
+    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : PRINTED, keyLabel}, (rank) => {
       showSpec(order[rank]);
     });
     curveSelect = select;
@@ -440,7 +458,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   }
 
   function renderInfluence() {
-    const inf = influence(grid, combos, result!);
+    const inf = influence(grid, combos, shown());
     influenceBox.replaceChildren();
     influenceBox.append(el("h2", {text: L("Which choices move the estimate", "哪些选择影响估计值")}));
     influenceBox.append(el("p", {text: pick({en: `Share of the variance of the ${inf.n.toLocaleString("en")} estimates explained by each decision alone (the main effects together explain ${pct(inf.r2)}). Below each bar: how far each option shifts the estimate against the first option, all other choices held fixed.`, zh: `各项决策单独解释的估计值方差比例（${inf.n}个估计值；全部主效应合计解释${pct(inf.r2)}）。每个条形下方列出：在其他选择不变时，各选项相对于第一个选项使估计值移动的幅度。`})}));
@@ -535,6 +553,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       go.disabled = true;
       stop.disabled = false;
       const r = result!;
+      const sc = perSd() ? scaleArr() : undefined;
       const show = () => {
         const done = [...nullParts.values()].reduce((a, b) => a + b.median.length, 0) + [...progress.values()].reduce((a, b) => a + b, 0);
         nbar.max = draws;
@@ -545,7 +564,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         await Promise.all(
           ranges.map(async ([a, b], j) => {
             if (nullParts.has(j)) return;
-            const task: NullTask = {type: "null", frame, grid, keep: keepOf(view, grid), from: 0, to: 0, seed: 1, drawFrom: a, drawTo: b, which: olsOk, observed: {coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, df: r.df, nobs: r.nobs, ok: r.ok}};
+            const task: NullTask = {type: "null", frame, grid, keep: keepOf(view, grid), from: 0, to: 0, seed: 1, drawFrom: a, drawTo: b, which: olsOk, scale: sc, observed: {coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, df: r.df, nobs: r.nobs, ok: r.ok}};
             const st = await p.run<NullTask, DrawStats>(task, {signal: ctl!.signal, onProgress: (q) => {
               progress.set(j, q.done);
               show();
@@ -557,7 +576,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         );
         nullMs += performance.now() - t0;
         const stats = concatDraws(ranges.map((_, j) => nullParts.get(j)!));
-        nullResult = nullPvalues(summarize(r, {which: olsOk}), stats, 1);
+        nullResult = nullPvalues(summarize(shown(), {which: olsOk}), stats, 1);
         nullBox.dataset.ms = String(Math.round(nullMs));
         showResult();
         renderDownloads(s);
@@ -574,7 +593,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
 
   function renderDownloads(s: Summary) {
     downloadsBox.replaceChildren(el("h2", {text: L("Downloads", "下载")}));
-    const keyLabel = "DSTRI";
+    const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keepOf(view, grid).key![0]];
     const btn = (text: string, f: () => void) => {
       const b = el("button", {text});
       b.addEventListener("click", f);

@@ -43,7 +43,7 @@ const CLASS_COLOR = [COLORS.sigNeg, COLORS.neg, COLORS.pos, COLORS.sigPos];
 
 export function specCurve(input: CurveInput, onSelect: (rank: number) => void): {node: SVGSVGElement; select: (rank: number | null) => void} {
   const N = input.order.length;
-  const LEFT = 190;
+  const LEFT = 235;
   const PW = 720;
   const W = LEFT + PW + 20;
   const CH = 230;
@@ -132,7 +132,8 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
   const dash = s("g", {});
   input.rows.forEach((row, k) => {
     const yr = dashTop + k * ROW;
-    dash.append(s("text", {x: LEFT - 6, y: yr + ROW - 3, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400}, row.label));
+    const text = row.label.length > 40 ? `${row.label.slice(0, 39)}…` : row.label;
+    dash.append(s("text", {x: LEFT - 6, y: yr + ROW - 3, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": 10}, text));
     if (row.header || !row.has) {
       dash.append(s("line", {x1: 8, x2: LEFT + PW, y1: yr + 1, y2: yr + 1, stroke: "#ccc", "stroke-width": 0.6}));
       return;

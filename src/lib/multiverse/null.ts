@@ -57,7 +57,7 @@ export function nullDraws(
   g: Grid,
   c: Combos,
   observed: BatchResult,
-  opts: {seed: number | string; from: number; to: number; alpha?: number; which?: Int32Array; onProgress?: (done: number, total: number) => void}
+  opts: {seed: number | string; from: number; to: number; alpha?: number; which?: Int32Array; scale?: Float64Array; onProgress?: (done: number, total: number) => void}
 ): DrawStats {
   const byId = rowsById(p, g.id);
   const G = byId.length;
@@ -83,6 +83,8 @@ export function nullDraws(
     }
     const q = resample(p, rows, relabel, {codes, nlevels: G});
     const res = runBatch(q, g, c, {impose: observed.coef, skipGmm: true}, opts.which);
+    // Per-specification scale (the page's "per standard deviation" view): the statistics on that scale.
+    if (opts.scale) for (let i = 0; i < res.n; i++) res.coef[i] *= opts.scale[i];
     const s: Summary = summarize(res, {alpha: opts.alpha, which: opts.which, direction: dir});
     const k = d - opts.from;
     stats.median[k] = s.median;

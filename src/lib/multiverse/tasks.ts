@@ -29,6 +29,8 @@ export interface NullTask extends TaskBase {
   drawTo: number;
   which: Int32Array;
   observed: Pick<BatchResult, "coef" | "se" | "tstat" | "pvalue" | "df" | "nobs" | "ok">;
+  /** Per-specification scale of the statistics (coefficient per SD of the key measure), if any. */
+  scale?: Float64Array;
 }
 
 export interface SliceResult {
@@ -66,4 +68,15 @@ export function assemble(n: number, parts: SliceResult[]): BatchResult {
     for (const [i, g] of p.gmm) r.gmm.set(i, g);
   }
   return r;
+}
+
+/**
+ * The result with coefficients and standard errors multiplied by `scale[i]` (t and p unchanged): the page's
+ * "per standard deviation of the measure" view, which puts DSTRI measures with very different spreads on one
+ * axis.
+ */
+export function scaled(r: BatchResult, scale: Float64Array): BatchResult {
+  const coef = r.coef.map((v, i) => v * scale[i]);
+  const se = r.se.map((v, i) => v * scale[i]);
+  return {...r, coef, se};
 }
