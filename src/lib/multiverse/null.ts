@@ -82,7 +82,7 @@ export function nullDraws(
       codes[r++] = j;
     }
     const q = resample(p, rows, relabel, {codes, nlevels: G});
-    const res = runBatch(q, g, c, {impose: observed.coef, skipGmm: true}, opts.which);
+    const res = runBatch(q, g, c, {impose: observed.coef, skipGmm: true, fastSe: true}, opts.which);
     // Per-specification scale (the page's "per standard deviation" view): the statistics on that scale.
     if (opts.scale) for (let i = 0; i < res.n; i++) res.coef[i] *= opts.scale[i];
     const s: Summary = summarize(res, {alpha: opts.alpha, which: opts.which, direction: dir});

@@ -90,3 +90,20 @@ describe("null bootstrap", () => {
     expect(ps.filter((p) => p <= 0.05).length).toBeLessThanOrEqual(5);
   }, 120_000);
 });
+
+describe("fastSe (bootstrap draws)", () => {
+  it("gives the engine's key standard errors to 1e-12 for iid, HC1, one- and two-way clusters", async () => {
+    const g = validateGrid({id: "id", time: "year", y: ["y"], key: ["x"], lags: [0, 1], controls: {optional: ["z", "w"]}, fe: [[], ["id"], ["id", "year"]], vcov: ["iid", "hetero", {cluster: ["id"]}, {cluster: ["id", "year"]}]});
+    const c = expandGrid(g);
+    const frame = panel(5, 0.3);
+    const p = prepare(frame, g);
+    const exact = runBatch(p, g, c, {frame});
+    const fast = runBatch(p, g, c, {frame, fastSe: true});
+    let worst = 0;
+    for (let i = 0; i < c.n; i++) {
+      expect(fast.ok[i]).toBe(exact.ok[i]);
+      if (exact.ok[i]) worst = Math.max(worst, Math.abs(fast.se[i] - exact.se[i]) / exact.se[i]);
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+});
