@@ -26,7 +26,7 @@ import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
 import {specCurve} from "./curve.js";
 
-export const SPREAD_KEY = "dtb:multiverse:spread";
+import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
 const PRINTED = {value: -0.224, label: "study, Table 4 (2): −0.224"};
 
 /** Option labels in the reader's language. */
