@@ -27,7 +27,8 @@ import {el, L} from "../format.js";
 import {specCurve} from "./curve.js";
 
 import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
-const PRINTED = {value: -0.224, label: "study, Table 4 (2): −0.224"};
+// The study's printed baseline (Table 4, column 2, DSTRI with controls; outcome: Zhejiang's exports).
+const PRINTED = {value: -0.224, label: {en: "study, Table 4 (2): −0.224", zh: "原文表4(2)：−0.224"}};
 
 /** Option labels in the reader's language. */
 function labels(g: Grid): Record<Dim, string[]> {
@@ -410,7 +411,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     }
     const t0 = performance.now();
     const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
-    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : PRINTED, keyLabel}, (rank) => {
+    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : {value: PRINTED.value, label: pick(PRINTED.label)}, keyLabel}, (rank) => {
       showSpec(order[rank]);
     });
     curveSelect = select;
