@@ -80,7 +80,9 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const {view, ignored} = parseView(location.search, grid);
   const root = el("div", {className: "multiverse"});
   let pool: Pool | null = null;
-  const getPool = () => (pool ??= createPool({url: workerUrl}));
+  // Every core: the page itself is idle while the workers estimate (the pool's default leaves one free).
+  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  const getPool = () => (pool ??= createPool({url: workerUrl, size: Math.max(1, Math.min(8, cores))}));
 
   // ---- state of the current run
   let combos: Combos = expandGrid(grid, keepOf(view, grid));
