@@ -34,7 +34,8 @@ const NAMES_ZH: Record<string, string> = {
   "Standard errors": "标准误",
   "Dynamic panels": "动态面板",
   "Reading a coefficient": "如何解读系数",
-  "Forking paths": "分岔小径"
+  "Forking paths": "分岔小径",
+  "Multiverse": "多重设定分析"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
@@ -68,6 +69,7 @@ export default {
     {name: "Replication", path: "/replication"},
     {name: "Audit", path: "/audit"},
     {name: "Explorer", path: "/explorer"},
+    {name: "Multiverse", path: "/multiverse"},
     {name: "What if", path: "/whatif"},
     {name: "Mechanism", path: "/mechanism"},
     {name: "Support system", path: "/support"}

@@ -11,7 +11,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   estimate: () => import("./commands/estimate.ts"),
   replicate: () => import("./commands/replicate.ts"),
   customs: () => import("./commands/customs.ts"),
-  simulate: () => import("./commands/simulate.ts")
+  simulate: () => import("./commands/simulate.ts"),
+  multiverse: () => import("./commands/multiverse.ts")
 };
 
 const USAGE = `usage: dtb <command> [options]
@@ -21,6 +22,8 @@ const USAGE = `usage: dtb <command> [options]
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
   dtb customs aggregate|panel|synth ...         customs transaction records -> customs file / firm panel (dtb customs for help)
   dtb simulate --lab LAB --reps R --seed S [--param NAME=VALUE ...] --out OUT.json   classroom Monte Carlo
+  dtb multiverse --data FILE --grid GRID.json --out OUT.json [--null-draws N] [--seed S]
+                                                every specification of a grid, with joint inference
 options: --debug (show stack traces)`;
 
 export async function main(argv: string[]): Promise<number> {

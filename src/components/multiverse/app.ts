@@ -1,0 +1,661 @@
+/**
+ * The multiverse page: options (switch any option off; counts update before anything runs), the run in a
+ * pool of Web Workers with progress, cancel and resume, the specification curve and dashboard, the summary,
+ * which choices matter, the null bootstrap, the selected specification (its full table and explorer link),
+ * and downloads. The view (options off, sort, selection, draws) lives in the URL.
+ */
+import {estimate} from "../../lib/engine/estimate.js";
+import {criticalValue} from "../../lib/engine/tdist.js";
+import type {Frame} from "../../lib/engine/types.js";
+import {serializeState, type PartnerInfo} from "../../lib/explorer/state.js";
+import {tableModel} from "../../lib/explorer/export.js";
+import {CONTROL_LABELS, ESTIMATOR_LABELS, FE_LABELS, GROUP_LABELS, KEY_LABELS, SE_LABELS, outcomeLabel} from "../../lib/explorer/labels.js";
+import {currentLang, pick, withLang} from "../../lib/i18n.js";
+import type {BatchResult} from "../../lib/multiverse/batch.js";
+import {defaultGrid, FE_OPTIONS, SE_OPTIONS, toExplorerState} from "../../lib/multiverse/default-grid.js";
+import {DIMS, expandGrid, gridSize, type Combos, type Dim, type Grid} from "../../lib/multiverse/grid.js";
+import {influence} from "../../lib/multiverse/influence.js";
+import {concatDraws, nullPvalues, type DrawStats, type NullResult} from "../../lib/multiverse/null.js";
+import {record, toCsv} from "../../lib/multiverse/output.js";
+import {keepOf, parseView, serializeView, type View} from "../../lib/multiverse/state.js";
+import {summarize, type Summary} from "../../lib/multiverse/summary.js";
+import {assemble, scaled, slices, type EstimateTask, type NullTask, type SliceResult} from "../../lib/multiverse/tasks.js";
+import {rCode, resultsParagraph} from "../../lib/multiverse/text.js";
+import {createPool, type Pool} from "../../lib/worker/pool.js";
+import {resultsTable} from "../explorer/results-table.js";
+import {el, L} from "../format.js";
+import {specCurve} from "./curve.js";
+
+import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
+// The study's printed baseline (Table 4, column 2, DSTRI with controls; outcome: Zhejiang's exports).
+const PRINTED = {value: -0.224, label: {en: "study, Table 4 (2): −0.224", zh: "原文表4(2)：−0.224"}};
+
+/** Option labels in the reader's language. */
+function labels(g: Grid): Record<Dim, string[]> {
+  const yr = {all: {en: "all years", zh: "全部年份"}, no2020: {en: "without 2020", zh: "剔除2020年"}} as Record<string, {en: string; zh: string}>;
+  return {
+    y: g.y.map((y) => pick(outcomeLabel(y))),
+    key: g.key.map((k) => pick(KEY_LABELS[k as keyof typeof KEY_LABELS] ?? {en: k, zh: k})),
+    lag: g.lags.map((l) => (l === 0 ? L("no lag", "当期") : L(`lag ${l}`, `滞后${l}期`))),
+    controls: g.subsets.map((s) => (s.length ? s.join("+") : L("none", "无"))),
+    fe: FE_OPTIONS.map(([c]) => pick(FE_LABELS[c])),
+    vcov: SE_OPTIONS.map(([c]) => pick(SE_LABELS[c])),
+    sample: g.samples.map((s) => {
+      const [w, grp] = s.label.split("/");
+      return `${pick(yr[w])}, ${pick(GROUP_LABELS[grp as keyof typeof GROUP_LABELS])}`;
+    }),
+    estimator: g.estimators.map((e) => pick(ESTIMATOR_LABELS[e]))
+  };
+}
+
+const DIM_NAMES: Record<Dim, {en: string; zh: string}> = {
+  y: {en: "Outcome", zh: "被解释变量"},
+  key: {en: "DSTRI measure", zh: "DSTRI指标"},
+  lag: {en: "Lag", zh: "滞后期"},
+  controls: {en: "Controls", zh: "控制变量"},
+  fe: {en: "Fixed effects", zh: "固定效应"},
+  vcov: {en: "Standard errors", zh: "标准误"},
+  sample: {en: "Sample", zh: "样本"},
+  estimator: {en: "Estimator", zh: "估计方法"}
+};
+
+function download(name: string, data: BlobPart, type: string) {
+  const url = URL.createObjectURL(new Blob([data], {type}));
+  const a = el("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "–");
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: string[], workerUrl: string): HTMLElement {
+  const grid = defaultGrid(partners, outcomes);
+  const lab = labels(grid);
+  const {view, ignored} = parseView(location.search, grid);
+  const root = el("div", {className: "multiverse"});
+  let pool: Pool | null = null;
+  // Every core: the page itself is idle while the workers estimate (the pool's default leaves one free).
+  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  const getPool = () => (pool ??= createPool({url: workerUrl, size: Math.max(1, Math.min(8, cores))}));
+
+  // ---- state of the current run
+  let combos: Combos = expandGrid(grid, keepOf(view, grid));
+  let keepKey = JSON.stringify(keepOf(view, grid));
+  let parts = new Map<number, SliceResult>();
+  let result: BatchResult | null = null;
+  let runMs = 0;
+  let controller: AbortController | null = null;
+  let nullResult: NullResult | null = null;
+  let nullParts = new Map<number, DrawStats>();
+  let nullMs = 0;
+
+  // One standard deviation of each DSTRI measure over the panel: with several measures on, the curve shows
+  // the effect of a one-SD higher measure (the areas vary far less than the overall index).
+  const keySd = grid.key.map((k) => {
+    const col = frame.columns[k] as Float64Array;
+    let n = 0, m = 0, q = 0;
+    for (const v of col) if (v === v) {
+      n++;
+      const d = v - m;
+      m += d / n;
+      q += d * (v - m);
+    }
+    return n > 1 ? Math.sqrt(q / (n - 1)) : 1;
+  });
+  const perSd = () => grid.key.length - (view.off.key?.length ?? 0) > 1;
+  const scaleArr = () => Float64Array.from({length: combos.n}, (_, i) => keySd[combos.idx.key[i]]);
+  const shown = (): BatchResult => (perSd() ? scaled(result!, scaleArr()) : result!);
+  const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
+
+  const writeUrl = () => {
+    const lang = new URLSearchParams(location.search).get("lang");
+    history.replaceState(null, "", `?${serializeView(view, lang)}${location.hash}`);
+  };
+
+  // ---- options
+  const optionsBox = el("section", {className: "mv-options"});
+  optionsBox.setAttribute("aria-label", L("Choices in the multiverse", "多重设定的选择"));
+  const countLine = el("p", {className: "mv-count"});
+  countLine.setAttribute("aria-live", "polite");
+  const updateCount = () => {
+    const n = gridSize(grid, keepOf(view, grid));
+    countLine.textContent = pick({en: `${n.toLocaleString("en")} specifications selected`, zh: `已选择${n}个设定`});
+    runBtn.disabled = n === 0;
+  };
+  const optionDims: Dim[] = ["y", "key", "lag", "fe", "vcov", "sample", "estimator"];
+  for (const d of optionDims) {
+    const fs = el("fieldset", {});
+    fs.append(el("legend", {text: pick(DIM_NAMES[d])}));
+    lab[d].forEach((text, i) => {
+      const id = `mv-${d}-${i}`;
+      const cb = el("input");
+      cb.type = "checkbox";
+      cb.id = id;
+      cb.checked = !(view.off[d] ?? []).includes(i);
+      cb.dataset.dim = d;
+      cb.dataset.opt = String(i);
+      cb.addEventListener("change", () => {
+        const off = new Set(view.off[d] ?? []);
+        if (cb.checked) off.delete(i);
+        else off.add(i);
+        view.off[d] = [...off].sort((a, b) => a - b);
+        writeUrl();
+        updateCount();
+      });
+      const label = el("label", {text: text});
+      label.htmlFor = id;
+      fs.append(el("div", {className: "mv-opt"}, cb, label));
+    });
+    optionsBox.append(fs);
+  }
+  // Controls: one checkbox per control = "may this control enter"; subsets with an excluded control are off.
+  const ctlFs = el("fieldset", {});
+  ctlFs.append(el("legend", {text: pick({en: "Controls (every subset of those ticked)", zh: "控制变量（所勾选变量的全部子集）"})}));
+  const ctlOn = new Set(grid.controls.filter((c) => grid.subsets.some((s, i) => s.includes(c) && !(view.off.controls ?? []).includes(i))));
+  grid.controls.forEach((c) => {
+    const cb = el("input");
+    cb.type = "checkbox";
+    cb.id = `mv-ctl-${c}`;
+    cb.checked = ctlOn.has(c);
+    cb.addEventListener("change", () => {
+      if (cb.checked) ctlOn.add(c);
+      else ctlOn.delete(c);
+      view.off.controls = grid.subsets.map((s, i) => (s.every((x) => ctlOn.has(x)) ? -1 : i)).filter((i) => i >= 0);
+      writeUrl();
+      updateCount();
+    });
+    const label = el("label", {text: pick(CONTROL_LABELS[c as keyof typeof CONTROL_LABELS] ?? {en: c, zh: c})});
+    label.htmlFor = cb.id;
+    ctlFs.append(el("div", {className: "mv-opt"}, cb, label));
+  });
+  optionsBox.append(ctlFs);
+
+  // ---- run controls and progress
+  const runBtn = el("button", {className: "mv-run", text: L("Run", "运行")});
+  const cancelBtn = el("button", {className: "mv-cancel", text: L("Cancel", "取消")});
+  const resumeBtn = el("button", {className: "mv-resume", text: L("Resume", "继续")});
+  cancelBtn.disabled = true;
+  resumeBtn.hidden = true;
+  const bar = el("progress", {className: "mv-progress"});
+  bar.max = 1;
+  bar.value = 0;
+  bar.setAttribute("aria-label", L("Specifications estimated", "已估计的设定"));
+  const status = el("p", {className: "mv-status"});
+  status.setAttribute("aria-live", "polite");
+  const runBox = el("div", {className: "mv-runbox"}, el("div", {className: "mv-buttons"}, runBtn, cancelBtn, resumeBtn), bar, status);
+  const warn = el("p", {className: "mv-note"});
+  if (ignored.length) warn.textContent = pick({en: `Ignored in the link: ${ignored.join(", ")}`, zh: `链接中被忽略的参数：${ignored.join("，")}`});
+
+  // ---- result areas
+  const summaryBox = el("section", {className: "mv-summary"});
+  const sortBox = el("div", {className: "mv-sort"});
+  const curveBox = el("div", {className: "mv-curve-box"});
+  const legend = el("p", {className: "mv-legend"});
+  const selectedBox = el("section", {className: "mv-selected"});
+  const influenceBox = el("section", {className: "mv-influence"});
+  const nullBox = el("section", {className: "mv-null"});
+  const downloadsBox = el("section", {className: "mv-downloads"});
+  const failedBox = el("details", {className: "mv-failed"});
+
+  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, curveBox, legend, selectedBox, influenceBox, nullBox, downloadsBox, failedBox);
+  updateCount();
+
+  // ---- estimation
+  const runStart = () => {
+    const keep = keepOf(view, grid);
+    const k = JSON.stringify(keep);
+    if (k !== keepKey || !result) {
+      keepKey = k;
+      combos = expandGrid(grid, keep);
+      parts = new Map();
+      runMs = 0;
+    }
+    nullResult = null;
+    nullParts = new Map();
+    void execute();
+  };
+  const execute = async () => {
+    const keep = keepOf(view, grid);
+    const p = getPool();
+    const size = Math.max(500, Math.ceil(combos.n / (p.size * 6)));
+    const all = slices(combos.n, size);
+    const todo = all.map((s, j) => [j, s] as const).filter(([j]) => !parts.has(j));
+    controller = new AbortController();
+    runBtn.disabled = true;
+    cancelBtn.disabled = false;
+    resumeBtn.hidden = true;
+    root.dataset.state = "running";
+    const t0 = performance.now();
+    const progress = new Map<number, number>();
+    const doneBefore = [...parts.values()].reduce((s, x) => s + x.coef.length, 0);
+    const show = () => {
+      const done = doneBefore + [...progress.values()].reduce((a, b) => a + b, 0);
+      bar.max = combos.n;
+      bar.value = done;
+      status.textContent = pick({en: `${done.toLocaleString("en")} / ${combos.n.toLocaleString("en")} specifications · ${secs(runMs + performance.now() - t0)}`, zh: `${done} / ${combos.n} 个设定 · ${secs(runMs + performance.now() - t0)}`});
+    };
+    show();
+    try {
+      await Promise.all(
+        todo.map(async ([j, [from, to]]) => {
+          const task: EstimateTask = {type: "estimate", frame, grid, keep, from, to};
+          const r = await p.run<EstimateTask, SliceResult>(task, {signal: controller!.signal, onProgress: (q) => {
+            progress.set(j, Math.min(q.done, to - from));
+            show();
+          }});
+          parts.set(j, r);
+          progress.set(j, to - from);
+          show();
+        })
+      );
+      runMs += performance.now() - t0;
+      result = assemble(combos.n, [...parts.values()]);
+      root.dataset.state = "done";
+      root.dataset.runMs = String(Math.round(runMs));
+      status.textContent = pick({en: `${combos.n.toLocaleString("en")} specifications estimated in ${secs(runMs)} (${p.size} worker${p.size > 1 ? "s" : ""})`, zh: `${combos.n}个设定已估计，用时${secs(runMs)}（${p.size}个后台线程）`});
+      renderResults();
+    } catch (e) {
+      runMs += performance.now() - t0;
+      if ((e as Error).name === "AbortError") {
+        root.dataset.state = "cancelled";
+        status.textContent = pick({en: `Cancelled after ${secs(runMs)}: ${parts.size} of ${all.length} parts kept. Resume continues where it stopped.`, zh: `已取消（${secs(runMs)}）：保留了${all.length}个分块中的${parts.size}个，点击"继续"从中断处接着运行。`});
+        resumeBtn.hidden = false;
+      } else {
+        root.dataset.state = "error";
+        status.textContent = `${L("Error", "错误")}: ${(e as Error).message}`;
+      }
+    } finally {
+      runBtn.disabled = false;
+      cancelBtn.disabled = true;
+      controller = null;
+    }
+  };
+  runBtn.addEventListener("click", runStart);
+  cancelBtn.addEventListener("click", () => controller?.abort());
+  resumeBtn.addEventListener("click", () => void execute());
+
+  // ---- rendering
+  const kept = (): Int32Array => {
+    const out: number[] = [];
+    for (let i = 0; i < combos.n; i++) if (result!.ok[i]) out.push(i);
+    return Int32Array.from(out);
+  };
+  const comboKey = (i: number) => DIMS.map((d) => combos.idx[d][i]).join(".");
+  const findSel = (): number | null => {
+    if (!view.sel) return null;
+    const want = DIMS.map((d) => view.sel![d]).join(".");
+    for (let i = 0; i < combos.n; i++) if (comboKey(i) === want) return i;
+    return null;
+  };
+
+  function renderResults() {
+    const ok = kept();
+    const s = summarize(shown());
+    renderSummary(s);
+    storeSpread(ok);
+    renderSort();
+    renderCurve(ok);
+    renderInfluence();
+    renderNull(s);
+    renderDownloads(s);
+    renderFailed();
+    const sel = findSel();
+    if (sel !== null) showSpec(sel);
+  }
+
+  function renderSummary(s: Summary) {
+    summaryBox.replaceChildren();
+    summaryBox.append(el("h2", {text: L("Summary", "汇总")}));
+    if (perSd()) summaryBox.append(el("p", {className: "mv-note", text: pick({en: "Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of a one-standard-deviation higher measure (coefficient × SD). Keep one measure to see raw coefficients.", zh: "当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标提高一个标准差的效应表示（系数 × 标准差）。只保留一个指标即可查看原始系数。"})}));
+    const dl = el("dl", {className: "mv-stats"});
+    const item = (k: string, v: string, key: string) => {
+      const dd = el("dd", {text: v});
+      dd.dataset.stat = key;
+      dl.append(el("div", {}, el("dt", {text: k}), dd));
+    };
+    item(L("Specifications estimated", "成功估计的设定"), `${s.n_ok.toLocaleString("en")} / ${s.n_specs.toLocaleString("en")}`, "n");
+    item(L("Median estimate", "估计值中位数"), fmt(s.median), "median");
+    item(L("Range", "取值范围"), `${fmt(s.min)} … ${fmt(s.max)}`, "range");
+    item(L("Negative / positive", "负 / 正"), `${pct(s.share_negative)} / ${pct(s.share_positive)}`, "sign");
+    item(L("Significant negative / positive (5%)", "显著为负 / 显著为正（5%）"), `${pct(s.share_sig_negative)} / ${pct(s.share_sig_positive)}`, "sig");
+    item(L("Sign flips (Janus)", "符号翻转（Janus效应）"), pct(s.janus), "janus");
+    item(L("Stouffer's Z", "Stouffer合并Z值"), fmt(s.stouffer, 2), "stouffer");
+    summaryBox.append(dl);
+  }
+
+  function storeSpread(ok: Int32Array) {
+    // The what-if page shows the spread of predictions over the specifications kept here (lag 0 only:
+    // the what-if model uses the current score).
+    const by: Record<string, number[]> = {};
+    for (const i of ok) {
+      if (grid.lags[combos.idx.lag[i]] !== 0 || grid.estimators[combos.idx.estimator[i]] !== "ols") continue;
+      (by[grid.key[combos.idx.key[i]]] ??= []).push(result!.coef[i]);
+    }
+    const out: Record<string, {n: number; min: number; median: number; max: number}> = {};
+    for (const [k, v] of Object.entries(by)) {
+      v.sort((a, b) => a - b);
+      const n = v.length;
+      out[k] = {n, min: v[0], median: n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, max: v[n - 1]};
+    }
+    try {
+      localStorage.setItem(SPREAD_KEY, JSON.stringify({keys: out, url: location.pathname + location.search, total: ok.length}));
+    } catch {
+      /* storage may be off: the what-if page then links here */
+    }
+  }
+
+  function renderSort() {
+    sortBox.replaceChildren();
+    const id = "mv-sort";
+    const select = el("select");
+    select.id = id;
+    const opts: Array<[View["sort"], string]> = [["estimate", L("estimate", "估计值")], ...DIMS.filter((d) => d !== "controls").map((d) => [d, pick(DIM_NAMES[d])] as [Dim, string])];
+    for (const [v, text] of opts) {
+      const o = el("option", {text});
+      o.value = v;
+      o.selected = view.sort === v;
+      select.append(o);
+    }
+    select.addEventListener("change", () => {
+      view.sort = select.value as View["sort"];
+      writeUrl();
+      renderCurve(kept());
+    });
+    const label = el("label", {text: L("Sort by ", "排序方式 ")});
+    label.htmlFor = id;
+    sortBox.append(label, select);
+  }
+
+  let orderCache: Int32Array = new Int32Array(0);
+  let curveSelect: ((rank: number | null) => void) | null = null;
+  function renderCurve(ok: Int32Array) {
+    const r = shown();
+    const order = Int32Array.from(ok);
+    const d = view.sort;
+    order.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
+    orderCache = order;
+    const lo = new Float64Array(combos.n);
+    const hi = new Float64Array(combos.n);
+    const sig = new Uint8Array(combos.n);
+    for (const i of ok) {
+      const q = criticalValue(Number.isFinite(r.df[i]) ? r.df[i] : null);
+      lo[i] = r.coef[i] - q * r.se[i];
+      hi[i] = r.coef[i] + q * r.se[i];
+      sig[i] = r.pvalue[i] < 0.05 ? 1 : 0;
+    }
+    const rows: Array<{label: string; header?: boolean; has?: (i: number) => boolean}> = [];
+    const keep = keepOf(view, grid);
+    for (const dim of DIMS) {
+      if (dim === "controls") {
+        rows.push({label: pick(DIM_NAMES.controls), header: true});
+        grid.controls.forEach((c) => {
+          const inS = grid.subsets.map((s) => s.includes(c));
+          rows.push({label: pick(CONTROL_LABELS[c as keyof typeof CONTROL_LABELS] ?? {en: c, zh: c}), has: (i) => inS[combos.idx.controls[i]]});
+        });
+        continue;
+      }
+      const on = keep[dim]!;
+      if (on.length < 2) continue;
+      rows.push({label: pick(DIM_NAMES[dim]), header: true});
+      for (const o of on) rows.push({label: dim === "key" ? lab.key[o].replace(/^DSTRI[:：]\s*/, "") : lab[dim][o], has: (i) => combos.idx[dim][i] === o});
+    }
+    // Our baseline: the explorer's default view (the study's Table 4 model with controls).
+    let baselineRank: number | null = null;
+    for (let rank = 0; rank < order.length; rank++) {
+      const i = order[rank];
+      if (grid.key[combos.idx.key[i]] === "dstri" && grid.lags[combos.idx.lag[i]] === 0 && grid.subsets[combos.idx.controls[i]].join() === "lngdp,lnpopu,lngov,urban" && combos.idx.fe[i] === 3 && combos.idx.vcov[i] === 2 && combos.idx.sample[i] === 0 && combos.idx.estimator[i] === 0 && combos.idx.y[i] === 0) baselineRank = rank;
+    }
+    const t0 = performance.now();
+    const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
+    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : {value: PRINTED.value, label: pick(PRINTED.label)}, keyLabel}, (rank) => {
+      showSpec(order[rank]);
+    });
+    curveSelect = select;
+    node.setAttribute("aria-describedby", "mv-curve-desc");
+    curveBox.replaceChildren(node);
+    curveBox.dataset.drawMs = String(Math.round(performance.now() - t0));
+    legend.replaceChildren();
+    legend.id = "mv-curve-desc";
+    const sw = (color: string, text: string) => el("span", {className: "mv-key"}, Object.assign(el("i"), {style: `background:${color}`}), text);
+    legend.append(
+      sw("#b2182b", L("negative, significant (5%)", "负且显著（5%）")),
+      sw("#e08865", L("negative, not significant", "负但不显著")),
+      sw("#6aa6cc", L("positive, not significant", "正但不显著")),
+      sw("#1c5a99", L("positive, significant", "正且显著")),
+      el("span", {text: L(" · Click the curve (or use the arrow keys) to open a specification. The dashboard shade is the share of specifications in each column that made that choice.", " · 点击曲线（或使用方向键）查看某一设定。下方面板的深浅表示该列设定中做出此项选择的比例。")})
+    );
+    const sel = findSel();
+    if (sel !== null) {
+      const rank = order.indexOf(sel);
+      select(rank >= 0 ? rank : null);
+    }
+  }
+
+  function showSpec(i: number) {
+    view.sel = Object.fromEntries(DIMS.map((d) => [d, combos.idx[d][i]])) as View["sel"];
+    writeUrl();
+    const rank = orderCache.indexOf(i);
+    curveSelect?.(rank >= 0 ? rank : null);
+    const state = toExplorerState(grid, combos, i);
+    const rec = record(grid, combos, result!, i);
+    selectedBox.replaceChildren();
+    selectedBox.append(el("h2", {text: L("Selected specification", "所选设定")}));
+    const link = el("a", {className: "mv-explorer-link", text: L("Open this specification in the explorer →", "在模型探索页面中打开此设定 →")});
+    link.href = withLang(`./explorer?${serializeState(state)}`);
+    const choices = el("ul", {className: "mv-choices"});
+    for (const d of DIMS) choices.append(el("li", {}, el("strong", {text: `${pick(DIM_NAMES[d])}: `}), d === "controls" ? rec.spec.x.slice(1).join(", ") || L("none", "无") : lab[d][combos.idx[d][i]]));
+    selectedBox.append(choices, link);
+    try {
+      const res = estimate(frame, rec.spec);
+      selectedBox.append(resultsTable(tableModel(state, res)));
+    } catch (e) {
+      selectedBox.append(el("p", {className: "mv-error", text: `${L("Not estimable", "无法估计")}: ${(e as Error).message}`}));
+    }
+    selectedBox.dataset.spec = JSON.stringify(rec.spec);
+  }
+
+  function renderInfluence() {
+    const inf = influence(grid, combos, shown());
+    influenceBox.replaceChildren();
+    influenceBox.append(el("h2", {text: L("Which choices move the estimate", "哪些选择影响估计值")}));
+    influenceBox.append(el("p", {text: pick({en: `Share of the variance of the ${inf.n.toLocaleString("en")} estimates explained by each decision alone (the main effects together explain ${pct(inf.r2)}). Below each bar: how far each option shifts the estimate against the first option, all other choices held fixed.`, zh: `各项决策单独解释的估计值方差比例（${inf.n}个估计值；全部主效应合计解释${pct(inf.r2)}）。每个条形下方列出：在其他选择不变时，各选项相对于第一个选项使估计值移动的幅度。`})}));
+    const list = el("div", {className: "mv-bars"});
+    const name = (id: string) => (id.startsWith("control:") ? `${L("Control", "控制变量")}: ${pick(CONTROL_LABELS[id.slice(8) as keyof typeof CONTROL_LABELS] ?? {en: id.slice(8), zh: id.slice(8)})}` : pick(DIM_NAMES[id as Dim]));
+    inf.decisions.forEach((d, k) => {
+      const row = el("div", {className: "mv-bar-row"});
+      const bar = el("div", {className: "mv-bar"});
+      bar.style.width = `${Math.max(0.5, 100 * d.share)}%`;
+      if (k === 0) bar.classList.add("mv-bar-top");
+      const shifts = d.options
+        .map((o, j) => {
+          const text = d.id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[d.id as Dim]?.[j] ?? o;
+          return j === 0 || !Number.isFinite(d.coef[j]) ? null : `${text}: ${d.coef[j] >= 0 ? "+" : ""}${fmt(d.coef[j])}`;
+        })
+        .filter(Boolean)
+        .join(" · ");
+      row.append(el("div", {className: "mv-bar-label", text: `${name(d.id)} — ${pct(d.share)}`}), el("div", {className: "mv-bar-track"}, bar), el("div", {className: "mv-bar-shift", text: shifts}));
+      row.dataset.decision = d.id;
+      list.append(row);
+    });
+    influenceBox.append(list);
+  }
+
+  function renderNull(s: Summary) {
+    nullBox.replaceChildren();
+    nullBox.append(el("h2", {text: L("Is the pattern more than chance?", "这种规律是否超出偶然？")}));
+    const drawsId = "mv-draws";
+    const input = el("input");
+    input.type = "number";
+    input.id = drawsId;
+    input.min = "10";
+    input.max = "5000";
+    input.step = "10";
+    input.value = String(view.draws);
+    const label = el("label", {text: L("Bootstrap draws ", "自助抽样次数 ")});
+    label.htmlFor = drawsId;
+    const go = el("button", {className: "mv-null-run", text: L("Run the null bootstrap", "运行原假设自助法")});
+    const stop = el("button", {className: "mv-null-cancel", text: L("Cancel", "取消")});
+    stop.disabled = true;
+    const nbar = el("progress", {className: "mv-null-progress"});
+    nbar.setAttribute("aria-label", L("Bootstrap draws done", "已完成的自助抽样"));
+    nbar.value = 0;
+    const nstatus = el("p", {className: "mv-null-status"});
+    nstatus.setAttribute("aria-live", "polite");
+    const out = el("div", {className: "mv-null-out"});
+    const olsOk = kept().filter((i) => grid.estimators[combos.idx.estimator[i]] === "ols");
+    nullBox.append(
+      el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} OLS/FE specifications. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个OLS/FE设定。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
+      el("div", {className: "mv-buttons"}, label, input, go, stop),
+      nbar,
+      nstatus,
+      out
+    );
+    input.addEventListener("change", () => {
+      const n = Math.round(Number(input.value));
+      if (n >= 10 && n <= 5000) {
+        view.draws = n;
+        writeUrl();
+      }
+    });
+    let ctl: AbortController | null = null;
+    stop.addEventListener("click", () => ctl?.abort());
+    const showResult = () => {
+      if (!nullResult) return;
+      out.replaceChildren();
+      const tbl = el("table", {className: "mv-null-table"});
+      tbl.append(el("thead", {}, el("tr", {}, el("th", {text: L("Statistic", "统计量")}), el("th", {text: L("Observed", "观测值")}), el("th", {text: L("p-value", "p值")}), el("th", {text: L("Draws", "抽样次数")}))));
+      const tb = el("tbody");
+      const row = (name: string, obs: string, p: number, key: string) => {
+        const td = el("td", {text: fmt(p)});
+        td.dataset.p = key;
+        tb.append(el("tr", {}, el("td", {text: name}), el("td", {text: obs}), td, el("td", {text: String(nullResult!.draws)})));
+      };
+      row(L("Median estimate", "估计值中位数"), fmt(nullResult.observed.median), nullResult.p_median, "median");
+      row(L("Share significant (larger direction)", "显著占比（较大方向）"), pct(Math.max(s.share_sig_negative, s.share_sig_positive)), nullResult.p_share_significant, "share");
+      row(L("Stouffer's Z", "Stouffer合并Z值"), fmt(nullResult.observed.stouffer, 2), nullResult.p_stouffer, "stouffer");
+      tbl.append(tb);
+      out.append(tbl, el("p", {className: "mv-note", text: pick({en: `Two-sided: the share of draws at least as extreme as observed. With ${nullResult.draws} draws the smallest reportable p-value is ${fmt(1 / nullResult.draws, 4)}; seed ${nullResult.seed}; ${secs(nullMs)}.`, zh: `双侧：抽样统计量至少与观测值同样极端的比例。${nullResult.draws}次抽样时可报告的最小p值为${fmt(1 / nullResult.draws, 4)}；随机种子${nullResult.seed}；用时${secs(nullMs)}。`})}));
+      nullBox.dataset.done = "1";
+    };
+    showResult();
+    go.addEventListener("click", async () => {
+      const draws = view.draws;
+      const p = getPool();
+      const chunk = Math.max(5, Math.ceil(draws / (p.size * 4)));
+      const ranges = slices(draws, chunk);
+      if (nullParts.size && [...nullParts.keys()].some((j) => j >= ranges.length)) nullParts = new Map();
+      const progress = new Map<number, number>();
+      const t0 = performance.now();
+      ctl = new AbortController();
+      go.disabled = true;
+      stop.disabled = false;
+      const r = result!;
+      const sc = perSd() ? scaleArr() : undefined;
+      const show = () => {
+        const done = [...nullParts.values()].reduce((a, b) => a + b.median.length, 0) + [...progress.values()].reduce((a, b) => a + b, 0);
+        nbar.max = draws;
+        nbar.value = done;
+        nstatus.textContent = pick({en: `${done} / ${draws} draws · ${secs(nullMs + performance.now() - t0)}`, zh: `${done} / ${draws} 次抽样 · ${secs(nullMs + performance.now() - t0)}`});
+      };
+      try {
+        await Promise.all(
+          ranges.map(async ([a, b], j) => {
+            if (nullParts.has(j)) return;
+            const task: NullTask = {type: "null", frame, grid, keep: keepOf(view, grid), from: 0, to: 0, seed: 1, drawFrom: a, drawTo: b, which: olsOk, scale: sc, observed: {coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, df: r.df, nobs: r.nobs, ok: r.ok}};
+            const st = await p.run<NullTask, DrawStats>(task, {signal: ctl!.signal, onProgress: (q) => {
+              progress.set(j, q.done);
+              show();
+            }});
+            nullParts.set(j, st);
+            progress.delete(j);
+            show();
+          })
+        );
+        nullMs += performance.now() - t0;
+        const stats = concatDraws(ranges.map((_, j) => nullParts.get(j)!));
+        nullResult = nullPvalues(summarize(shown(), {which: olsOk}), stats, 1);
+        nullBox.dataset.ms = String(Math.round(nullMs));
+        showResult();
+        renderDownloads(s);
+      } catch (e) {
+        nullMs += performance.now() - t0;
+        nstatus.textContent = (e as Error).name === "AbortError" ? L("Cancelled: finished draws are kept; run again to continue.", "已取消：已完成的抽样会保留，再次运行即可继续。") : `${L("Error", "错误")}: ${(e as Error).message}`;
+      } finally {
+        go.disabled = false;
+        stop.disabled = true;
+        ctl = null;
+      }
+    });
+  }
+
+  function renderDownloads(s: Summary) {
+    downloadsBox.replaceChildren(el("h2", {text: L("Downloads", "下载")}));
+    const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keepOf(view, grid).key![0]];
+    const btn = (text: string, f: () => void) => {
+      const b = el("button", {text});
+      b.addEventListener("click", f);
+      return b;
+    };
+    const para = resultsParagraph(s, nullResult, keyLabel);
+    const p = el("p", {className: "mv-paragraph", text: currentLang() === "zh" ? para.zh : para.en});
+    downloadsBox.append(
+      p,
+      el(
+        "div",
+        {className: "mv-buttons"},
+        btn("CSV", () => download("multiverse.csv", toCsv(grid, combos, result!), "text/csv")),
+        btn("JSON", () => download("multiverse.json", JSON.stringify({specs: Array.from({length: combos.n}, (_, i) => record(grid, combos, result!, i)), summary: s, ...(nullResult ? {null: nullResult} : {}), timing_ms: {estimate: Math.round(runMs), null: Math.round(nullMs)}}), "application/json")),
+        btn("SVG", () => {
+          const svg = curveBox.querySelector("svg");
+          if (svg) download("specification-curve.svg", new XMLSerializer().serializeToString(svg), "image/svg+xml");
+        }),
+        btn("PNG", () => void pngOf(curveBox.querySelector("svg")).then((b) => b && download("specification-curve.png", b, "image/png"))),
+        btn(L("Paragraph (EN + 中文)", "结果段落（英文+中文）"), () => download("multiverse-results.txt", `${para.en}\n\n${para.zh}\n`, "text/plain")),
+        btn(L("R code (fixest)", "R代码（fixest）"), () => download("multiverse.R", rCode(grid, keepOf(view, grid)), "text/plain"))
+      )
+    );
+  }
+
+  function renderFailed() {
+    const r = result!;
+    const failed: number[] = [];
+    for (let i = 0; i < combos.n; i++) if (!r.ok[i]) failed.push(i);
+    failedBox.replaceChildren(el("summary", {text: pick({en: `Specifications that could not be estimated: ${failed.length.toLocaleString("en")}`, zh: `无法估计的设定：${failed.length}个`})}));
+    const reasons = new Map<string, number>();
+    for (const i of failed) {
+      const why = (r.notes.get(i) ?? "not estimated").replace(/'[^']*'/g, "'…'");
+      reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    }
+    const ul = el("ul", {});
+    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) ul.append(el("li", {text: `${n.toLocaleString("en")} × ${why}`}));
+    failedBox.append(ul, el("p", {className: "mv-note", text: L("Each one is listed with its reason in the CSV and JSON downloads.", "CSV和JSON下载文件中逐一列出了每个设定及其原因。")}));
+  }
+
+  // Start at once: the default grid runs in the background while the page is read.
+  runStart();
+  return root;
+}
+
+/** The SVG rasterised at twice its size. */
+async function pngOf(svg: SVGSVGElement | null): Promise<Blob | null> {
+  if (!svg) return null;
+  const w = Number(svg.getAttribute("width"));
+  const h = Number(svg.getAttribute("height"));
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], {type: "image/svg+xml"}));
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = 2 * w;
+  canvas.height = 2 * h;
+  const ctx = canvas.getContext("2d")!;
+  ctx.scale(2, 2);
+  ctx.drawImage(img, 0, 0);
+  URL.revokeObjectURL(img.src);
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+}

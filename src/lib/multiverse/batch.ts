@@ -1,0 +1,478 @@
+/**
+ * Batched estimation of a whole grid with the engine's own pieces, sharing everything that specifications
+ * have in common (the reason fixest's `sw()/csw()` multiple estimation is fast):
+ *
+ *  1. specifications that differ only in the standard error are ONE fit: each SE flavour (iid, HC1, one- or
+ *     multi-way CR1) is computed from the same residuals;
+ *  2. fits with the same estimation sample (rows after exclusions and listwise deletion) and the same fixed
+ *     effects form a group: every column the group uses is demeaned ONCE and their cross-products X~'X~ are
+ *     computed once; each control subset then takes its sub-matrix;
+ *  3. each fit calls the engine's `findCollinear`, `olsFwl`, `vcovIid` / `vcovHetero` / `vcovCluster`,
+ *     `clusterK`, `nparamsOf`, `pvalueT` on the same inputs as `estimate()` would: the numbers are the
+ *     engine's, bit for bit (tests/lib/multiverse/batch.test.ts checks a random sample against `estimate()`).
+ *
+ * Anything unusual (a collinear or absorbed regressor, too few rows, a single cluster, GMM) is handed to
+ * `estimate()` itself, so a failing specification carries the engine's own one-line reason and never stops
+ * the run. The demeaning of a sum is the sum of the demeanings, which is how the null bootstrap imposes
+ * beta = 0 without re-demeaning (`impose`).
+ */
+import {collinearityNote, findCollinear} from "../engine/collinearity.js";
+import {demean, type FeDim} from "../engine/demean.js";
+import {estimate} from "../engine/estimate.js";
+import {recode} from "../engine/frame.js";
+import {crossprod, olsFwl, sumSquares} from "../engine/ols.js";
+import {clusterK, isNested, nparamsOf} from "../engine/ssc.js";
+import {pvalueT} from "../engine/tdist.js";
+import type {Frame} from "../engine/types.js";
+import {clusterMeat, intersectClusters, psdPart, type ClusterDim} from "../engine/vcov-cluster.js";
+import {sandwich} from "../engine/linalg.js";
+import {vcovHetero} from "../engine/vcov-hetero.js";
+import {vcovIid} from "../engine/vcov-iid.js";
+import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
+import type {Prepared} from "./prepare.js";
+
+/** Results of every specification, column-wise (index = specification). NaN when not estimated. */
+export interface BatchResult {
+  n: number;
+  coef: Float64Array;
+  se: Float64Array;
+  tstat: Float64Array;
+  pvalue: Float64Array;
+  /** Degrees of freedom of the t distribution (NaN for GMM: normal). */
+  df: Float64Array;
+  nobs: Int32Array;
+  /** 1 = the key coefficient was estimated. */
+  ok: Uint8Array;
+  /** One-line reason (failed) or note (e.g. a control dropped as collinear), by specification. */
+  notes: Map<number, string>;
+  /** GMM diagnostics by specification: AR(2) p, Hansen p, instrument count. */
+  gmm: Map<number, {ar2_p: number; hansen_p: number; n_instruments: number}>;
+}
+
+export interface BatchOptions {
+  /** Null bootstrap: per specification, impose y* = y - b0 * key (demeaned) before solving. */
+  impose?: Float64Array;
+  /** The original data, for specifications handed to `estimate()` (absent in bootstrap draws: marked failed). */
+  frame?: Frame;
+  /** Skip GMM specifications (bootstrap draws). */
+  skipGmm?: boolean;
+  /**
+   * Bootstrap draws: compute only the key coefficient's variance, b_k' M b_k, from the scores of the key's
+   * row of the bread (O(n) per clustering instead of the k x k meat and sandwich). The same quantity as the
+   * engine's up to rounding (~1e-15 relative); a multi-way matrix with a negative diagonal still takes the
+   * engine's positive semi-definite repair.
+   */
+  fastSe?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function emptyResult(n: number): BatchResult {
+  return {
+    n,
+    coef: new Float64Array(n).fill(NaN),
+    se: new Float64Array(n).fill(NaN),
+    tstat: new Float64Array(n).fill(NaN),
+    pvalue: new Float64Array(n).fill(NaN),
+    df: new Float64Array(n).fill(NaN),
+    nobs: new Int32Array(n),
+    ok: new Uint8Array(n),
+    notes: new Map(),
+    gmm: new Map()
+  };
+}
+
+interface Fit {
+  /** Specifications of this fit (they differ only in vcov). */
+  specs: number[];
+  terms: string[];
+}
+
+interface Group {
+  rows: Int32Array;
+  fe: string[];
+  fits: Fit[];
+}
+
+/** FNV-1a over the row numbers: the identity of an estimation sample (checked element-wise on collision). */
+function rowsKey(rows: Int32Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < rows.length; i++) h = Math.imul(h ^ rows[i], 0x01000193);
+  return `${rows.length}:${h >>> 0}`;
+}
+
+/** Rows kept: not excluded, every term non-missing, every grouping code >= 0 (engine `completeRows`). */
+function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], codes: Int32Array[]): Int32Array {
+  const keep = new Int32Array(n);
+  let m = 0;
+  outer: for (let i = 0; i < n; i++) {
+    if (mask && mask[i]) continue;
+    for (let c = 0; c < cols.length; c++) if (cols[c][i] !== cols[c][i]) continue outer;
+    for (let c = 0; c < codes.length; c++) if (codes[c][i] < 0) continue outer;
+    keep[m++] = i;
+  }
+  return keep.slice(0, m);
+}
+
+/**
+ * Estimates the specifications `which` (default: all) of `combos` on the prepared data.
+ * Example: `runBatch(prepare(frame, grid), grid, expandGrid(grid), {frame})`.
+ */
+export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {}, which?: Int32Array): BatchResult {
+  const out = emptyResult(c.n);
+  const list = which ?? Int32Array.from({length: c.n}, (_, i) => i);
+  const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out);
+
+  // Pass 1: fits (consecutive specifications with equal choices but vcov), then their sample and group.
+  const groups = new Map<string, Group>();
+  const rowsCache = new Map<string, Int32Array>();
+  const bySpecSample = new Map<string, Int32Array>();
+  const rowsKeyOf = new Map<Int32Array, string>();
+  let done = 0;
+  const total = list.length;
+  for (let a = 0; a < list.length; ) {
+    const i = list[a];
+    let b = a + 1;
+    while (b < list.length && sameFit(c, i, list[b])) b++;
+    const specs = Array.from(list.subarray(a, b));
+    a = b;
+    if (g.estimators[c.idx.estimator[i]] !== "ols") {
+      if (opts.skipGmm) for (const s of specs) out.notes.set(s, "GMM is not re-estimated in bootstrap draws");
+      else for (const s of specs) fallback(s);
+      continue;
+    }
+    const y = g.y[c.idx.y[i]];
+    const key = lagTerm(g.key[c.idx.key[i]], g.lags[c.idx.lag[i]]);
+    const terms = [y, key, ...g.always, ...g.subsets[c.idx.controls[i]]];
+    const fe = g.fe[c.idx.fe[i]];
+    // Listwise deletion uses the cluster columns too; specs whose clusters have missing values on the
+    // fit's rows would have another sample: those go to estimate() alone.
+    // The sample does not depend on the FE when their columns have no missing value: computed once.
+    const feMissing = fe.filter((f) => minCode(p.factors.get(f)!.codes) < 0);
+    const sk = `${c.idx.sample[i]}|${c.idx.y[i]}|${c.idx.key[i]}|${c.idx.lag[i]}|${c.idx.controls[i]}|${feMissing.join(",")}`;
+    let rows = bySpecSample.get(sk);
+    let k = rows ? rowsKeyOf.get(rows)! : "";
+    if (!rows) {
+      const cols = terms.map((t) => p.terms.get(t)!);
+      rows = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes));
+      k = rowsKey(rows);
+      const cached = rowsCache.get(k);
+      if (cached && sameRows(cached, rows)) rows = cached;
+      else rowsCache.set(k, rows);
+      bySpecSample.set(sk, rows);
+      rowsKeyOf.set(rows, k);
+    }
+    const keep: number[] = [];
+    for (const s of specs) {
+      const v = g.vcov[c.idx.vcov[s]];
+      if (typeof v === "object" && v.cluster.some((name) => hasMissing(p.factors.get(name)!.codes, rows))) fallback(s);
+      else keep.push(s);
+    }
+    if (!keep.length) continue;
+    const gk = `${k}|${fe.join(",")}`;
+    let grp = groups.get(gk);
+    if (!grp) groups.set(gk, (grp = {rows, fe, fits: []}));
+    grp.fits.push({specs: keep, terms});
+  }
+
+  // Pass 2: per group, demean every column once, cross-products once, then solve each fit.
+  for (const grp of groups.values()) {
+    solveGroup(p, g, c, grp, opts, out, fallback);
+    done += grp.fits.reduce((s, f) => s + f.specs.length, 0);
+    opts.onProgress?.(done, total);
+  }
+  opts.onProgress?.(total, total);
+  return out;
+}
+
+function sameFit(c: Combos, i: number, j: number): boolean {
+  const d = c.idx;
+  return d.y[i] === d.y[j] && d.key[i] === d.key[j] && d.lag[i] === d.lag[j] && d.controls[i] === d.controls[j] && d.fe[i] === d.fe[j] && d.sample[i] === d.sample[j] && d.estimator[i] === d.estimator[j];
+}
+
+function minCode(codes: Int32Array): number {
+  let m = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] < m) m = codes[i];
+  return m;
+}
+
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function hasMissing(codes: Int32Array, rows: Int32Array): boolean {
+  for (let r = 0; r < rows.length; r++) if (codes[rows[r]] < 0) return true;
+  return false;
+}
+
+function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOptions, out: BatchResult, fallback: (i: number) => void): void {
+  const {rows} = grp;
+  const m = rows.length;
+  const full = m === p.n;
+  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => (full ? {codes: f.codes, nlevels: f.nlevels} : recode(f.codes, rows, f.nlevels));
+  if (m === 0) {
+    for (const fit of grp.fits) for (const s of fit.specs) fallback(s);
+    return;
+  }
+  const pooled = grp.fe.length === 0;
+  const feDims = grp.fe.map((f) => onSample(p.factors.get(f)!));
+  const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
+  const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
+
+  // Every term the group's fits use, demeaned together, and all their cross-products.
+  const names: string[] = [];
+  const pos = new Map<string, number>();
+  for (const fit of grp.fits) for (const t of fit.terms) if (!pos.has(t)) pos.set(t, names.push(t) - 1);
+  const raw = names.map((t) => {
+    const col = p.terms.get(t)!;
+    if (full) return col;
+    const v = new Float64Array(m);
+    for (let r = 0; r < m; r++) v[r] = col[rows[r]];
+    return v;
+  });
+  const dm = demean(raw, absorb);
+  const D = dm.cols;
+  const C = crossprod(D);
+  const T = names.length;
+  const rawSS = sumSquares(raw);
+  const ones = pooled ? new Float64Array(m).fill(1) : null;
+  const clCache = new Map<string, FeDim>();
+  const scratch = new Float64Array(m + 1);
+  const clInfo = new Map<string, {nested: boolean[]; subsets: Array<{cl: ClusterDim; sign: number}>}>();
+  const clDim = (name: string) => {
+    let d = clCache.get(name);
+    if (!d) clCache.set(name, (d = onSample(p.factors.get(name)!)));
+    return d;
+  };
+
+  for (const fit of grp.fits) {
+    const ix = fit.terms.map((t) => pos.get(t)!);
+    const yi = ix[0];
+    const xi = ix.slice(1);
+    const kx = xi.length;
+    const kRequested = kx + (pooled ? 1 : 0);
+    if (m <= nparamsOf(kRequested, feSizes) || !dm.converged) {
+      for (const s of fit.specs) fallback(s);
+      continue;
+    }
+    const XtX = new Float64Array(kx * kx);
+    const ss = new Float64Array(kx);
+    for (let a = 0; a < kx; a++) {
+      ss[a] = rawSS[xi[a]];
+      for (let b = 0; b < kx; b++) XtX[a * kx + b] = C[xi[a] * T + xi[b]];
+    }
+    // Collinear terms exactly as estimate() removes them (engine collinearity.ts): a dropped key term
+    // fails the specification with the engine's note; a dropped control is a note.
+    const {keep, drop} = findCollinear(XtX, kx, ss);
+    if (drop.length) {
+      const xNames = fit.terms.slice(1);
+      const why = keep.length === 0 ? `all regressors (${xNames.join(", ")}) are collinear with the fixed effects or constant` : drop[0] === 0 ? collinearityNote(xNames[0]) : null;
+      if (why !== null) {
+        for (const s of fit.specs) out.notes.set(s, why);
+        continue;
+      }
+      for (const s of fit.specs) out.notes.set(s, drop.map((j) => collinearityNote(xNames[j])).join(" "));
+    }
+    const ks = keep.length;
+    const XtXk = drop.length ? new Float64Array(ks * ks) : XtX;
+    if (drop.length) for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtXk[a * ks + b] = XtX[keep[a] * kx + keep[b]];
+    const XK = keep.map((j) => D[xi[j]]);
+    let yT = D[yi];
+    const s0 = fit.specs[0];
+    if (opts.impose) {
+      const b0 = opts.impose[s0];
+      if (!(b0 === b0)) continue; // the spec failed on the original data: nothing to impose
+      const xk = D[xi[0]];
+      yT = new Float64Array(m);
+      const yo = D[yi];
+      for (let r = 0; r < m; r++) yT[r] = yo[r] - b0 * xk[r];
+    }
+    const fitR = olsFwl(yT, XK, XtXk);
+    if (!fitR) {
+      for (const s of fit.specs) fallback(s);
+      continue;
+    }
+    const k = pooled ? ks + 1 : ks;
+    const nparams = nparamsOf(k, feSizes);
+    let Z: Float64Array[];
+    let bread: Float64Array;
+    if (pooled) {
+      Z = [ones!, ...XK];
+      bread = new Float64Array(k * k);
+      bread[0] = 1 / m;
+      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) bread[(a + 1) * k + (b + 1)] = fitR.bread[a * ks + b];
+    } else {
+      Z = XK;
+      bread = fitR.bread;
+    }
+    const at = pooled ? 1 : 0; // position of the key term in Z
+    const coef = fitR.coef[0];
+    let hetero: Float64Array | null = null;
+    let zKey: Float64Array | null = null;
+    for (const s of fit.specs) {
+      const v = g.vcov[c.idx.vcov[s]];
+      let V: Float64Array;
+      let dfT: number;
+      if (v === "iid") {
+        V = vcovIid(bread, fitR.ssr, m, nparams);
+        dfT = m - nparams;
+      } else if (v === "hetero") {
+        dfT = m - nparams;
+        if (opts.fastSe) {
+          const z = (zKey ??= keyDirection(bread, Z, at, k, m));
+          const e = fitR.resid;
+          let acc = 0;
+          for (let r = 0; r < m; r++) acc += e[r] * e[r] * z[r] * z[r];
+          setResult(out, s, coef, Math.sqrt((acc * m) / (m - nparams)), dfT, m);
+          continue;
+        }
+        V = hetero ??= vcovHetero(bread, Z, fitR.resid, nparams);
+      } else {
+        const dims = v.cluster.map(clDim);
+        if (dims.some((d) => d.nlevels < 2)) {
+          fallback(s);
+          continue;
+        }
+        const ck = v.cluster.join("\u0000");
+        let info = clInfo.get(ck);
+        if (!info) {
+          const nested = pooled ? [] : feDims.map((fd) => dims.some((cd) => isNested(fd, cd)));
+          clInfo.set(ck, (info = {nested, subsets: clusterSubsets(dims)}));
+        }
+        const K = clusterK(k, feSizes, info.nested);
+        if (opts.fastSe) {
+          let gMin = Infinity;
+          for (const d of dims) gMin = Math.min(gMin, d.nlevels);
+          const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
+          const z = (zKey ??= keyDirection(bread, Z, at, k, m));
+          let vkk = 0;
+          for (const {cl, sign} of info.subsets) vkk += sign * sumSquaredScores(z, fitR.resid, cl, scratch);
+          // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
+          if (dims.length === 1 || allDiagonalsNonNegative(bread, Z, fitR.resid, info.subsets, k, m, scratch)) {
+            setResult(out, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
+            continue;
+          }
+        }
+        const cv = vcovClusterShared(bread, Z, fitR.resid, info.subsets, dims, K);
+        V = cv.V;
+        dfT = cv.gMin - 1;
+        if (cv.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
+      }
+      setResult(out, s, coef, Math.sqrt(V[at * k + at]), dfT, m);
+    }
+  }
+}
+
+/**
+ * One specification through `estimate()` alone: its key coefficient, or its one-line reason. A dropped
+ * control is a note; a dropped key term is a failure.
+ */
+function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, out: BatchResult): void {
+  if (!frame) {
+    out.notes.set(i, "not estimable in this bootstrap draw");
+    return;
+  }
+  const {spec, keyTerm} = specOf(g, c, i);
+  try {
+    const r = estimate(frame, spec);
+    const j = r.terms.indexOf(keyTerm);
+    if (j < 0) {
+      out.notes.set(i, collinearityNote(keyTerm));
+      return;
+    }
+    out.coef[i] = r.coef[j];
+    out.se[i] = r.se[j];
+    out.tstat[i] = r.tstat[j];
+    out.pvalue[i] = r.pvalue[j];
+    out.df[i] = r.df_t ?? NaN;
+    out.nobs[i] = r.nobs;
+    out.ok[i] = Number.isFinite(r.coef[j]) && Number.isFinite(r.se[j]) ? 1 : 0;
+    if (r.notes.length) out.notes.set(i, r.notes.join(" "));
+    if (r.ar2 && r.hansen) out.gmm.set(i, {ar2_p: r.ar2.pvalue, hansen_p: r.hansen.pvalue, n_instruments: r.n_instruments ?? NaN});
+  } catch (e) {
+    out.notes.set(i, (e instanceof Error ? e.message : String(e)).split("\n")[0]);
+  }
+}
+
+/** The engine's inclusion-exclusion terms (vcov-cluster.ts): each non-empty subset of the dimensions, intersected once per group. */
+function clusterSubsets(dims: ClusterDim[]): Array<{cl: ClusterDim; sign: number}> {
+  const out: Array<{cl: ClusterDim; sign: number}> = [];
+  for (let mask = 1; mask < 1 << dims.length; mask++) {
+    const subset = dims.filter((_, d) => mask & (1 << d));
+    out.push({cl: subset.length === 1 ? subset[0] : intersectClusters(subset), sign: subset.length % 2 === 1 ? 1 : -1});
+  }
+  return out;
+}
+
+/**
+ * The engine's `vcovCluster` with the cluster intersections computed once per group instead of once per
+ * fit: the same operations in the same order (so the same bits), CR1 with fixest's G_min/(G_min - 1)
+ * (n - 1)/(n - K) and the positive semi-definite fix of a negative diagonal (vcov-cluster.ts).
+ */
+function vcovClusterShared(bread: Float64Array, X: Float64Array[], e: Float64Array, subsets: Array<{cl: ClusterDim; sign: number}>, dims: ClusterDim[], K: number): {V: Float64Array; gMin: number; fixed: boolean} {
+  const k = X.length;
+  const n = e.length;
+  const M = new Float64Array(k * k);
+  for (const {cl, sign} of subsets) {
+    const Ms = clusterMeat(X, e, cl);
+    for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
+  }
+  let gMin = Infinity;
+  for (const d of dims) gMin = Math.min(gMin, d.nlevels);
+  const factor = (gMin / (gMin - 1)) * ((n - 1) / (n - K));
+  let V: Float64Array = sandwich(bread, M, k).map((v) => v * factor);
+  let negative = false;
+  for (let i = 0; i < k; i++) if (V[i * k + i] < 0) negative = true;
+  if (negative) V = psdPart(V, k);
+  return {V, gMin, fixed: negative};
+}
+
+function setResult(out: BatchResult, s: number, coef: number, se: number, dfT: number, m: number): void {
+  const t = coef / se;
+  out.coef[s] = coef;
+  out.se[s] = se;
+  out.tstat[s] = t;
+  out.pvalue[s] = pvalueT(t, dfT);
+  out.df[s] = dfT;
+  out.nobs[s] = m;
+  out.ok[s] = 1;
+}
+
+/** z = Z b, b = row `at` of the bread: the key coefficient is b' Z' e, so its scores are z_i e_i. */
+function keyDirection(bread: Float64Array, Z: Float64Array[], at: number, k: number, m: number, into?: Float64Array): Float64Array {
+  const z = into ?? new Float64Array(m);
+  z.fill(0);
+  for (let j = 0; j < k; j++) {
+    const b = bread[at * k + j];
+    if (b === 0) continue;
+    const x = Z[j];
+    for (let r = 0; r < m; r++) z[r] += b * x[r];
+  }
+  return z;
+}
+
+/** sum_g (sum_{i in g} z_i e_i)^2 over the clusters of `cl` (`scratch` holds >= G zeros and is left zeroed). */
+function sumSquaredScores(z: Float64Array, e: Float64Array, cl: ClusterDim, scratch: Float64Array): number {
+  const codes = cl.codes;
+  const acc = cl.nlevels <= scratch.length ? scratch : new Float64Array(cl.nlevels);
+  for (let r = 0; r < z.length; r++) acc[codes[r]] += z[r] * e[r];
+  let s = 0;
+  for (let g = 0; g < cl.nlevels; g++) {
+    s += acc[g] * acc[g];
+    acc[g] = 0;
+  }
+  return s;
+}
+
+/** True when every diagonal of the multi-way meat sandwich is >= 0 (else the engine's repair applies). */
+function allDiagonalsNonNegative(bread: Float64Array, Z: Float64Array[], e: Float64Array, subsets: Array<{cl: ClusterDim; sign: number}>, k: number, m: number, scratch: Float64Array): boolean {
+  const z = new Float64Array(m);
+  for (let j = 0; j < k; j++) {
+    keyDirection(bread, Z, j, k, m, z);
+    let v = 0;
+    for (const {cl, sign} of subsets) v += sign * sumSquaredScores(z, e, cl, scratch);
+    if (v < 0) return false;
+  }
+  return true;
+}
