@@ -27,7 +27,8 @@ const NAMES_ZH: Record<string, string> = {
   "Methods": "方法说明",
   "About": "关于本项目",
   "Replication": "复现",
-  "Audit": "核查"
+  "Audit": "核查",
+  "Page not found": "找不到页面"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
