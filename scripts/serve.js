@@ -34,9 +34,13 @@ export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".
 /** Smaller files are sent as they are: compression would save less than it costs. */
 export const MIN_COMPRESS = 1024;
 
-/** True for Framework's content-hashed or versioned asset paths, which never change under the same URL. */
+/**
+ * True for content-hashed or versioned asset paths, which never change under the same URL: Framework's
+ * `name.<8 hex>.ext`, versioned packages `/_node/pkg@1.2.3/`, and the page bundles `/_bundle/` (esbuild [hash] names).
+ */
 export function isImmutable(path) {
-  return /^\/_/.test(path) && (/\.[0-9a-f]{8}\.[a-z0-9]+$/i.test(path) || /\/_(node|npm)\/(@[^/]+\/)?[^/]+@\d[^/]*\//.test(path));
+  return /^\/_bundle\/.+\.[A-Z0-9]{8}\.js$/.test(path) ||
+    (/^\/_/.test(path) && (/\.[0-9a-f]{8}\.[a-z0-9]+$/i.test(path) || /\/_(node|npm)\/(@[^/]+\/)?[^/]+@\d[^/]*\//.test(path)));
 }
 
 /** Pick the encoding for an Accept-Encoding header among those available. Example: `pick("gzip, br", ["br","gzip"])` -> "br". */

@@ -18,6 +18,7 @@ export interface PageWeight {
   /** Bytes on the wire that finished before the first chart (null when the page draws no chart). */
   beforeFirstChart: number | null;
   firstChartMs: number | null;
+  /** DuckDB-wasm's engine (the 34 MB .wasm or its worker) was downloaded. */
   duckdb: boolean;
   /** Responses of text-like types (js, css, html, json, wasm, arrow, csv) that came back without compression. */
   uncompressed: string[];
@@ -45,7 +46,7 @@ const MEASURE = `(() => {
     decoded: sum(all, "decodedBodySize"),
     before: chart === null ? null : sum(all.filter((e) => e.responseEnd <= chart), "transferSize"),
     chart,
-    duckdb: res.some((e) => /duckdb/i.test(e.name))
+    duckdb: res.some((e) => /duckdb[^/]*(\\.wasm|worker)/i.test(e.name))
   };
 })()`;
 
