@@ -18,6 +18,11 @@ export interface PageWeight {
   /** Bytes on the wire that finished before the first chart (null when the page draws no chart). */
   beforeFirstChart: number | null;
   firstChartMs: number | null;
+  /**
+   * Main-thread busy time of the whole load (Chrome's TaskDuration), ms: the CPU the page needs. On a shared,
+   * overloaded machine `firstChartMs` is mostly waiting for a core; this says what an idle machine would pay.
+   */
+  mainThreadMs: number;
   /** DuckDB-wasm's engine (the 34 MB .wasm or its worker) was downloaded. */
   duckdb: boolean;
   /** Responses of text-like types (js, css, html, json, wasm, arrow, csv) that came back without compression. */
@@ -55,6 +60,8 @@ const COMPRESSIBLE = /\.(js|css|html|json|wasm|arrow|csv|svg|txt)$|\/[^./]*$/;
 /** Load `path` in `page` (a fresh context: nothing cached) and measure it. */
 export async function measurePage(page: Page, origin: string, path: string): Promise<PageWeight> {
   await page.addInitScript(INIT);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
   let requests = 0;
   const uncompressed: string[] = [];
   page.on("request", () => requests++);
@@ -69,8 +76,10 @@ export async function measurePage(page: Page, origin: string, path: string): Pro
   await settle(page);
   // A string, not a function: tsx would serialise a function with its own helpers (__name), unknown in the page.
   const m = (await page.evaluate(MEASURE)) as {transferred: number; decoded: number; before: number | null; chart: number | null; duckdb: boolean};
+  const {metrics} = (await cdp.send("Performance.getMetrics")) as {metrics: Array<{name: string; value: number}>};
+  const mainThreadMs = Math.round(1000 * (metrics.find((x) => x.name === "TaskDuration")?.value ?? NaN));
   return {
-    path, requests, transferred: m.transferred, decoded: m.decoded, beforeFirstChart: m.before,
+    path, requests, mainThreadMs, transferred: m.transferred, decoded: m.decoded, beforeFirstChart: m.before,
     firstChartMs: m.chart === null ? null : Math.round(m.chart), duckdb: m.duckdb, uncompressed
   };
 }
@@ -99,9 +108,9 @@ const kb = (n: number | null) => (n === null ? "-" : `${(n / 1024).toFixed(0)} K
 if (import.meta.url === `file://${process.argv[1]}`) {
   const paths = process.argv.slice(2);
   const rows = await measureSite(paths.length ? paths : undefined);
-  console.log("| page | requests | transferred | decoded | before 1st chart | 1st chart | DuckDB |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("| page | requests | transferred | decoded | before 1st chart | 1st chart | main thread | DuckDB |");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    console.log(`| ${r.path} | ${r.requests} | ${kb(r.transferred)} | ${kb(r.decoded)} | ${kb(r.beforeFirstChart)} | ${r.firstChartMs ?? "-"} ms | ${r.duckdb ? "yes" : "no"} |`);
+    console.log(`| ${r.path} | ${r.requests} | ${kb(r.transferred)} | ${kb(r.decoded)} | ${kb(r.beforeFirstChart)} | ${r.firstChartMs ?? "-"} ms | ${r.mainThreadMs} ms | ${r.duckdb ? "yes" : "no"} |`);
   }
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
   }
   const kb = (n: number | null) => (n === null ? "-" : `${(n / 1024).toFixed(0)} KB`);
   console.log([...weights.values()].map((w) =>
-    `${w.path}: ${w.requests} requests, ${kb(w.transferred)} on the wire (${kb(w.decoded)} decoded), ${kb(w.beforeFirstChart)} before the first chart at ${w.firstChartMs ?? "-"} ms, DuckDB ${w.duckdb ? "yes" : "no"}`
+    `${w.path}: ${w.requests} requests, ${kb(w.transferred)} on the wire (${kb(w.decoded)} decoded), ${kb(w.beforeFirstChart)} before the first chart at ${w.firstChartMs ?? "-"} ms, main thread ${w.mainThreadMs} ms, DuckDB ${w.duckdb ? "yes" : "no"}`
   ).join("\n"));
 }, 600_000);
 afterAll(async () => session?.close());
