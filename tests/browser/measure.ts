@@ -63,8 +63,14 @@ export async function measurePage(page: Page, origin: string, path: string): Pro
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   let requests = 0;
+  let duckdb = false;
   const uncompressed: string[] = [];
-  page.on("request", () => requests++);
+  // Request events include those of the page's workers (DuckDB fetches its wasm from its worker, which the page's
+  // Resource Timing does not list).
+  page.on("request", (req) => {
+    requests++;
+    if (/duckdb[^/]*(\.wasm|worker)/i.test(req.url())) duckdb = true;
+  });
   page.on("response", async (res) => {
     const url = new URL(res.url());
     if (url.origin !== origin || res.status() !== 200) return;
@@ -80,7 +86,7 @@ export async function measurePage(page: Page, origin: string, path: string): Pro
   const mainThreadMs = Math.round(1000 * (metrics.find((x) => x.name === "TaskDuration")?.value ?? NaN));
   return {
     path, requests, mainThreadMs, transferred: m.transferred, decoded: m.decoded, beforeFirstChart: m.before,
-    firstChartMs: m.chart === null ? null : Math.round(m.chart), duckdb: m.duckdb, uncompressed
+    firstChartMs: m.chart === null ? null : Math.round(m.chart), duckdb: duckdb || m.duckdb, uncompressed
   };
 }
 
