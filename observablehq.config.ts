@@ -35,7 +35,8 @@ const NAMES_ZH: Record<string, string> = {
   "Dynamic panels": "动态面板",
   "Reading a coefficient": "如何解读系数",
   "Forking paths": "分岔小径",
-  "Multiverse": "多重设定分析"
+  "Multiverse": "多重设定分析",
+  "Page not found": "找不到页面"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.

@@ -16,7 +16,8 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
 };
 
 const USAGE = `usage: dtb <command> [options]
-  dtb data fetch [--source dstri|wdi|exports]   refresh the data cache from the official APIs
+  dtb data fetch [--source dstri|wdi|exports]   refresh the data cache from the official APIs (the only networked command)
+  dtb data snapshot --out DIR                   write the small data snapshot shipped with the code
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7

@@ -4,12 +4,14 @@
  * the same directory, then rename), so a reader never sees half a file and a failed refresh leaves the last
  * good data in place.
  */
-import {createHash, randomBytes} from "node:crypto";
+import {randomBytes} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {cacheDir} from "./config.js";
 import type {SourceSpec} from "./sources/index.js";
 import {parseTidy, type TidyTable} from "./tidy.js";
+import {mismatch} from "./verify.js";
+import {UserError} from "../src/lib/errors.js";
 
 /** How a source's data was obtained: from an existing cache file, copied from the snapshot, or fetched live. */
 export type Method = "cache" | "snapshot" | "live";
@@ -27,12 +29,15 @@ export interface Provenance {
   origin?: string;
   /** When method = "cache": how the cache file was filled in the first place. */
   cached_from?: Method;
+  /** For data from a snapshot: which one, `DTB_SNAPSHOT_DIR` or `shipped` (the repository's data/snapshot). */
+  snapshot?: "DTB_SNAPSHOT_DIR" | "shipped";
+  /** For data from a snapshot: the file read, relative (`data/snapshot/dstri.csv` or `$DTB_SNAPSHOT_DIR/dstri.csv`). */
+  location?: string;
+  /** Problems met on the way (a damaged cache or snapshot file that was skipped), one line each. */
+  warnings?: string[];
 }
 
-/** sha256 of a text (UTF-8), hex. */
-export function sha256(text: string | Buffer): string {
-  return createHash("sha256").update(text).digest("hex");
-}
+export {sha256} from "./verify.js";
 
 /** Path of a source's cache CSV. Example: `cachePath(SOURCES.dstri)` -> `<repo>/data/cache/dstri.csv`. */
 export function cachePath(spec: SourceSpec): string {
@@ -61,20 +66,26 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 }
 
 /**
- * Read and validate a source's cache. Returns null when there is no cache file. Throws UserError (from parseTidy)
- * if the file is malformed.
+ * Read a source's cache and check it against its provenance record (sha256 and rows; #13 "a verified cache").
+ * Returns null when there is no cache file. Throws UserError with the reason when the record is missing or
+ * unreadable, when the file does not match it (cut short, edited), or when it is not valid tidy CSV.
  */
-export function readCache(spec: SourceSpec): {text: string; table: TidyTable; provenance: Provenance | null} | null {
+export function readCache(spec: SourceSpec): {text: string; table: TidyTable; provenance: Provenance} | null {
   const path = cachePath(spec);
   if (!existsSync(path)) return null;
   const text = readFileSync(path, "utf8");
-  const table = parseTidy(text, spec.columns, path);
-  let provenance: Provenance | null = null;
+  let provenance: Provenance;
   try {
     provenance = JSON.parse(readFileSync(provenancePath(spec), "utf8")) as Provenance;
   } catch {
-    provenance = null; // a cache without its record is still usable; the record is rebuilt below by callers
+    throw new UserError(`${path} has no readable provenance record ${provenancePath(spec)}, so it cannot be checked`);
   }
+  const wrong = typeof provenance?.sha256 === "string" && Number.isInteger(provenance?.rows)
+    ? mismatch(text, {rows: provenance.rows, sha256: provenance.sha256})
+    : "its provenance record lacks sha256/rows";
+  if (wrong) throw new UserError(`${path}: ${wrong}`);
+  const table = parseTidy(text, spec.columns, path);
+  if (table.rows.length !== provenance.rows) throw new UserError(`${path}: ${table.rows.length} rows instead of the ${provenance.rows} recorded`);
   return {text, table, provenance};
 }
 

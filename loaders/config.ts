@@ -5,7 +5,8 @@
  * | variable               | default                                              |
  * |------------------------|------------------------------------------------------|
  * | `DTB_CACHE_DIR`        | `<repo>/data/cache` (git-ignored)                    |
- * | `DTB_SNAPSHOT_DIR`     | `<repo>/../shared/data/snapshot` when it exists      |
+ * | `DTB_SNAPSHOT_DIR`     | unset (a folder of tidy CSVs + manifest.json)        |
+ * | `DTB_SHIPPED_DIR`      | `<repo>/data/snapshot` (the snapshot in the repo)    |
  * | `DTB_CUSTOMS_DIR`      | `<repo>/data/customs`                                |
  * | `DTB_OFFLINE`          | unset; `1` forbids every live fetch                  |
  * | `DTB_FETCH_TIMEOUT_MS` | 60000 (per request)                                  |
@@ -16,7 +17,6 @@
  *
  * The settings are read on every call (not cached at import) so a test can change `process.env` between cases.
  */
-import {existsSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -30,14 +30,21 @@ export function cacheDir(): string {
 }
 
 /**
- * The snapshot directory: `DTB_SNAPSHOT_DIR` if set, else `../shared/data/snapshot` beside the repository
- * when that exists (the layout of the project's machines and CI), else null.
+ * The external snapshot directory `DTB_SNAPSHOT_DIR`, or null when unset. Nothing beside the repository is
+ * looked at implicitly: a clone on its own uses the shipped snapshot (`shippedSnapshotDir`).
  */
 export function snapshotDir(): string | null {
   const dir = process.env.DTB_SNAPSHOT_DIR;
-  if (dir) return resolve(dir);
-  const beside = resolve(REPO_ROOT, "..", "shared", "data", "snapshot");
-  return existsSync(beside) ? beside : null;
+  return dir ? resolve(dir) : null;
+}
+
+/**
+ * The snapshot shipped with the code, `<repo>/data/snapshot` (made by `dtb data snapshot`); `DTB_SHIPPED_DIR`
+ * overrides it so that tests can stand in a damaged or missing one.
+ */
+export function shippedSnapshotDir(): string {
+  const dir = process.env.DTB_SHIPPED_DIR;
+  return dir ? resolve(dir) : resolve(REPO_ROOT, "data", "snapshot");
 }
 
 /** The folder of user-supplied customs files (`DTB_CUSTOMS_DIR`, default `data/customs`). */

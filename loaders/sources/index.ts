@@ -21,6 +21,12 @@ export interface SourceSpec {
   citation: string;
   /** What the snapshot file was made from (it can differ from the live source). */
   snapshotOrigin: string;
+  /** Where a reader finds the snapshot's origin (official page), for the manifest and the Data page. */
+  snapshotUrl: string;
+  /** When the snapshot's origin file was retrieved (date), when the snapshot folder does not say. */
+  snapshotRetrieved: string;
+  /** What the live fetch's data are (e.g. UN Comtrade for exports), to tell when it differs from the snapshot. */
+  liveOrigin: string;
   /** Where the live fetch goes (for messages). */
   liveUrl: () => string;
   fetchLive: () => Promise<{table: TidyTable; url: string}>;
@@ -35,6 +41,9 @@ export const SOURCES: Record<SourceName, SourceSpec> = {
     licence: "CC BY 4.0",
     citation: "OECD (2025), Digital Services Trade Restrictiveness Index, OECD Data Explorer (OECD.TAD.TPD, DSD_STRI@DF_STRI_DIGITAL).",
     snapshotOrigin: "OECD Going Digital Toolkit, indicator 73 (republishes the Digital STRI), retrieved 2025-11-29",
+    snapshotUrl: "https://goingdigital.oecd.org/indicator/73",
+    snapshotRetrieved: "2025-11-29",
+    liveOrigin: "OECD Digital STRI (SDMX)",
     liveUrl: dstriUrl,
     fetchLive: () => fetchDstri()
   },
@@ -45,7 +54,10 @@ export const SOURCES: Record<SourceName, SourceSpec> = {
     title: "World Bank World Development Indicators",
     licence: "CC BY 4.0",
     citation: "World Bank, World Development Indicators (API v2).",
-    snapshotOrigin: "World Bank WDI bulk files (aggregates removed)",
+    snapshotOrigin: "World Bank WDI bulk files (aggregates removed); government consumption from the WDI release of 2024-09-19",
+    snapshotUrl: "https://databank.worldbank.org/source/world-development-indicators",
+    snapshotRetrieved: "2026-07-01",
+    liveOrigin: "World Bank WDI (API v2)",
     liveUrl: () => `${baseUrl("wb")}/v2/country/all/indicator/{indicator}?format=json`,
     fetchLive: () => fetchWdi()
   },
@@ -57,6 +69,9 @@ export const SOURCES: Record<SourceName, SourceSpec> = {
     licence: "UN Comtrade / IMF DOTS: free reuse with attribution",
     citation: "UN Comtrade Database (live fetch); IMF, Direction of Trade Statistics (snapshot).",
     snapshotOrigin: "IMF Direction of Trade Statistics (DOTS), exports FOB of China (mainland) by partner",
+    snapshotUrl: "https://data.imf.org/",
+    snapshotRetrieved: "2022-05-09",
+    liveOrigin: "UN Comtrade",
     liveUrl: () => `${baseUrl("comtrade")}/public/v1/preview/C/A/HS?reporterCode=156&flowCode=X&cmdCode=TOTAL`,
     fetchLive: () => fetchExports()
   }

@@ -56,7 +56,8 @@ describe("dtb data fetch", () => {
     status = 200;
     const ok = await dtb(["data", "fetch", "--source", "dstri"], env);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toMatch(/dstri: 8 rows from http:\/\/127\.0\.0\.1/);
+    // What changed against the snapshot it replaces, and that the series' origin changed (never mixed).
+    expect(ok.stderr).toMatch(/^dtb data: dstri: 8 rows from OECD Digital STRI \(SDMX\) \(http:\/\/127\.0\.0\.1.*\) in \d+ ms; 0 rows added, 2,830 gone, 8 values revised, 0 unchanged \(e\.g\. FRA,2021,DSTRI: 0\.1 -> 0\.061.*ORIGIN CHANGED: was OECD Going Digital Toolkit.*now OECD Digital STRI \(SDMX\) \(live\) for the whole series/);
     const before = readFileSync(join(cache, "dstri.csv"));
     status = 503;
     const bad = await dtb(["data", "fetch", "--source=dstri"], env);

@@ -140,15 +140,16 @@ describe("Comtrade fetch", () => {
   });
 });
 
-describe("resolution falls back to live only when allowed", () => {
-  it("uses a live fetch when there is no cache and no snapshot, unless DTB_OFFLINE=1", async () => {
+describe("resolution never goes to the network", () => {
+  it("with no cache and no snapshot it fails in one line without a request, even online", async () => {
     process.env.DTB_SNAPSHOT_DIR = tempDir("dtb-empty-snapshot-");
+    process.env.DTB_SHIPPED_DIR = tempDir("dtb-empty-shipped-");
     handler = goodDstri;
-    expect((await resolveSource("dstri")).provenance.method).toBe("live");
-    process.env.DTB_CACHE_DIR = tempDir("dtb-cache-");
-    process.env.DTB_OFFLINE = "1";
     const before = requests;
-    await expect(resolveSource("dstri")).rejects.toThrow(/DTB_OFFLINE=1 forbids a live fetch/);
+    await expect(resolveSource("dstri")).rejects.toThrow(/^no data for dstri: .*dtb data fetch/);
+    expect(requests).toBe(before);
+    delete process.env.DTB_SHIPPED_DIR;
+    process.env.DTB_OFFLINE = "1";
     await expect(refreshSource("dstri")).rejects.toThrow(/refusing to fetch dstri/);
     expect(requests).toBe(before);
     process.env.DTB_OFFLINE = "";

@@ -1,10 +1,18 @@
-// Shared test helpers: the snapshot folder beside the repo, temp folders, and an isolated pipeline environment.
-import {mkdtempSync} from "node:fs";
+// Shared test helpers: the snapshot folder, temp folders, and an isolated pipeline environment.
+import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 
 export const REPO = resolve(import.meta.dirname, "..", "..");
-export const SNAPSHOT = resolve(REPO, "..", "shared", "data", "snapshot");
+/** The snapshot shipped in the repository (data/snapshot, made by `dtb data snapshot`). */
+export const SHIPPED = resolve(REPO, "data", "snapshot");
+/**
+ * The snapshot the data tests read: $DTB_SNAPSHOT_DIR, else the project's full snapshot beside the repository when
+ * present, else the shipped one (a bare clone: `.ci/run` runs the data tests that way, with no network).
+ */
+export const SNAPSHOT = process.env.DTB_SNAPSHOT_DIR
+  ? resolve(process.env.DTB_SNAPSHOT_DIR)
+  : [resolve(REPO, "..", "shared", "data", "snapshot")].find((d) => existsSync(d)) ?? SHIPPED;
 
 export function tempDir(prefix = "dtb-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

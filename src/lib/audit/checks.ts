@@ -7,7 +7,7 @@
  * and the most likely reading; where a printed number admits an innocent explanation, the check says so.
  * Browser-safe.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import {tQuantile} from "../vendor/stdlib-dists.js";
 import {correlationPValue, pearson} from "../engine/correlation.js";
 import {describe} from "../engine/descriptives.js";
 import {estimate} from "../engine/estimate.js";

@@ -72,6 +72,6 @@ export function panelDownloads(): {csv: string; parquet: string | null} {
 }
 
 /** Provenance records, one per source. */
-export function loadProvenance(): Promise<Array<Record<string, unknown>>> {
+export function loadProvenance(): Promise<{sources: Array<Record<string, unknown>>; [k: string]: unknown}> {
   return FileAttachment("../../data/provenance.json").json();
 }

@@ -6,7 +6,7 @@
  * "listwise": every cell uses the rows where all variables are present.
  * Diagonal: r = 1, p = 0, n = non-missing count of the variable (as in ESTIMATION.md).
  */
-import tcdf from "@stdlib/stats-base-dists-t-cdf";
+import {tcdf} from "../vendor/stdlib-dists.js";
 import {completeCases} from "./descriptives.js";
 
 export interface Correlation {

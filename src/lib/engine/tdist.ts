@@ -3,9 +3,8 @@
  * GMM: two-sided normal, p = 2 Phi(-|z|) (plm pgmm z-tests). Uses @stdlib CDFs, which reproduce the
  * fixtures' tail values (e.g. t = 73.31, df = 29 -> 1.774e-34).
  */
-import tcdf from "@stdlib/stats-base-dists-t-cdf";
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+// One bundled module instead of ~136 tiny @stdlib files in the browser (scripts/vendor-stdlib.mjs).
+import {normalCdf, tQuantile, tcdf} from "../vendor/stdlib-dists.js";
 
 /** Example: `pvalueT(2.045, 29)` ~ 0.05. NaN t or df <= 0 gives NaN. */
 export function pvalueT(t: number, df: number): number {

@@ -3,7 +3,7 @@
  * very small p-values (Wald tests) keep their relative precision, and p-values near 1 (Hansen
  * tests with many instruments) are exact too.
  */
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import {normalCdf} from "../../vendor/stdlib-dists.js";
 
 /** Two-sided normal p-value 2 Φ(-|z|), as plm's `2 * pnorm(abs(z), lower.tail = FALSE)`. Example: 1.96 -> 0.04999579. */
 export function normalTwoSided(z: number): number {
