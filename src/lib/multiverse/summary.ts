@@ -4,7 +4,7 @@
  * median estimate, shares by sign and by significance in each direction, range, the "Janus" share (estimates
  * with the sign opposite to the median's), and Stouffer's aggregate of the one-sided p-values.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import {tQuantile} from "../vendor/stdlib-dists.js";
 import type {BatchResult} from "./batch.js";
 
 export interface Summary {
