@@ -7,7 +7,9 @@
 import {UserError} from "../src/lib/errors.js";
 
 /** Flags that take no value (the token after them is another argument). */
-const FLAGS = new Set(["--help", "-h", "--debug"]);
+const FLAGS = new Set(["--help", "-h", "--debug", "--emit-sql", "--quiet"]);
+/** Options meant to be given several times (`dtb simulate --param N=20 --param rho_e=0.5`). */
+const REPEATABLE = new Set(["--param"]);
 /** Short aliases of long options. */
 const ALIASES: Record<string, string> = {"-o": "--out"};
 
@@ -24,6 +26,7 @@ export function refuseRepeatedOptions(args: string[]): void {
     const name = ALIASES[m[1]] ?? m[1];
     let value = m[2];
     if (value === undefined && i + 1 < args.length) value = args[++i];
+    if (REPEATABLE.has(name)) continue;
     const before = seen.get(name);
     if (before !== undefined) throw new UserError(`option ${name} given twice (${JSON.stringify(before)}, then ${JSON.stringify(value ?? "")}): give it once`);
     seen.set(name, value ?? "");
