@@ -14,6 +14,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb data fetch [--source dstri|wdi|exports]   refresh the data cache from the official APIs
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
+  dtb estimate --data FILE --formula "y ~ x | fe" [--vcov ~c] [--id ID --time T]   same, fixest syntax
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
 options: --debug (show stack traces)`;
 
