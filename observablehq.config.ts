@@ -27,7 +27,8 @@ const NAMES_ZH: Record<string, string> = {
   "Methods": "方法说明",
   "About": "关于本项目",
   "Replication": "复现",
-  "Audit": "核查"
+  "Audit": "核查",
+  "Notebook": "笔记本"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
@@ -61,6 +62,7 @@ export default {
     {name: "Replication", path: "/replication"},
     {name: "Audit", path: "/audit"},
     {name: "Explorer", path: "/explorer"},
+    {name: "Notebook", path: "/notebook"},
     {name: "What if", path: "/whatif"},
     {name: "Mechanism", path: "/mechanism"},
     {name: "Support system", path: "/support"}

@@ -21,7 +21,7 @@ function b64url(bytes: Uint8Array): string {
 }
 async function deflate(text: string | Uint8Array): Promise<Uint8Array> {
   const data = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const s = new Blob([data]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  const s = new Blob([data as unknown as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(s).arrayBuffer());
 }
 async function rejects(p: Promise<unknown>, message: RegExp): Promise<void> {
