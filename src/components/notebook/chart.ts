@@ -36,13 +36,15 @@ export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement
       : cell.mark === "bar"
         ? Plot.barY(data, {x: "x", y: "y", fx: cell.facet ? "f" : undefined, ...color} as Plot.BarYOptions)
         : Plot.dot(data, {x: "x", y: "y", fx: cell.facet ? "f" : undefined, r: 2.5, ...color} as Plot.DotOptions);
+  // A colour column with few distinct values (text, 0/1 flags, a handful of codes) is categorical.
+  const colorType = cell.color && new Set(data.map((d) => d.c)).size <= 12 ? "categorical" : undefined;
   const plot = Plot.plot({
     width,
     height: 320,
     marginLeft: 56,
     x: {label: cell.x},
     y: {label: cell.y, grid: true},
-    color: cell.color ? {legend: true, label: cell.color} : undefined,
+    color: cell.color ? {legend: true, label: cell.color, type: colorType} : undefined,
     fx: cell.facet ? {label: cell.facet} : undefined,
     marks: [mark]
   });

@@ -33,7 +33,7 @@ const TYPE_LABEL: Record<Cell["type"], {en: string; zh: string}> = {
 /** Timings the browser test reads (first SQL result, ms since navigation start). */
 declare global {
   interface Window {
-    __notebook?: {firstSqlMs: number | null; duckStartMs: number | null; ran: number};
+    __notebook?: {firstSqlMs: number | null; duckStartMs: number | null; ran: number; marks: Record<string, number>};
   }
 }
 
@@ -66,7 +66,7 @@ function input(value: string, onInput: (v: string) => void, className = ""): HTM
 
 export function notebookApp(): HTMLElement {
   const data = new NotebookData();
-  const timings = (window.__notebook = {firstSqlMs: null as number | null, duckStartMs: null as number | null, ran: 0});
+  const timings = (window.__notebook = {firstSqlMs: null as number | null, duckStartMs: null as number | null, ran: 0, marks: data.marks});
   let nb: Notebook = structuredClone(STARTERS[1].notebook);
   const root = el("div", {className: "nb-app"});
   const banner = el("div", {className: "nb-banner"});
@@ -131,7 +131,7 @@ export function notebookApp(): HTMLElement {
         void refreshTables();
       } else if (cell.type === "chart") {
         const frame = await data.frame(cell.table);
-        out.replaceChildren(chart(cell, frame, Math.min(900, Math.max(300, list.clientWidth - 8))));
+        out.replaceChildren(chart(cell, frame, Math.min(900, Math.max(240, list.clientWidth - 8))));
       } else {
         const models: EtableModel[] = [];
         const errors: HTMLElement[] = [];
@@ -219,9 +219,9 @@ export function notebookApp(): HTMLElement {
           saveHash();
         } else name.setAttribute("aria-invalid", "true");
       }, "mono nb-name");
-      editor.append(labelled(L("Result table", "结果表名"), name), area(cell.sql, L(`SQL of cell ${index + 1}`, `单元 ${index + 1} 的 SQL`), (v) => (cell.sql = v), Math.min(10, cell.sql.split("\n").length + 1)));
+      editor.append(labelled(L("Result table", "结果表名"), name), area(cell.sql, L(`SQL of cell ${index + 1}`, `单元 ${index + 1} 的 SQL`), (v) => (cell.sql = v), Math.max(3, Math.min(10, cell.sql.split("\n").length + 1))));
     } else if (cell.type === "model") {
-      editor.append(area(cell.models, L(`Models of cell ${index + 1}, one per line`, `单元 ${index + 1} 的模型，每行一个`), (v) => (cell.models = v), Math.min(8, cell.models.split("\n").length + 1)));
+      editor.append(area(cell.models, L(`Models of cell ${index + 1}, one per line`, `单元 ${index + 1} 的模型，每行一个`), (v) => (cell.models = v), Math.max(3, Math.min(8, cell.models.split("\n").length * 2))));
     } else if (cell.type === "text") {
       editor.append(area(cell.md, L(`Markdown of cell ${index + 1}`, `单元 ${index + 1} 的 Markdown`), (v) => (cell.md = v), Math.min(8, cell.md.split("\n").length + 1)));
     } else {
