@@ -6,6 +6,7 @@
  * - hostile links (malformed, oversized, script in cell text, unknown cell type) are refused or shown
  *   as text, and nothing in them executes.
  */
+import {resolve} from "node:path";
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {encodeNotebook} from "../../src/lib/notebook/codec.js";
@@ -65,6 +66,14 @@ describe("notebook page", () => {
       const t = await page.evaluate(() => window.__notebook);
       const duckBytes = bytes.filter((b) => /duckdb/.test(b.url)).reduce((a, b) => a + b.size, 0);
       console.info(`notebook cold: first SQL result at ${Math.round(t!.firstSqlMs!)} ms after navigation start (DuckDB ready at ${Math.round(t!.duckStartMs!)} ms; steps ${JSON.stringify(Object.fromEntries(Object.entries(t!.marks).map(([k, v]) => [k, Math.round(v)])))}); DuckDB files ${(duckBytes / 1e6).toFixed(1)} MB`);
+      // WCAG 2.1 AA (axe-core from node_modules) on the notebook with every kind of output.
+      await page.addScriptTag({path: resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js")});
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as {axe: {run: (ctx: unknown, o: unknown) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe;
+        const r = await axe.run({include: [[".nb-app"]]}, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
       await screenshot(page, "notebook-full-en");
     });
   }, 240_000);

@@ -52,6 +52,9 @@ export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement
     `${cell.mark === "dot" ? "Scatter plot" : cell.mark === "line" ? "Line chart" : "Bar chart"} of ${cell.y} against ${cell.x} from table ${cell.table}, ${data.length} rows with both values${cell.color ? `, coloured by ${cell.color}` : ""}${cell.facet ? `, one panel per ${cell.facet}` : ""}.`,
     `表 ${cell.table} 中 ${cell.y} 对 ${cell.x} 的${cell.mark === "dot" ? "散点图" : cell.mark === "line" ? "折线图" : "柱状图"}，共 ${data.length} 行两者均有值${cell.color ? `，按 ${cell.color} 着色` : ""}${cell.facet ? `，按 ${cell.facet} 分面` : ""}。`
   );
+  // The figure is one image with one text alternative: Plot's per-mark labels inside it would be
+  // announced out of context (and aria-label on a plain <g> is not allowed).
+  plot.querySelectorAll("[aria-label]").forEach((e) => e.removeAttribute("aria-label"));
   plot.setAttribute("role", "img");
   plot.setAttribute("aria-label", alt);
   return el("figure", {className: "nb-chart"}, plot, el("figcaption", {text: alt + (frame.nrows > MAX_POINTS ? L(` First ${MAX_POINTS} rows.`, ` 仅前 ${MAX_POINTS} 行。`) : "")}));

@@ -9,7 +9,7 @@ import {tableToIPC, type Table} from "apache-arrow";
 import {FileAttachment} from "observablehq:stdlib";
 import type {Frame} from "../../lib/engine/types.js";
 import {UserError} from "../../lib/errors.js";
-import {panelBytes} from "../../lib/browser/panel.js";
+import {panelBytes, panelDownloads} from "../../lib/browser/panel.js";
 import {parseArrow} from "../../lib/table/arrow.js";
 
 type DuckModule = typeof import("../../lib/duckdb.js");
@@ -20,6 +20,16 @@ const SOURCES: Record<string, () => Promise<ArrayBuffer>> = {
   wdi: () => FileAttachment("../../data/notebook/wdi.arrow").arrayBuffer(),
   exports: () => FileAttachment("../../data/notebook/exports.arrow").arrayBuffer()
 };
+
+/** The CSV files the exported R script reads (links; nothing is fetched until the reader clicks). */
+export function rScriptFiles(): Array<{name: string; href: string}> {
+  return [
+    {name: "panel.csv", href: panelDownloads().csv},
+    {name: "dstri.csv", href: FileAttachment("../../data/notebook/dstri.csv").href},
+    {name: "wdi.csv", href: FileAttachment("../../data/notebook/wdi.csv").href},
+    {name: "exports.csv", href: FileAttachment("../../data/notebook/exports.csv").href}
+  ];
+}
 
 export interface SqlResult {
   name: string;

@@ -18,7 +18,7 @@ import {STARTERS} from "../../lib/notebook/starters.js";
 import {pick} from "../../lib/i18n.js";
 import {el, L} from "../format.js";
 import {chart} from "./chart.js";
-import {NotebookData} from "./data.js";
+import {NotebookData, rScriptFiles} from "./data.js";
 import {etableView} from "./etable-view.js";
 import {renderMarkdown} from "./markdown.js";
 import {resultTable} from "./result-table.js";
@@ -385,7 +385,18 @@ export function notebookApp(): HTMLElement {
     })
   );
 
-  root.append(starters, toolbar, banner, panelDecl, el("div", {className: "nb-layout"}, list, tablesBox));
+  const rFiles = el(
+    "p",
+    {className: "nb-meta"},
+    L("Files for the R script (save next to it): ", "R 脚本所需文件（与脚本放在同一文件夹）："),
+    ...rScriptFiles().flatMap((f, i) => {
+      const a = el("a", {text: f.name});
+      a.href = f.href;
+      a.download = f.name;
+      return i ? [" · ", a] : [a];
+    })
+  );
+  root.append(starters, toolbar, rFiles, banner, panelDecl, el("div", {className: "nb-layout"}, list, tablesBox));
 
   // Start: the notebook in the link, if any and valid; else the baseline starter.
   const hash = location.hash.startsWith("#nb=") ? location.hash.slice(4) : null;
