@@ -36,7 +36,8 @@ const NAMES_ZH: Record<string, string> = {
   "Reading a coefficient": "如何解读系数",
   "Forking paths": "分岔小径",
   "Multiverse": "多重设定分析",
-  "Page not found": "找不到页面"
+  "Page not found": "找不到页面",
+  "Notebook": "笔记本"
 };
 const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url), "utf8").trim();
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
@@ -71,6 +72,7 @@ export default {
     {name: "Audit", path: "/audit"},
     {name: "Explorer", path: "/explorer"},
     {name: "Multiverse", path: "/multiverse"},
+    {name: "Notebook", path: "/notebook"},
     {name: "What if", path: "/whatif"},
     {name: "Mechanism", path: "/mechanism"},
     {name: "Support system", path: "/support"}

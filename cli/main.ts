@@ -20,6 +20,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb data snapshot --out DIR                   write the small data snapshot shipped with the code
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
+  dtb estimate --data FILE --formula "y ~ x | fe" [--vcov ~c] [--id ID --time T]   same, fixest syntax
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
   dtb customs aggregate|panel|synth ...         customs transaction records -> customs file / firm panel (dtb customs for help)
   dtb simulate --lab LAB --reps R --seed S [--param NAME=VALUE ...] --out OUT.json   classroom Monte Carlo

@@ -126,7 +126,8 @@ beforeAll(async () => {
     unknownExtension: ["--data", file("spec.json"), ...spec(SPEC)],
     missingColumn: [...data("plain.csv"), ...spec({...SPEC, x: ["x", "gdp"]})],
     textInNumeric: [...data("text.csv"), ...spec(SPEC)],
-    duplicateRows: [...data("dup.csv"), ...spec(SPEC)],
+    duplicateRows: [...data("dup.csv"), ...spec({...SPEC, x: ["L.x", "z"]})],
+    duplicateRowsNoLag: [...data("dup.csv"), ...spec(SPEC)],
     infinite: [...data("inf.csv"), ...spec(SPEC)],
     nonIntegerTimeWithLags: [...data("fractime.csv"), ...spec({...SPEC, x: ["L.x", "z"]})],
     allMissing: [...data("allmissing.csv"), ...spec({...SPEC, x: ["x", "w"]})],
@@ -186,6 +187,10 @@ describe("dtb estimate: valid input", () => {
     });
   }
 
+  it("repeated id-time pairs estimate when no lag is asked for", () => {
+    expect(parsed("duplicateRowsNoLag").nobs).toBe(25);
+  });
+
   it("one-way FE with clustered SE runs (no intercept reported)", () => {
     const out = parsed("fe");
     expect(out.terms).toEqual(["x", "z"]);
@@ -211,7 +216,7 @@ describe("dtb estimate: bad input -> exit 1, exactly one line on stderr, no stac
     ["unknownExtension", /spec\.json: unknown file type "\.json"/],
     ["missingColumn", /gdp/],
     ["textInNumeric", /text\.csv: column "x" line 9: "abc" is not a number/],
-    ["duplicateRows", /duplicate/i],
+    ["duplicateRows", /duplicate id-time pair; lags and GMM need unique id-time pairs/],
     ["infinite", /inf\.csv: column "y" line 5: infinite value "Inf"/],
     ["nonIntegerTimeWithLags", /integer/i],
     ["allMissing", /\bw\b/],

@@ -28,6 +28,14 @@ function assertSomeValue(col: Float64Array, label: string): void {
   throw new UserError(`${label} has no non-missing value`);
 }
 
+/** Missing id or time is an error with or without lags (same messages as `assertPanel`). */
+function assertPresent(idCodes: Int32Array, timeCodes: Int32Array, idName: string, timeName: string): void {
+  for (let i = 0; i < idCodes.length; i++) {
+    if (idCodes[i] < 0) throw new UserError(`id column '${idName}' is missing at row ${i + 1}`);
+    if (timeCodes[i] < 0) throw new UserError(`time column '${timeName}' is missing at row ${i + 1}`);
+  }
+}
+
 /**
  * Degenerate outcomes are one-line errors rather than coefficients 0 with SE 0 (issue #13): an outcome with
  * no variation at all, or none left within the fixed effects (the FE explain it exactly), has nothing to
@@ -108,13 +116,17 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     return f;
   };
 
-  // Panel structure (id, time): duplicates are an error even when no lag is used. The sorted
+  // Panel structure (id, time): only lags need unique id-time pairs (a lag must name one row).
+  // Without a lag the data need no panel structure, e.g. exporter x importer x product x year
+  // flows with repeated (exporter, year) pairs (as fixest feols without panel.id). The sorted
   // index is only built for lags (or to name duplicate rows).
   const idF = factorOf(getColumn(frame, spec.id, "spec.id"));
   const time = numericColumn(frame, spec.time, "spec.time");
   assertNoInfinite(time, spec.time);
   const timeF = factorOf(time);
-  assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
+  const hasLag = spec.x.some((term) => frame.columns[term] === undefined && parseLag(term) !== null);
+  if (hasLag) assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
+  else assertPresent(idF.codes, timeF.codes, spec.id, spec.time);
   let indexCache: PanelIndex | null = null;
   const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
 

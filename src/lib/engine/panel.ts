@@ -56,7 +56,7 @@ export function panelIndex(id: Factor, time: Float64Array, idName: string, timeN
         const r1 = Math.min(order[i], order[i - 1]) + 1;
         const r2 = Math.max(order[i], order[i - 1]) + 1;
         throw new UserError(
-          `rows ${r1} and ${r2} have the same ${idName} = ${id.levels[g]} and ${timeName} = ${time[order[i]]} (duplicate id-time pair)`
+          `rows ${r1} and ${r2} have the same ${idName} = ${id.levels[g]} and ${timeName} = ${time[order[i]]} (duplicate id-time pair; lags and GMM need unique id-time pairs)`
         );
       }
     }

@@ -44,8 +44,12 @@ describe("spec errors", () => {
 describe("data errors", () => {
   it("missing column", () => expectUserError(() => estimateOls(frame(), {...spec, x: ["x", "gdp"]}), /column 'gdp' \(spec\.x\[1\]\) not found/));
   it("non-numeric column", () => expectUserError(() => estimateOls(frame(), {...spec, x: ["name"]}), /column 'name' \(spec\.x\[0\]\) is not numeric/));
-  it("duplicate id-time rows", () =>
-    expectUserError(() => estimateOls(frame({year: Float64Array.of(1, 2, 2, 1, 2, 3, 1, 2, 3)}), spec), /rows 2 and 3 .*country = A.*year = 2/));
+  it("duplicate id-time rows with a lag", () =>
+    expectUserError(() => estimateOls(frame({year: Float64Array.of(1, 2, 2, 1, 2, 3, 1, 2, 3)}), {...spec, x: ["L.x"]}), /rows 2 and 3 .*country = A.*year = 2.*lags and GMM need unique id-time pairs/));
+  it("duplicate id-time rows without a lag estimate (no panel structure needed)", () => {
+    const r = estimateOls(frame({year: Float64Array.of(1, 2, 2, 1, 2, 3, 1, 2, 3)}), spec);
+    expect(r.nobs).toBe(9);
+  });
   it("infinite value", () => expectUserError(() => estimateOls(frame({x: Float64Array.of(0.5, 1, 2, 1, Infinity, 1, 3, 2, 3.5)}), spec), /'x' has an infinite value at row 5/));
   it("all-missing variable", () => expectUserError(() => estimateOls(frame({z: new Float64Array(9).fill(NaN)}), {...spec, x: ["x", "z"]}), /column 'z' .* no non-missing value/));
   it("one cluster", () => expectUserError(() => estimateOls(frame(), {...spec, vcov: {cluster: ["one"]}}), /cluster 'one' has only 1 cluster/));

@@ -44,7 +44,7 @@ describe("panelIndex", () => {
   });
   it("rejects duplicate id-time rows naming both rows", () => {
     expect(() => panelIndex(factorize(["A", "B", "A"]), Float64Array.of(1, 1, 1), "country", "year")).toThrow(
-      "rows 1 and 3 have the same country = A and year = 1 (duplicate id-time pair)"
+      "rows 1 and 3 have the same country = A and year = 1 (duplicate id-time pair; lags and GMM need unique id-time pairs)"
     );
   });
   it("handles long blocks (> 64 periods)", () => {

@@ -56,7 +56,7 @@ export function buildGrid(idCol: Column, time: Float64Array, rows: ArrayLike<num
     const r = rows[i];
     const c = gpos.get(key[i])! * T + tpos.get(time[r])!;
     if (cell[c] >= 0) {
-      throw new UserError(`duplicate (${idName}, ${timeName}) pair (${key[i]}, ${time[r]}) at rows ${cell[c] + 1} and ${r + 1}`);
+      throw new UserError(`duplicate (${idName}, ${timeName}) pair (${key[i]}, ${time[r]}) at rows ${cell[c] + 1} and ${r + 1} (GMM needs unique id-time pairs)`);
     }
     cell[c] = r;
   }

@@ -1,0 +1,61 @@
+/**
+ * A quick chart of a table: x, y, colour, facet; dot, line or bar; drawn with Plot (from
+ * node_modules). The figure carries a text alternative naming what is drawn and how many points.
+ */
+import * as Plot from "@observablehq/plot";
+import type {Frame} from "../../lib/engine/types.js";
+import {UserError} from "../../lib/errors.js";
+import type {ChartCell} from "../../lib/notebook/cells.js";
+import {el, L} from "../format.js";
+
+const MAX_POINTS = 50000;
+
+export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement {
+  for (const [role, name] of [["x", cell.x], ["y", cell.y], ["colour", cell.color], ["facet", cell.facet]] as const) {
+    if (name !== "" && frame.columns[name] === undefined) {
+      throw new UserError(`chart: ${role} column '${name}' is not in table ${cell.table} (columns: ${Object.keys(frame.columns).slice(0, 12).join(", ")})`);
+    }
+  }
+  if (cell.x === "" || cell.y === "") throw new UserError("chart: choose an x and a y column");
+  const n = Math.min(frame.nrows, MAX_POINTS);
+  const value = (name: string, i: number) => {
+    const v = frame.columns[name][i];
+    return typeof v === "number" && Number.isNaN(v) ? null : v;
+  };
+  const data = Array.from({length: n}, (_, i) => ({
+    x: value(cell.x, i),
+    y: value(cell.y, i),
+    c: cell.color ? value(cell.color, i) : null,
+    f: cell.facet ? value(cell.facet, i) : null
+  })).filter((d) => d.x !== null && d.y !== null);
+  const color = cell.color ? {[cell.mark === "line" ? "stroke" : "fill"]: "c"} : {};
+  const z = cell.mark === "line" && cell.color ? {z: "c"} : {};
+  const mark =
+    cell.mark === "line"
+      ? Plot.line(data, {x: "x", y: "y", fx: cell.facet ? "f" : undefined, ...color, ...z, sort: "x"} as Plot.LineOptions)
+      : cell.mark === "bar"
+        ? Plot.barY(data, {x: "x", y: "y", fx: cell.facet ? "f" : undefined, ...color} as Plot.BarYOptions)
+        : Plot.dot(data, {x: "x", y: "y", fx: cell.facet ? "f" : undefined, r: 2.5, ...color} as Plot.DotOptions);
+  // A colour column with few distinct values (text, 0/1 flags, a handful of codes) is categorical.
+  const colorType = cell.color && new Set(data.map((d) => d.c)).size <= 12 ? "categorical" : undefined;
+  const plot = Plot.plot({
+    width,
+    height: 320,
+    marginLeft: 56,
+    x: {label: cell.x},
+    y: {label: cell.y, grid: true},
+    color: cell.color ? {legend: true, label: cell.color, type: colorType} : undefined,
+    fx: cell.facet ? {label: cell.facet} : undefined,
+    marks: [mark]
+  });
+  const alt = L(
+    `${cell.mark === "dot" ? "Scatter plot" : cell.mark === "line" ? "Line chart" : "Bar chart"} of ${cell.y} against ${cell.x} from table ${cell.table}, ${data.length} rows with both values${cell.color ? `, coloured by ${cell.color}` : ""}${cell.facet ? `, one panel per ${cell.facet}` : ""}.`,
+    `表 ${cell.table} 中 ${cell.y} 对 ${cell.x} 的${cell.mark === "dot" ? "散点图" : cell.mark === "line" ? "折线图" : "柱状图"}，共 ${data.length} 行两者均有值${cell.color ? `，按 ${cell.color} 着色` : ""}${cell.facet ? `，按 ${cell.facet} 分面` : ""}。`
+  );
+  // The figure is one image with one text alternative: Plot's per-mark labels inside it would be
+  // announced out of context (and aria-label on a plain <g> is not allowed).
+  plot.querySelectorAll("[aria-label]").forEach((e) => e.removeAttribute("aria-label"));
+  plot.setAttribute("role", "img");
+  plot.setAttribute("aria-label", alt);
+  return el("figure", {className: "nb-chart"}, plot, el("figcaption", {text: alt + (frame.nrows > MAX_POINTS ? L(` First ${MAX_POINTS} rows.`, ` 仅前 ${MAX_POINTS} 行。`) : "")}));
+}

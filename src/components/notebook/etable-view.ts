@@ -1,0 +1,40 @@
+/** The side-by-side regression table of a model cell, with Markdown / LaTeX / CSV downloads. */
+import {etable, etableCsv, etableLatex, etableMarkdown, type EtableModel} from "../../lib/notebook/etable.js";
+import {el, L} from "../format.js";
+
+function download(text: string, name: string, type: string, label: string): HTMLAnchorElement {
+  const a = el("a", {className: "nb-dl", text: label});
+  a.href = URL.createObjectURL(new Blob([text], {type}));
+  a.download = name;
+  return a;
+}
+
+export function etableView(models: EtableModel[], stem: string, notes: string[]): HTMLElement {
+  const t = etable(models);
+  const table = el("table", {className: "preview nb-etable"});
+  const row = (cells: string[], cls = "") => el("tr", {className: cls}, ...cells.map((c, i) => {
+    const cell = i === 0 ? el("th", {text: c}) : el("td", {className: "num", text: c});
+    if (i === 0) cell.setAttribute("scope", "row");
+    return cell;
+  }));
+  const head = el("tr", {}, ...t.header.map((h) => { const th = el("th", {className: "num", text: h}); th.setAttribute("scope", "col"); return th; }));
+  table.append(
+    el("caption", {className: "sr-only", text: L("Regression table: coefficients with standard errors in parentheses", "回归表：系数，括号内为标准误")}),
+    el("thead", {}, head),
+    el("tbody", {}, ...t.coefRows.map((r, i) => row(r, i % 2 ? "se" : ""))),
+    el("tbody", {className: "foot"}, ...t.footRows.map((r) => row(r)))
+  );
+  const legend = el("p", {className: "nb-meta"}, L("*** p < 0.01, ** p < 0.05, * p < 0.1. Models: ", "*** p < 0.01，** p < 0.05，* p < 0.1。模型："));
+  const list = el("ol", {className: "nb-models"}, ...models.map((m) => el("li", {className: "mono", text: m.label + " " + (m.result.info?.formula ?? "")})));
+  const dl = el(
+    "p",
+    {className: "nb-meta"},
+    L("Download: ", "下载："),
+    download(etableLatex(t), `${stem}.tex`, "text/x-tex", "LaTeX"),
+    " · ",
+    download(etableMarkdown(t), `${stem}.md`, "text/markdown", "Markdown"),
+    " · ",
+    download(etableCsv(t), `${stem}.csv`, "text/csv", "CSV")
+  );
+  return el("div", {className: "nb-result"}, el("div", {className: "table-wrap"}, table), legend, list, ...notes.map((n) => el("p", {className: "nb-meta", text: n})), dl);
+}

@@ -1,0 +1,6 @@
+// Framework data loader -> /data/notebook/exports.arrow: the long exports table for the notebook's SQL cells
+// (Arrow IPC stream; see loaders/notebook-tables.ts).
+import {sourceArrowStream} from "../../../loaders/notebook-tables.js";
+import {writeStdout} from "../../../loaders/stdout.js";
+
+await writeStdout(await sourceArrowStream("exports"));

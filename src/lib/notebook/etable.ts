@@ -1,0 +1,92 @@
+/**
+ * Several estimated models side by side, like fixest's `etable`: one row per term (coefficient with
+ * stars over its standard error), then fixed effects (Yes/No), the variance type, N, R² and within R².
+ * Exports to Markdown, LaTeX and CSV from the same cells. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1.
+ */
+import type {Result} from "../engine/types.js";
+import {stars} from "../replication/compute.js";
+
+export interface EtableModel {
+  label: string;
+  result: Result;
+  fe: string[];
+  vcov: string;
+}
+
+export interface Etable {
+  header: string[];
+  /** Body rows: [term, cell per model]; coefficient rows are followed by their SE rows (term ""). */
+  coefRows: string[][];
+  footRows: string[][];
+}
+
+function num(v: number | null | undefined, digits: number): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "";
+  return v.toFixed(digits);
+}
+
+/** Builds the table. Example: `etable([{label: "(1)", result, fe: ["iso3"], vcov: "~iso3"}])`. */
+export function etable(models: EtableModel[], digits = 4): Etable {
+  const terms: string[] = [];
+  for (const m of models) for (const t of m.result.terms) if (!terms.includes(t)) terms.push(t);
+  const coefRows: string[][] = [];
+  for (const t of terms) {
+    const coef = [t];
+    const se = [""];
+    for (const m of models) {
+      const j = m.result.terms.indexOf(t);
+      coef.push(j < 0 ? "" : num(m.result.coef[j], digits) + stars(m.result.pvalue[j]));
+      se.push(j < 0 ? "" : `(${num(m.result.se[j], digits)})`);
+    }
+    coefRows.push(coef, se);
+  }
+  const fes: string[] = [];
+  for (const m of models) for (const f of m.fe) if (!fes.includes(f)) fes.push(f);
+  const footRows: string[][] = [
+    ...fes.map((f) => [`${f} FE`, ...models.map((m) => (m.fe.includes(f) ? "Yes" : "No"))]),
+    ["S.E.", ...models.map((m) => m.vcov)],
+    ["Observations", ...models.map((m) => String(m.result.nobs))],
+    ["R²", ...models.map((m) => num(m.result.r2, 4))],
+    ["Within R²", ...models.map((m) => num(m.result.r2_within, 4))]
+  ];
+  return {header: ["", ...models.map((m) => m.label)], coefRows, footRows};
+}
+
+const mdCell = (s: string) => s.replace(/\|/g, "\\|");
+
+export function etableMarkdown(t: Etable): string {
+  const row = (r: string[]) => "| " + r.map(mdCell).join(" | ") + " |";
+  return [row(t.header), "|" + t.header.map((_, i) => (i === 0 ? "---" : "---:")).join("|") + "|", ...t.coefRows.map(row), ...t.footRows.map(row)].join("\n") + "\n";
+}
+
+/** LaTeX special characters escaped (`_`, `^`, `&`, `%`, `#`, `$`, `{`, `}`, `~`, `\`). */
+function tex(s: string): string {
+  return s
+    .replace(/\\/g, "\\textbackslash{}")
+    .replace(/([_&%#${}])/g, "\\$1")
+    .replace(/\^/g, "\\textasciicircum{}")
+    .replace(/~/g, "\\textasciitilde{}")
+    .replace(/R²/g, "R$^2$")
+    .replace(/(\*+)$/, "$^{$1}$");
+}
+
+export function etableLatex(t: Etable): string {
+  const row = (r: string[]) => r.map(tex).join(" & ") + " \\\\";
+  return [
+    `\\begin{tabular}{l${"c".repeat(t.header.length - 1)}}`,
+    "\\hline",
+    row(t.header),
+    "\\hline",
+    ...t.coefRows.map(row),
+    "\\hline",
+    ...t.footRows.map(row),
+    "\\hline",
+    "\\multicolumn{" + t.header.length + "}{l}{\\footnotesize *** p < 0.01, ** p < 0.05, * p < 0.1} \\\\",
+    "\\end{tabular}"
+  ].join("\n") + "\n";
+}
+
+export function etableCsv(t: Etable): string {
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [t.header, ...t.coefRows, ...t.footRows].map((r) => r.map(q).join(",")).join("\n") + "\n";
+}

@@ -1,0 +1,91 @@
+/** etable (side-by-side table and its exports) and the R script export. */
+import {execFileSync, spawnSync} from "node:child_process";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import type {Result} from "../../../src/lib/engine/types.ts";
+import {etable, etableCsv, etableLatex, etableMarkdown} from "../../../src/lib/notebook/etable.ts";
+import {notebookToR} from "../../../src/lib/notebook/rscript.ts";
+import {STARTERS} from "../../../src/lib/notebook/starters.ts";
+
+const r = (terms: string[], coef: number[], se: number[], p: number[], nobs: number): Result =>
+  ({terms, coef, se, pvalue: p, tstat: coef.map((c, i) => c / se[i]), df_t: 10, nobs, n_groups: 5, r2: 0.5, r2_within: 0.25, vcov: [], notes: []}) as Result;
+
+describe("etable", () => {
+  const t = etable([
+    {label: "(1)", result: r(["dstri", "lngdp"], [-0.25, 1.1], [0.1, 0.2], [0.02, 0.0001], 100), fe: ["iso3", "year"], vcov: "~iso3"},
+    {label: "(2)", result: r(["dstri", "dstri:lngdp"], [-0.3, 0.05], [0.2, 0.1], [0.2, 0.07], 90), fe: ["iso3"], vcov: '"hetero"'}
+  ]);
+  it("aligns terms across models, stars, SEs, footers", () => {
+    expect(t.header).toEqual(["", "(1)", "(2)"]);
+    expect(t.coefRows).toEqual([
+      ["dstri", "-0.2500**", "-0.3000"],
+      ["", "(0.1000)", "(0.2000)"],
+      ["lngdp", "1.1000***", ""],
+      ["", "(0.2000)", ""],
+      ["dstri:lngdp", "", "0.0500*"],
+      ["", "", "(0.1000)"]
+    ]);
+    expect(t.footRows).toEqual([
+      ["iso3 FE", "Yes", "Yes"],
+      ["year FE", "Yes", "No"],
+      ["S.E.", "~iso3", '"hetero"'],
+      ["Observations", "100", "90"],
+      ["R²", "0.5000", "0.5000"],
+      ["Within R²", "0.2500", "0.2500"]
+    ]);
+  });
+  it("exports", () => {
+    expect(etableMarkdown(t).split("\n")[2]).toBe("| dstri | -0.2500** | -0.3000 |");
+    const tex = etableLatex(t);
+    expect(tex).toContain("dstri:lngdp &  & 0.0500$^{*}$ \\\\");
+    expect(tex).toContain("iso3 FE & Yes & Yes");
+    expect(tex).toContain("S.E. & \\textasciitilde{}iso3");
+    expect(etableCsv(t).split("\n")[0]).toBe(",(1),(2)");
+    expect(etableCsv(t)).toContain('S.E.,~iso3,"""hetero"""');
+  });
+});
+
+describe("R script export", () => {
+  const script = notebookToR({
+    v: 1,
+    panel: {id: "iso3", time: "year"},
+    cells: [
+      {type: "text", md: "Notes\nline 2"},
+      {type: "sql", name: "q1", sql: "SELECT * FROM panel WHERE year > 2010;"},
+      {type: "model", models: "feols(y ~ L.x + l(z, 2) + a:b + log(w) + i(g) + i(h, ref = \"b\") | iso3 + r^year, data = q1, vcov = ~iso3)\ny ~ x\n# comment\ny ~ )"},
+      {type: "chart", table: "q1", mark: "dot", x: "x", y: "y", color: "", facet: ""}
+    ]
+  });
+  it("translates SQL and formulas", () => {
+    expect(script).toContain('dbExecute(con, "CREATE OR REPLACE TABLE \\"q1\\" AS SELECT * FROM panel WHERE year > 2010")');
+    expect(script).toContain(
+      'm1 <- feols(y ~ l(x, 1) + l(z, 2) + a:b + log(w) + i(g, ref = first_level(get_table("q1")[["g"]])) + i(h, ref = "b") | iso3 + r^year, data = get_table("q1"), panel.id = panel_id, vcov = ~iso3)'
+    );
+    expect(script).toContain('m2 <- feols(y ~ x, data = get_table("panel"), panel.id = panel_id)');
+    expect(script).toContain("print(etable(m1, m2))");
+    expect(script).toContain("# not exported (formula: unexpected ')' (expected a column name) at character 5): y ~ )");
+    expect(script).toContain("# Notes\n# line 2");
+    expect(script).toContain("# chart on the page: dot of y against x from q1");
+  });
+
+  const hasR = spawnSync("Rscript", ["--version"]).status === 0;
+  it.runIf(hasR)("parses in R; runs fully only where duckdb and fixest are installed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nb-r-"));
+    for (const s of STARTERS) {
+      const file = join(dir, `${s.key}.R`);
+      writeFileSync(file, notebookToR(s.notebook));
+      // What can run everywhere R is: the script must be valid R.
+      execFileSync("Rscript", ["-e", `invisible(parse(${JSON.stringify(file)}))`]);
+    }
+    const pkgs = spawnSync("Rscript", ["-e", 'quit(status = if (all(c("duckdb", "fixest", "DBI") %in% rownames(installed.packages()))) 0 else 3)']);
+    if (pkgs.status !== 0) {
+      console.info("R script export: R is here but lacks duckdb/fixest/DBI; the scripts were parsed, not run");
+      return;
+    }
+    // Full run (machines with the packages): the baseline starter on the site's panel.csv.
+    execFileSync("Rscript", [join(dir, "baseline.R")], {cwd: dir});
+  });
+  it.skipIf(hasR)("R is not installed: the R export is not run here", () => {});
+});
