@@ -4,20 +4,26 @@
  * gives the same stream in Node, in a page and in a Web Worker (all V8 here; the float transforms use only
  * Math.log / Math.sqrt / Math.cos / Math.sin, which V8 computes identically everywhere).
  *
+ * Normal draws use Marsaglia's polar method with a portable logarithm (./portable-log.ts), not Box–Muller with
+ * Math.log/cos/sin, whose last bits differ between engines (Node 20 vs Chromium): a seed must give the page's
+ * numbers on the command line too.
+ *
  * Generator: xoshiro128** (Blackman & Vigna 2018), 128-bit state, period 2^128 − 1, seeded by SplitMix32 so
  * that neighbouring seeds give unrelated streams. A string seed (e.g. a student's name) is hashed with FNV-1a.
  *
  * Example:
  *   const rng = createRng(42);
  *   rng.uniform();   // in [0, 1)
- *   rng.normal();    // N(0, 1), Box–Muller
+ *   rng.normal();    // N(0, 1), Marsaglia polar
  *   rng.int(10);     // 0..9, unbiased (rejection)
  *   createRng("Li Wei").uniform() === createRng("Li Wei").uniform(); // true
  */
+import {portableLog} from "./portable-log.js";
+
 export interface Rng {
   /** Uniform on [0, 1) with 32 random bits. */
   uniform(): number;
-  /** Standard normal N(0, 1) (Box–Muller; the second variate of each pair is kept for the next call). */
+  /** Standard normal N(0, 1) (Marsaglia polar; the second variate of each pair is kept for the next call). */
   normal(): number;
   /** Uniform integer on 0..n−1 (n a positive integer < 2^32), without modulo bias. */
   int(n: number): number;
@@ -84,12 +90,15 @@ function fromState(init: number[]): Rng {
         spare = null;
         return z;
       }
-      let u = 0;
-      while (u === 0) u = uniform(); // log(0) guard
-      const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      let u = 0, v = 0, s = 0;
+      do {
+        u = 2 * uniform() - 1;
+        v = 2 * uniform() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * portableLog(s)) / s);
+      spare = v * f;
+      return u * f;
     },
     int(n: number) {
       if (!Number.isInteger(n) || n <= 0 || n > 4294967296) throw new Error(`int(n) needs a positive integer n <= 2^32, got ${n}`);

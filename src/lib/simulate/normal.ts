@@ -1,77 +1,15 @@
 /**
- * Standard normal draws that are bit-identical in Node and in every browser. The shared RNG's integer
- * stream (src/lib/random/rng.ts, `uniform()`) is portable, but its `normal()` uses Math.log/cos/sin, whose last
- * bit differs between JavaScript engines and versions (measured here: Node 20 / V8 11.3 vs Chromium 156 differ
- * on ~3% of cos/sin and ~7% of log values), so a seed would not give the page's numbers in `dtb simulate`.
- * This draws with Marsaglia's polar method (Marsaglia & Bray 1964), which needs only +, *, /, sqrt (correctly
- * rounded by IEEE 754, hence identical everywhere) and a logarithm computed below from those operations.
+ * Standard normal draws for the labs: the shared RNG's `normal()` (src/lib/random/rng.ts), which is bit-identical
+ * in Node and in every browser (Marsaglia's polar method on `uniform()` with a portable logarithm), so a seed
+ * gives the page's numbers in `dtb simulate`.
  *
  * Example: `const z = normalSource(createRng(1)); z(); z();` -> the same two numbers on every platform.
  */
 import type {Rng} from "../random/rng.js";
 
-// ln 2 split so that e * LN2_HI is exact for |e| < 2^11 (fdlibm's constants).
-const LN2_HI = 6.93147180369123816490e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const SQRT2 = 1.4142135623730951;
+export {portableLog} from "../random/portable-log.js";
 
-/**
- * Natural logarithm of a positive finite x with only exact scaling by powers of two and a fixed atanh series:
- * x = m 2^e with m in [1/sqrt2, sqrt2), log m = 2 atanh(s) = 2 (s + s^3/3 + ... + s^25/25), s = (m-1)/(m+1),
- * |s| <= 0.1716 (truncation error < 1e-20). Relative error vs Math.log ~1e-16.
- * Example: `portableLog(Math.E)` ~ 1.
- */
-export function portableLog(x: number): number {
-  if (!(x > 0) || x === Infinity) return x === 0 ? -Infinity : x === Infinity ? Infinity : NaN;
-  let m = x;
-  let e = 0;
-  while (m >= 65536) {
-    m *= 1 / 65536;
-    e += 16;
-  }
-  while (m < 1 / 65536) {
-    m *= 65536;
-    e -= 16;
-  }
-  while (m >= 2) {
-    m *= 0.5;
-    e++;
-  }
-  while (m < 1) {
-    m *= 2;
-    e--;
-  }
-  if (m >= SQRT2) {
-    m *= 0.5;
-    e++;
-  }
-  const s = (m - 1) / (m + 1);
-  const s2 = s * s;
-  // Horner over odd powers: s (1 + s2/3 + s2^2/5 + ... + s2^12/25).
-  let p = 1 / 25;
-  for (let k = 23; k >= 1; k -= 2) p = p * s2 + 1 / k;
-  return e * LN2_HI + (e * LN2_LO + 2 * s * p);
-}
-
-/** A N(0, 1) generator on top of `rng.uniform()`; draws come in pairs, the second kept for the next call. */
+/** A N(0, 1) generator on top of `rng`. */
 export function normalSource(rng: Rng): () => number {
-  let spare: number | null = null;
-  return () => {
-    if (spare !== null) {
-      const z = spare;
-      spare = null;
-      return z;
-    }
-    let u = 0;
-    let v = 0;
-    let s = 0;
-    do {
-      u = 2 * rng.uniform() - 1;
-      v = 2 * rng.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * portableLog(s)) / s);
-    spare = v * f;
-    return u * f;
-  };
+  return () => rng.normal();
 }
