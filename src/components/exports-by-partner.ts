@@ -32,7 +32,7 @@ export function exportsByPartner(rows: PanelRow[], {width = 720, year}: {width?:
     color: {type: "linear", range: DSTRI_RANGE, domain: [0, Math.max(0.3, ...data.map((d) => d.dstri).filter(Number.isFinite))], legend: true, label: L(`DSTRI ${y} (index, 0–1)`, `${y}年DSTRI（指数，0–1）`), unknown: "#bbb"},
     marks: [
       Plot.barX(data, {x: "bn", y: "country", fill: "dstri", sort: {y: "-x"}, channels: {[L("Exports", "出口额")]: "usd"}, tip: {format: {x: false, fill: ".2f"}}}),
-      Plot.text(data, {x: "bn", y: "country", text: (d: {bn: number}) => d.bn.toFixed(d.bn < 10 ? 1 : 0), dx: 4, textAnchor: "start", fontSize: 10}),
+      Plot.text(data, {x: "bn", y: "country", text: (d: {bn: number}) => d.bn.toFixed(d.bn < 10 ? 1 : 0), dx: 4, textAnchor: "start", fontSize: 11}),
       Plot.ruleX([0])
     ]
   });
