@@ -61,3 +61,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
+
+/**
+ * On a narrow screen, keep a dense chart (a heat map, small multiples) at a legible width `min` and let its plot
+ * scroll sideways in its own box, while the title, subtitle, legend and caption stay on screen and wrap.
+ * Draw the chart with `Math.max(width, min)`; the box gets keyboard focus and a "scroll" hint from a11y-boot.js.
+ */
+export function scrollIfNarrow<T extends Element>(chart: T, width: number, min: number): T | HTMLElement {
+  if (width >= min) return chart;
+  const plots = chart.tagName.toLowerCase() === "svg" ? [chart] : Array.from(chart.querySelectorAll(":scope > svg")).filter((s) => !/-ramp\b/.test(s.getAttribute("class") ?? ""));
+  const main = plots.at(-1);
+  if (!main) return chart;
+  const box = document.createElement("div");
+  box.className = "scroll-x";
+  if (main === chart) {
+    box.append(chart);
+    return box;
+  }
+  main.replaceWith(box);
+  box.append(main);
+  return chart;
+}

@@ -40,7 +40,8 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
   const w = narrow ? Math.max(300, width) : Math.max(560, Math.min(width, 1100));
   const fontPx = narrow ? 11 : 13, lineH = narrow ? 13 : 15, charW = narrow ? 6.1 : 7;
   const colW = narrow ? (w - 36) / 3 : Math.min(210, (w - 120) / 3);
-  const gap = narrow ? 10 : 14, top = narrow ? 40 : 28, lane = narrow ? 44 : 40;
+  // On a phone the lane's label gets a line of its own between the headings and the boxes.
+  const gap = narrow ? 10 : 14, top = narrow ? 62 : 28, lane = narrow ? 30 : 40;
   const maxChars = Math.floor((colW - (narrow ? 10 : 16)) / charW);
   const linesOf = new Map(NODES.map((n) => [n.id, wrapText(pick(n.label), maxChars)]));
   const boxHOf = (n: GraphNode) => Math.max(narrow ? 40 : 48, linesOf.get(n.id)!.length * lineH + 14);
@@ -80,8 +81,8 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
     else t.textContent = words;
     svg.append(t);
   }
-  const laneY = top + (narrow ? 16 : 10);
-  const laneText = svgEl("text", {x: w / 2, y: laneY - 2, "text-anchor": "middle", fill: TESTED, "font-size": 11});
+  const laneY = top + 10;
+  const laneText = svgEl("text", {x: w / 2, y: narrow ? top - 8 : laneY - 2, "text-anchor": "middle", fill: TESTED, "font-size": 11});
   laneText.textContent = pick(L.lane);
 
   const panel = document.createElement("div");

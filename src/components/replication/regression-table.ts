@@ -75,8 +75,8 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
     [pick({en: "Clusters", zh: "聚类数"}), "n_clusters", (c) => (c.kind === "paper" ? notReported() : c.n_clusters === null ? text("–") : int(c.n_clusters, {col: c.id, kind: "n_clusters"}))],
     [t("standard errors"), "se", (c) => (c.kind === "paper" ? notReported() : text(c.se_label))],
     [pick({en: "df of the t test", zh: "t 检验自由度"}), "df_t", (c) => (c.kind === "paper" ? notReported() : c.df_t === null ? text(pick({en: "normal", zh: "正态（z 检验）"})) : int(c.df_t, {col: c.id, kind: "df_t"}))],
-    [pick({en: "Country FE", zh: "国家固定效应"}), "country_fe", (c) => text(c.country_fe)],
-    [pick({en: "Year FE", zh: "年份固定效应"}), "year_fe", (c) => text(c.year_fe)],
+    [pick({en: "Country FE", zh: "国家固定效应"}), "country_fe", (c) => text(yesNo(c.country_fe))],
+    [pick({en: "Year FE", zh: "年份固定效应"}), "year_fe", (c) => text(yesNo(c.year_fe))],
     ...(gmm
       ? ([
           [pick({en: "Instruments", zh: "工具变量数"}), "n_instruments", (c: Column) => (c.kind === "paper" ? notReported() : int(c.n_instruments ?? null, {col: c.id, kind: "n_instruments"}))],
@@ -116,6 +116,11 @@ function cellTd(c: Column, ...children: Node[]): HTMLTableCellElement {
 
 function text(s: string): Node {
   return el("span", {text: s});
+}
+
+/** The paper's "YES"/"NO" rows in the page's language (ours are translated where they are made). */
+function yesNo(s: string): string {
+  return pick({en: s, zh: s === "YES" ? "是" : s === "NO" ? "否" : s});
 }
 
 function notReported(): Node {
