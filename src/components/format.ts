@@ -82,3 +82,19 @@ export function scrollIfNarrow<T extends Element>(chart: T, width: number, min: 
   box.append(main);
   return chart;
 }
+
+/**
+ * "Show as table": the numbers behind a chart in a collapsed `<details>` (text alternative for screen readers
+ * and for readers who want the values; opened when printing). Cells are text only.
+ */
+export function chartTable(caption: string, columns: Array<{label: string; num?: boolean}>, rows: Array<Array<string | number>>): HTMLElement {
+  const details = el("details", {className: "chart-table"}, el("summary", {text: L("Show as table", "以表格显示")}));
+  const table = el("table", {className: "sources"});
+  table.append(el("caption", {className: "sr-only", text: caption}));
+  table.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {className: c.num ? "num" : "", text: c.label})))));
+  const body = el("tbody");
+  for (const r of rows) body.append(el("tr", {}, ...r.map((v, i) => el("td", {className: columns[i]?.num ? "num" : "", text: String(v)}))));
+  table.append(body);
+  details.append(el("div", {className: "table-wrap scroll"}, table));
+  return details;
+}

@@ -259,7 +259,8 @@ const PRINT_SCRIPT = String.raw`function (width, lang) {
     if (!el.checkVisibility()) continue;
     var r = el.getBoundingClientRect();
     // Wider than the page, or scrolled within a box (print has no scroll bar: the rest would be cut).
-    var cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && el.clientWidth > 0;
+    // (Visually hidden text, 1 px wide by design, is not a box the reader sees.)
+    var cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && el.clientWidth > 2;
     if (r.right > width + 1 || cut) tooWide.push(name(el) + " right=" + Math.round(r.right) + (cut ? " (cut: " + el.scrollWidth + " > " + el.clientWidth + ")" : ""));
   }
   var controlsShown = [];
@@ -268,6 +269,7 @@ const PRINT_SCRIPT = String.raw`function (width, lang) {
   });
   var closed = 0;
   document.querySelectorAll("details").forEach(function (d) {
+    if (!d.checkVisibility()) return; // inside something not printed (e.g. the controls)
     var kids = Array.prototype.filter.call(d.children, function (c) { return c.tagName !== "SUMMARY"; });
     if (kids.length && !kids.some(function (c) { return c.checkVisibility(); })) closed++;
   });
