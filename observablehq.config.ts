@@ -43,6 +43,11 @@ const i18nBoot = readFileSync(new URL("./src/lib/i18n-boot.js", import.meta.url)
 // Framework parses `head` as HTML: a closing script tag inside the script would end it early.
 if (/<\/script/i.test(i18nBoot)) throw new Error("src/lib/i18n-boot.js must not contain a closing script tag");
 const i18nHead = `<script>${i18nBoot}(${JSON.stringify(NAMES_ZH)});</script>`;
+// Accessibility, phones and print (src/lib/a11y-boot.js): lets readers pinch-zoom (Framework's viewport meta says
+// maximum-scale=1), makes scroll boxes keyboard-reachable, opens collapsed sections for print.
+const a11yBoot = readFileSync(new URL("./src/lib/a11y-boot.js", import.meta.url), "utf8").trim();
+if (/<\/script/i.test(a11yBoot)) throw new Error("src/lib/a11y-boot.js must not contain a closing script tag");
+const a11yHead = `<script>${a11yBoot}();</script>`;
 
 /**
  * Pages listed in the sidebar, in reading order. Several engineers add pages in parallel, so an entry whose
@@ -63,7 +68,7 @@ export default {
   output: "dist",
   globalStylesheets: [],
   style: "style.css",
-  head: `<link rel="icon" href="${icon}">` + i18nHead,
+  head: `<link rel="icon" href="${icon}">` + i18nHead + a11yHead,
   // Reading order: the data, the study's claims checked, then tools to probe them, then the policy side.
   pages: existing([
     {name: "Data", path: "/data"},

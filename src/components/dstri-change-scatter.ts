@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type {PanelRow} from "../lib/browser/panel.js";
 import {countryName} from "../lib/i18n.js";
-import {L, SOURCES, sourceLine} from "./format.js";
+import {L, SOURCES, chartTable, sourceLine} from "./format.js";
 
 export interface ChangePoint {
   iso3: string;
@@ -99,4 +99,15 @@ export function dstriChangeScatter(rows: PanelRow[], {width = 720} = {}): HTMLEl
       Plot.text(points.filter((p) => labelled.has(p.iso3)), {x: "dDstri", y: "dLnExport", text: "country", dy: -9, fontSize: 11, stroke: "var(--theme-background)", strokeWidth: 3, fill: "currentColor"})
     ]
   });
+}
+
+/** The chart's points as a table (largest change in the DSTRI first). */
+export function dstriChangeTable(rows: PanelRow[]): HTMLElement {
+  const {points, from, to} = changes(rows);
+  const sorted = [...points].sort((a, b) => b.dDstri - a.dDstri);
+  return chartTable(
+    L(`Change ${from}–${to} in each partner's DSTRI and in China's exports to it`, `${from}–${to}年各伙伴DSTRI与中国对其出口的变化`),
+    [{label: L("Partner", "伙伴")}, {label: L("Change in DSTRI", "DSTRI变化"), num: true}, {label: L("Change in China's exports", "中国出口变化"), num: true}],
+    sorted.map((p) => [p.country, (p.dDstri >= 0 ? "+" : "") + p.dDstri.toFixed(3), `${p.dLnExport >= 0 ? "+" : ""}${Math.round((Math.exp(p.dLnExport) - 1) * 100)}%`])
+  );
 }

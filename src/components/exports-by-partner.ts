@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type {PanelRow} from "../lib/browser/panel.js";
 import {countryName} from "../lib/i18n.js";
-import {DSTRI_RANGE, L, SOURCES, labelMargin, sourceLine, usd} from "./format.js";
+import {DSTRI_RANGE, L, SOURCES, chartTable, labelMargin, sourceLine, usd} from "./format.js";
 
 export function exportsByPartner(rows: PanelRow[], {width = 720, year}: {width?: number; year?: number} = {}): HTMLElement | SVGElement {
   const withExports = rows.filter((r) => r.exports_cn_usd > 0);
@@ -32,8 +32,20 @@ export function exportsByPartner(rows: PanelRow[], {width = 720, year}: {width?:
     color: {type: "linear", range: DSTRI_RANGE, domain: [0, Math.max(0.3, ...data.map((d) => d.dstri).filter(Number.isFinite))], legend: true, label: L(`DSTRI ${y} (index, 0–1)`, `${y}年DSTRI（指数，0–1）`), unknown: "#bbb"},
     marks: [
       Plot.barX(data, {x: "bn", y: "country", fill: "dstri", sort: {y: "-x"}, channels: {[L("Exports", "出口额")]: "usd"}, tip: {format: {x: false, fill: ".2f"}}}),
-      Plot.text(data, {x: "bn", y: "country", text: (d: {bn: number}) => d.bn.toFixed(d.bn < 10 ? 1 : 0), dx: 4, textAnchor: "start", fontSize: 10}),
+      Plot.text(data, {x: "bn", y: "country", text: (d: {bn: number}) => d.bn.toFixed(d.bn < 10 ? 1 : 0), dx: 4, textAnchor: "start", fontSize: 11}),
       Plot.ruleX([0])
     ]
   });
+}
+
+/** The chart's numbers as a table (latest year, largest first). */
+export function exportsByPartnerTable(rows: PanelRow[], {year}: {year?: number} = {}): HTMLElement {
+  const withExports = rows.filter((r) => r.exports_cn_usd > 0);
+  const y = year ?? Math.max(...withExports.map((r) => r.year));
+  const data = withExports.filter((r) => r.year === y).sort((a, b) => b.exports_cn_usd - a.exports_cn_usd);
+  return chartTable(
+    L(`China's exports to each partner, ${y}`, `${y}年中国对各伙伴的出口`),
+    [{label: L("Partner", "伙伴")}, {label: L("Exports (US$ billion)", "出口额（十亿美元）"), num: true}, {label: L(`DSTRI ${y}`, `${y}年DSTRI`), num: true}],
+    data.map((r) => [countryName(r), (r.exports_cn_usd / 1e9).toFixed(2), Number.isFinite(r.dstri) ? r.dstri.toFixed(3) : "–"])
+  );
 }

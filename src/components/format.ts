@@ -61,3 +61,40 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
+
+/**
+ * On a narrow screen, keep a dense chart (a heat map, small multiples) at a legible width `min` and let its plot
+ * scroll sideways in its own box, while the title, subtitle, legend and caption stay on screen and wrap.
+ * Draw the chart with `Math.max(width, min)`; the box gets keyboard focus and a "scroll" hint from a11y-boot.js.
+ */
+export function scrollIfNarrow<T extends Element>(chart: T, width: number, min: number): T | HTMLElement {
+  if (width >= min) return chart;
+  const plots = chart.tagName.toLowerCase() === "svg" ? [chart] : Array.from(chart.querySelectorAll(":scope > svg")).filter((s) => !/-ramp\b/.test(s.getAttribute("class") ?? ""));
+  const main = plots.at(-1);
+  if (!main) return chart;
+  const box = document.createElement("div");
+  box.className = "scroll-x";
+  if (main === chart) {
+    box.append(chart);
+    return box;
+  }
+  main.replaceWith(box);
+  box.append(main);
+  return chart;
+}
+
+/**
+ * "Show as table": the numbers behind a chart in a collapsed `<details>` (text alternative for screen readers
+ * and for readers who want the values; opened when printing). Cells are text only.
+ */
+export function chartTable(caption: string, columns: Array<{label: string; num?: boolean}>, rows: Array<Array<string | number>>): HTMLElement {
+  const details = el("details", {className: "chart-table"}, el("summary", {text: L("Show as table", "以表格显示")}));
+  const table = el("table", {className: "sources"});
+  table.append(el("caption", {className: "sr-only", text: caption}));
+  table.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {className: c.num ? "num" : "", text: c.label})))));
+  const body = el("tbody");
+  for (const r of rows) body.append(el("tr", {}, ...r.map((v, i) => el("td", {className: columns[i]?.num ? "num" : "", text: String(v)}))));
+  table.append(body);
+  details.append(el("div", {className: "table-wrap scroll"}, table));
+  return details;
+}

@@ -25,6 +25,12 @@ export interface ProvenanceFile {
   [k: string]: unknown;
 }
 
+/** Mark a cell of machine words (method names, paths) as English on the Chinese page. */
+function langEn<T extends HTMLElement>(node: T): T {
+  if (L("en", "zh") === "zh") node.lang = "en";
+  return node;
+}
+
 export function sourcesTable(provenance: ProvenanceFile | Provenance[]): HTMLElement {
   const list = Array.isArray(provenance) ? provenance : provenance?.sources;
   if (!Array.isArray(list) || !list.length) throw new Error("Sources table: provenance.json has no `sources` list");
@@ -43,14 +49,17 @@ export function sourcesTable(provenance: ProvenanceFile | Provenance[]): HTMLEle
     } else name.append(title);
     if (p.citation) name.append(el("div", {className: "muted", text: p.citation}));
     if (p.origin) name.append(el("div", {className: "muted", text: p.origin}));
+    // Citations of English-language sources stay in their own language (as in a Chinese reference list), marked
+    // as English so that screen readers and fonts get them right.
+    if (L("en", "zh") === "zh") name.lang = "en";
     const sha = el("td", {className: "mono", text: p.sha256 ? `${String(p.sha256).slice(0, 12)}…` : "–"});
     if (p.sha256) sha.title = String(p.sha256);
     body.append(el("tr", {},
       name,
-      el("td", {text: p.licence ?? "–"}),
+      el("td", {text: p.licence ? L(p.licence, p.licence.replace(/free reuse with attribution/gi, "注明出处即可自由使用")) : "–"}),
       el("td", {text: p.retrieved_at ? String(p.retrieved_at).slice(0, 10) : "–"}),
       el("td", {className: "num", text: p.rows != null ? Number(p.rows).toLocaleString("en-US") : "–"}),
-      el("td", {text: p.method ? `${p.method}${p.cached_from ? ` (${p.cached_from})` : ""}` : "–"}),
+      langEn(el("td", {text: p.method ? `${p.method}${p.cached_from ? ` (${p.cached_from})` : ""}` : "–"})),
       sha
     ));
   }

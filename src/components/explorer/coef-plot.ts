@@ -29,7 +29,8 @@ export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement
     const pad = (hi - lo) * 0.06 || 1;
     const colour = d.key ? KEY : OTHER;
     const plot = Plot.plot({
-      width: Math.max(260, width - 200),
+      // On a phone the label sits above the chart (explorer.md), so the chart takes the whole width.
+      width: width < 560 ? width : Math.max(260, width - 200),
       height: 44,
       marginLeft: 8,
       marginRight: 16,
@@ -37,13 +38,16 @@ export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement
       marginBottom: 20,
       x: {domain: [lo - pad, hi + pad], ticks: 5, label: null, grid: true},
       y: {axis: null, domain: [0, 1]},
-      style: {fontSize: "10px"},
+      style: {fontSize: "11px"},
       marks: [
         Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.6}),
         Plot.link([d], {x1: "lo", x2: "hi", y1: 0.5, y2: 0.5, stroke: colour, strokeWidth: 2.5}),
         Plot.dot([d], {x: "coef", y: 0.5, fill: colour, r: 4.5, title: () => `${d.label}: ${fmt(d.coef)} [${fmt(d.lo)}, ${fmt(d.hi)}]`})
       ]
     });
+    // The row's numbers are its text alternative (the chart repeats them as a picture).
+    plot.setAttribute("role", "img");
+    plot.setAttribute("aria-label", `${d.label}: ${fmt(d.coef)}, ${pick({en: "95% interval", zh: "95%置信区间"})} [${fmt(d.lo)}, ${fmt(d.hi)}]`);
     const label = el("div", {className: "ex-cp-label"}, el("span", {text: d.label}), el("span", {className: "ex-cp-ci", text: `${fmt(d.coef)} [${fmt(d.lo)}, ${fmt(d.hi)}]`}));
     const row = el("div", {className: "ex-cp-row"}, label, plot);
     row.dataset.term = d.term;

@@ -4,7 +4,7 @@
  * is sent anywhere.
  */
 import {el} from "../format.js";
-import {t} from "../../lib/i18n.js";
+import {pick, t} from "../../lib/i18n.js";
 import {toCsv, toLatex, toMarkdown, type TableModel} from "../../lib/explorer/export.js";
 import {dtbCode, pythonCode, rCode, stataCode} from "../../lib/explorer/code.js";
 import type {ExplorerState} from "../../lib/explorer/state.js";
@@ -86,9 +86,9 @@ export function exportPanel(model: TableModel, state: ExplorerState, specJson: s
   );
   const code = [
     {key: "r", name: "R (fixest / plm)", text: rCode(state)},
-    {key: "stata", name: "Stata (reghdfe / xtabond2)", text: stataCode(state)},
+    {key: "stata", name: pick({en: "Stata (reghdfe / xtabond2)", zh: "Stata（reghdfe、xtabond2 命令）"}), text: stataCode(state)},
     {key: "python", name: "Python (pyfixest)", text: pythonCode(state)},
-    {key: "dtb", name: "dtb (this project's CLI)", text: dtbCode(specJson)}
+    {key: "dtb", name: pick({en: "dtb (this project's CLI)", zh: "dtb（本项目的命令行工具）"}), text: dtbCode(specJson)}
   ];
   // Without an estimate (engine error) there is no table to export, but the code still helps to investigate.
   const tablePart = model.coefs.length ? [el("h3", {text: tx("export")}), buttons, textChooser("ex-table-format", tx("format"), tables)] : [];

@@ -48,7 +48,7 @@ export function resultsTable(m: TableModel): HTMLElement {
   for (const st of m.stats) {
     const label = el("th", {text: pick({en: st.label, zh: STAT_ZH[st.key] ?? st.label})});
     label.scope = "row";
-    const td = el("td", {className: st.value === null ? "" : "num", text: st.text});
+    const td = el("td", {className: st.value === null ? "" : "num", text: pick({en: st.text, zh: statTextZh(st.text)})});
     td.colSpan = 4;
     if (st.value !== null) td.dataset.value = String(st.value);
     const tr = el("tr", {}, label, td);
@@ -57,4 +57,22 @@ export function resultsTable(m: TableModel): HTMLElement {
   }
   table.append(foot);
   return el("div", {className: "table-wrap"}, table, el("p", {className: "ex-hint", text: tx("starsNote")}));
+}
+
+/** The words of the statistics rows (English in the table model, which also feeds the LaTeX and CSV exports). */
+const TEXT_ZH: Record<string, string> = {
+  "none": "无",
+  "country": "国家",
+  "year": "年份",
+  "country, year": "国家、年份",
+  "yes": "是",
+  "Windmeijer-corrected two-step": "两步法（Windmeijer 校正）",
+  "IID": "经典（iid）",
+  "HC1 (heteroskedasticity-robust)": "HC1（异方差稳健）",
+  "clustered by country": "按国家聚类",
+  "two-way clustered by country and year": "按国家和年份双向聚类"
+};
+
+function statTextZh(text: string): string {
+  return TEXT_ZH[text] ?? text.replace(/(\d+) countries/g, "$1 个国家").replace(/(\d+) years/g, "$1 年");
 }

@@ -45,7 +45,7 @@ export function sampleView(frame: Frame, s: ExplorerState, sample: SampleSummary
     x: {type: "band", label: null, axis: "top", tickFormat: (y: number) => (y % 2 === 0 ? String(y) : "")},
     y: {domain: countries, label: null, tickSize: 0},
     color: {domain: [statusIn, statusOut, statusNa], range: ["#2563eb", "#d1d5db", "#fca5a5"], legend: true},
-    style: {fontSize: "9px"},
+    style: {fontSize: "11px"},
     marks: [Plot.cell(cells, {x: "year", y: "iso3", fill: "status", title: (d) => `${names.get(d.iso3) ?? d.iso3} ${d.year}: ${d.status}`})]
   });
   const box = el("div", {className: "ex-sample"}, summary, grid, list);

@@ -39,7 +39,7 @@ export function areaHeatmap(rows: PanelRow[], {width = 720, year}: {width?: numb
         x: "area",
         y: "partner",
         text: (d) => (d.value === 0 ? "0" : d.value.toFixed(2)),
-        fontSize: 10,
+        fontSize: 11,
         fill: (d) => (!d.overall && d.value > max * 0.6 ? "white" : "black")
       })
     ]

@@ -34,26 +34,36 @@ const L = {
 export function impactGraph({width = 900, estimates}: {width?: number; estimates?: EdgeEstimates} = {}): HTMLElement {
   const root = document.createElement("figure");
   root.className = "mechanism-graph";
-  const w = Math.max(560, Math.min(width, 1100));
-  const colW = Math.min(210, (w - 120) / 3);
-  const boxH = 48, gap = 14, top = 28, lane = 40;
+  // On a phone the diagram is drawn at the width it is shown (no scaling down): narrower columns, 11 px text
+  // wrapped on more lines, and boxes as tall as their text, so nothing shrinks below 11 px or overlaps.
+  const narrow = width < 560;
+  const w = narrow ? Math.max(300, width) : Math.max(560, Math.min(width, 1100));
+  const fontPx = narrow ? 11 : 13, lineH = narrow ? 13 : 15, charW = narrow ? 6.1 : 7;
+  const colW = narrow ? (w - 36) / 3 : Math.min(210, (w - 120) / 3);
+  // On a phone the lane's label gets a line of its own between the headings and the boxes.
+  const gap = narrow ? 10 : 14, top = narrow ? 62 : 28, lane = narrow ? 30 : 40;
+  const maxChars = Math.floor((colW - (narrow ? 10 : 16)) / charW);
+  const linesOf = new Map(NODES.map((n) => [n.id, wrapText(pick(n.label), maxChars)]));
+  const boxHOf = (n: GraphNode) => Math.max(narrow ? 40 : 48, linesOf.get(n.id)!.length * lineH + 14);
   const xs: Record<Layer, number> = {barrier: 0, direct: (w - colW) / 2, longterm: w - colW};
   const byLayer = (l: Layer) => NODES.filter((n) => n.layer === l);
-  const counts = {barrier: byLayer("barrier").length, direct: byLayer("direct").length, longterm: byLayer("longterm").length};
-  const colH = (n: number) => n * boxH + (n - 1) * gap;
-  const maxH = Math.max(colH(counts.barrier), colH(counts.direct) + lane, colH(counts.longterm));
+  const colH = (nodes: GraphNode[]) => nodes.reduce((s, n) => s + boxHOf(n), 0) + (nodes.length - 1) * gap;
+  const maxH = Math.max(colH(byLayer("barrier")), colH(byLayer("direct")) + lane, colH(byLayer("longterm")));
   const h = top + maxH + 10;
   const pos = new Map<string, {x: number; y: number; node: GraphNode}>();
   (["barrier", "direct", "longterm"] as Layer[]).forEach((layer) => {
     const nodes = byLayer(layer);
-    const y0 = layer === "direct" ? top + lane + (maxH - lane - colH(nodes.length)) / 2 : top + (maxH - colH(nodes.length)) / 2;
-    nodes.forEach((node, i) => pos.set(node.id, {x: xs[layer], y: y0 + i * (boxH + gap) + boxH / 2, node}));
+    let y = layer === "direct" ? top + lane + (maxH - lane - colH(nodes)) / 2 : top + (maxH - colH(nodes)) / 2;
+    nodes.forEach((node) => {
+      pos.set(node.id, {x: xs[layer], y: y + boxHOf(node) / 2, node});
+      y += boxHOf(node) + gap;
+    });
   });
 
   const svg = svgEl("svg", {width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "group", "aria-label": pick({en: "Impact mechanism diagram", zh: "影响机制图"})});
   svg.style.maxWidth = "100%";
   svg.style.height = "auto";
-  svg.style.font = "13px var(--sans-serif)";
+  svg.style.font = `${fontPx}px var(--sans-serif)`;
   const defs = svgEl("defs");
   for (const [id, color] of [["arrow-tested", TESTED], ["arrow-argued", ARGUED]]) {
     const marker = svgEl("marker", {id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"});
@@ -62,12 +72,17 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
   }
   svg.append(defs);
   for (const layer of ["barrier", "direct", "longterm"] as Layer[]) {
-    const t = svgEl("text", {x: xs[layer] + colW / 2, y: 12, "text-anchor": "middle", "font-weight": 600, fill: "currentColor"});
-    t.textContent = pick(LAYER_LABELS[layer]);
+    const words = pick(LAYER_LABELS[layer]);
+    // Column headings wrap on a phone rather than run into each other.
+    const t = narrow
+      ? multilineText(wrapText(words, Math.floor(colW / charW)), xs[layer] + colW / 2, 14, lineH, {"text-anchor": "middle", "font-weight": 600, fill: "currentColor"})
+      : svgEl("text", {x: xs[layer] + colW / 2, y: 12, "text-anchor": "middle", "font-weight": 600, fill: "currentColor"});
+    if (narrow) t.querySelectorAll("tspan").forEach((sp) => sp.setAttribute("x", String(xs[layer] + colW / 2)));
+    else t.textContent = words;
     svg.append(t);
   }
   const laneY = top + 10;
-  const laneText = svgEl("text", {x: w / 2, y: laneY - 2, "text-anchor": "middle", fill: TESTED, "font-size": 11});
+  const laneText = svgEl("text", {x: w / 2, y: narrow ? top - 8 : laneY - 2, "text-anchor": "middle", fill: TESTED, "font-size": 11});
   laneText.textContent = pick(L.lane);
 
   const panel = document.createElement("div");
@@ -130,14 +145,14 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
     edgeEls.push({e, path});
   }
 
-  const maxChars = Math.floor((colW - 16) / 7);
   for (const [id, {x, y, node}] of pos) {
     const g = svgEl("g", {tabindex: 0, role: "button", "data-node": id});
     g.setAttribute("aria-label", pick(node.label));
     g.style.cursor = "pointer";
     const color = node.layer === "barrier" ? "#3b6fb6" : node.layer === "direct" ? "#b07b1e" : "#6a4fa3";
+    const boxH = boxHOf(node);
     g.append(svgEl("rect", {x, y: y - boxH / 2, width: colW, height: boxH, rx: 7, fill: color, "fill-opacity": 0.1, stroke: color}));
-    g.append(multilineText(wrapText(pick(node.label), maxChars), x + 8, y, 15, {fill: "currentColor"}));
+    g.append(multilineText(linesOf.get(node.id)!, x + (narrow ? 5 : 8), y, lineH, {fill: "currentColor"}));
     const on = () => {
       const ids = new Set([id]);
       for (const e of EDGES) if (e.from === id || e.to === id) ids.add(e.from).add(e.to);

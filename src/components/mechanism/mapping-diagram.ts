@@ -31,7 +31,7 @@ export function mappingDiagram({width = 720} = {}): HTMLElement {
   const yL = (i: number) => offL + yR(i);
   const xL = 0, xR = w - boxW;
 
-  const svg = svgEl("svg", {width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": `${pick(L.forms)} → ${pick(L.areas)}`});
+  const svg = svgEl("svg", {width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "group", "aria-label": `${pick(L.forms)} → ${pick(L.areas)}`});
   svg.style.maxWidth = "100%";
   svg.style.height = "auto";
   svg.style.font = "13px var(--sans-serif)";

@@ -35,7 +35,8 @@ export function multilineText(lines: string[], x: number, y: number, lineHeight:
   const text = svgEl("text", {x, y: y - ((lines.length - 1) * lineHeight) / 2, ...attrs});
   lines.forEach((line, i) => {
     const span = svgEl("tspan", {x, dy: i === 0 ? "0.35em" : lineHeight});
-    span.textContent = line;
+    // A space after a Latin line end keeps the accessible name equal to the visible words (axe label-content-name-mismatch).
+    span.textContent = i < lines.length - 1 && !/[\u3000-\u9fff\uff00-\uffef]$/.test(line) ? line + " " : line;
     text.append(span);
   });
   return text;

@@ -5,6 +5,7 @@
 import type {PaperTables} from "../../lib/paper/schema.js";
 import {stars, type CorrelationTable} from "../../lib/replication/compute.js";
 import {el} from "../format.js";
+import {pick} from "../../lib/i18n.js";
 import {num} from "./cells.js";
 
 export function correlationTable(paper: PaperTables, ours: CorrelationTable): HTMLElement {
@@ -31,12 +32,15 @@ export function correlationTable(paper: PaperTables, ours: CorrelationTable): HT
         el("span", {className: "ours-val"}, oursSpan, el("span", {className: "stars", text: i === j ? "" : stars(p)})));
       td.dataset.row = v.paper;
       td.dataset.colVar = vars[j].paper;
-      if (i !== j) td.title = `ours: r = ${r.toFixed(4)}, p = ${p.toPrecision(3)}, n = ${ours.n[i][j]}`;
+      if (i !== j) td.title = pick({en: `ours: r = ${r.toFixed(4)}, p = ${p.toPrecision(3)}, n = ${ours.n[i][j]}`, zh: `本复现：r = ${r.toFixed(4)}，p = ${p.toPrecision(3)}，n = ${ours.n[i][j]}`});
       tr.append(td);
     });
     body.append(tr);
   });
   table.append(body);
   return el("div", {className: "table-wrap"}, table,
-    el("p", {className: "table-note muted", text: "Each cell: the paper's printed value on top, ours below (pairwise Pearson r, two-sided t test with n − 2 df). *** p < 0.01, ** p < 0.05, * p < 0.1."}));
+    el("p", {className: "table-note muted", text: pick({
+      en: "Each cell: the paper's printed value on top, ours below (pairwise Pearson r, two-sided t test with n − 2 df). *** p < 0.01, ** p < 0.05, * p < 0.1.",
+      zh: "每格上方为原文数值，下方为本复现（两两 Pearson 相关系数，自由度 n − 2 的双侧 t 检验）。*** p < 0.01，** p < 0.05，* p < 0.1。"
+    })}));
 }

@@ -7,16 +7,17 @@
 import {checkCustomsFile, unpackRows} from "../../lib/browser/customs.js";
 import type {CustomsRow} from "../../lib/customs/validate.js";
 import {el} from "../format.js";
+import {pick} from "../../lib/i18n.js";
 
 export function customsOutcome(): HTMLElement & {value: CustomsRow[]} {
   const input = el("input");
   input.type = "file";
   input.accept = ".csv,.parquet,text/csv";
   input.id = "replication-customs-file";
-  const status = el("span", {className: "customs-status muted", text: "Optional: add Zhejiang / Wenzhou exports (region, partner_iso3, year, exports_usd)."});
+  const status = el("span", {className: "customs-status muted", text: pick({en: "Optional: add Zhejiang / Wenzhou exports (region, partner_iso3, year, exports_usd).", zh: "可选：加入浙江或温州的出口数据（列：region、partner_iso3、year、exports_usd）。"})});
   status.setAttribute("role", "status");
   const root = el("div", {className: "customs-outcome"},
-    el("label", {className: "control"}, el("span", {text: "Customs file"}), input), status) as unknown as HTMLElement & {value: CustomsRow[]};
+    el("label", {className: "control"}, el("span", {text: pick({en: "Customs file", zh: "海关数据文件"})}), input), status) as unknown as HTMLElement & {value: CustomsRow[]};
   let rows: CustomsRow[] = [];
   Object.defineProperty(root, "value", {get: () => rows});
   let run = 0;
@@ -27,7 +28,7 @@ export function customsOutcome(): HTMLElement & {value: CustomsRow[]} {
     if (!file) return;
     const id = ++run;
     root.dataset.state = "busy";
-    status.textContent = `Reading ${file.name}…`;
+    status.textContent = pick({en: `Reading ${file.name}…`, zh: `正在读取 ${file.name}……`});
     try {
       const check = await checkCustomsFile(file);
       if (id !== run) return;
@@ -35,9 +36,12 @@ export function customsOutcome(): HTMLElement & {value: CustomsRow[]} {
       rows = unpackRows(check.rows);
       const regions = [...new Set(rows.map((r) => r.region))].sort();
       const p = check.problemCount;
-      status.textContent =
-        `${check.file}: ${rows.length} valid rows for ${regions.join(", ") || "no region"}` +
-        (p ? `; ${p} problem${p === 1 ? "" : "s"} left out (see the customs page for the list).` : ".");
+      status.textContent = pick({
+        en: `${check.file}: ${rows.length} valid rows for ${regions.join(", ") || "no region"}` +
+          (p ? `; ${p} problem${p === 1 ? "" : "s"} left out (see the customs page for the list).` : "."),
+        zh: `${check.file}：${regions.join("、") || "无地区"}共 ${rows.length} 行有效数据` +
+          (p ? `；${p} 处问题已剔除（详见“我的海关数据”页面）。` : "。")
+      });
       root.dataset.state = p ? "invalid" : "valid";
       root.dispatchEvent(new Event("input", {bubbles: true}));
     } catch (e) {

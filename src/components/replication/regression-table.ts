@@ -13,11 +13,12 @@ import {autoDigits, fmtNum, int, num} from "./cells.js";
 
 export type StatMode = "t" | "se";
 
-const TERM_LABEL: Record<string, string> = {
-  "L.lnexport": "L.lnexport (lagged outcome)",
-  DSTRI: "DSTRI",
-  LDSTRI: "LDSTRI (DSTRI, t − 1)",
-  city_rate: "city_rate (urban share)"
+const TERM_LABEL: Record<string, {en: string; zh: string}> = {
+  "L.lnexport": {en: "L.lnexport (lagged outcome)", zh: "L.lnexport（被解释变量滞后一期）"},
+  DSTRI: {en: "DSTRI", zh: "DSTRI"},
+  LDSTRI: {en: "LDSTRI (DSTRI, t − 1)", zh: "LDSTRI（滞后一期的 DSTRI）"},
+  city_rate: {en: "city_rate (urban share)", zh: "city_rate（城镇化率）"},
+  Constant: {en: "Constant", zh: "常数项"}
 };
 
 export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElement {
@@ -38,7 +39,7 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
 
   const body = el("tbody");
   for (const term of ct.rows) {
-    const coefRow = el("tr", {className: "coef"}, el("th", {className: "rowlabel", text: TERM_LABEL[term] ?? term}));
+    const coefRow = el("tr", {className: "coef"}, el("th", {className: "rowlabel", text: TERM_LABEL[term] ? pick(TERM_LABEL[term]) : term}));
     const statRow = el("tr", {className: "stat"}, el("th", {className: "rowlabel", text: ""}));
     coefRow.dataset.term = statRow.dataset.term = term;
     for (const c of ct.columns) {
@@ -56,7 +57,7 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
       const shown = mode === "t" ? cell.t : cell.se;
       const inner = num(shown, mode === "t" ? 2 : autoDigits(shown), {col: c.id, term, kind: mode});
       if (cell.printed && mode === "t") inner.textContent = cell.t.toFixed(2);
-      if (c.kind === "paper" && mode === "se") inner.title = "Implied by the printed coefficient and t: |coef / t|";
+      if (c.kind === "paper" && mode === "se") inner.title = pick({en: "Implied by the printed coefficient and t: |coef / t|", zh: "由原文报告的系数与 t 值推算：|系数 / t|"});
       statRow.append(cellTd(c, el("span", {className: "paren", text: c.kind === "paper" && mode === "se" ? "(≈" : "("}), inner, el("span", {className: "paren", text: ")"})));
     }
     body.append(coefRow, statRow);
@@ -73,14 +74,14 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
     [pick({en: "Countries", zh: "国家数"}), "n_groups", (c) => (c.n_groups === null && c.kind === "paper" ? notReported() : int(c.n_groups, {col: c.id, kind: "n_groups"}))],
     [pick({en: "Clusters", zh: "聚类数"}), "n_clusters", (c) => (c.kind === "paper" ? notReported() : c.n_clusters === null ? text("–") : int(c.n_clusters, {col: c.id, kind: "n_clusters"}))],
     [t("standard errors"), "se", (c) => (c.kind === "paper" ? notReported() : text(c.se_label))],
-    [pick({en: "df of the t test", zh: "t 检验自由度"}), "df_t", (c) => (c.kind === "paper" ? notReported() : c.df_t === null ? text("normal") : int(c.df_t, {col: c.id, kind: "df_t"}))],
-    [pick({en: "Country FE", zh: "国家固定效应"}), "country_fe", (c) => text(c.country_fe)],
-    [pick({en: "Year FE", zh: "年份固定效应"}), "year_fe", (c) => text(c.year_fe)],
+    [pick({en: "df of the t test", zh: "t 检验自由度"}), "df_t", (c) => (c.kind === "paper" ? notReported() : c.df_t === null ? text(pick({en: "normal", zh: "正态（z 检验）"})) : int(c.df_t, {col: c.id, kind: "df_t"}))],
+    [pick({en: "Country FE", zh: "国家固定效应"}), "country_fe", (c) => text(yesNo(c.country_fe))],
+    [pick({en: "Year FE", zh: "年份固定效应"}), "year_fe", (c) => text(yesNo(c.year_fe))],
     ...(gmm
       ? ([
           [pick({en: "Instruments", zh: "工具变量数"}), "n_instruments", (c: Column) => (c.kind === "paper" ? notReported() : int(c.n_instruments ?? null, {col: c.id, kind: "n_instruments"}))],
-          ["Hansen J, p", "hansen_p", (c: Column) => (c.kind === "paper" ? notReported() : num(c.hansen_p ?? null, 3, {col: c.id, kind: "hansen_p"}))],
-          ["AR(2), p", "ar2_p", (c: Column) => (c.kind === "paper" ? notReported() : num(c.ar2_p ?? null, 3, {col: c.id, kind: "ar2_p"}))]
+          [pick({en: "Hansen J, p", zh: "Hansen J 检验 p 值"}), "hansen_p", (c: Column) => (c.kind === "paper" ? notReported() : num(c.hansen_p ?? null, 3, {col: c.id, kind: "hansen_p"}))],
+          [pick({en: "AR(2), p", zh: "AR(2) 检验 p 值"}), "ar2_p", (c: Column) => (c.kind === "paper" ? notReported() : num(c.ar2_p ?? null, 3, {col: c.id, kind: "ar2_p"}))]
         ] as Array<[string, string, (c: Column) => Node]>)
       : [])
   ];
@@ -94,10 +95,10 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
 
   const wrap = el("div", {className: "table-wrap"}, table);
   const errors = ct.columns.filter((c) => c.error);
-  for (const c of errors) wrap.append(el("p", {className: "model-error", text: `${c.heading}: could not be estimated (${c.error}).`}));
+  for (const c of errors) wrap.append(el("p", {className: "model-error", text: pick({en: `${c.heading}: could not be estimated (${c.error}).`, zh: `${c.heading}：无法估计（${c.error}）。`})}));
   const notes = ct.columns.filter((c) => c.notes.length).flatMap((c) => c.notes.map((n) => `${c.heading}: ${n}`));
   if (notes.length) {
-    const details = el("details", {className: "engine-notes"}, el("summary", {text: `Estimation notes (${notes.length})`}));
+    const details = el("details", {className: "engine-notes"}, el("summary", {text: pick({en: `Estimation notes (${notes.length})`, zh: `估计说明（${notes.length} 条）`})}));
     const ul = el("ul");
     for (const n of notes) ul.append(el("li", {text: n}));
     details.append(ul);
@@ -117,15 +118,22 @@ function text(s: string): Node {
   return el("span", {text: s});
 }
 
+/** The paper's "YES"/"NO" rows in the page's language (ours are translated where they are made). */
+function yesNo(s: string): string {
+  return pick({en: s, zh: s === "YES" ? "是" : s === "NO" ? "否" : s});
+}
+
 function notReported(): Node {
   return el("span", {className: "muted", text: pick({en: "not reported", zh: "未报告"})});
 }
 
 function noteText(mode: StatMode): string {
-  return (
-    (mode === "t" ? "t statistics in parentheses. " : "Standard errors in parentheses; the paper's are implied by its printed coefficient and t (≈). ") +
-    "*** p < 0.01, ** p < 0.05, * p < 0.1. Paper columns as printed; ours recomputed in your browser from the open panel."
-  );
+  return pick({
+    en: (mode === "t" ? "t statistics in parentheses. " : "Standard errors in parentheses; the paper's are implied by its printed coefficient and t (≈). ") +
+      "*** p < 0.01, ** p < 0.05, * p < 0.1. Paper columns as printed; ours recomputed in your browser from the open panel.",
+    zh: (mode === "t" ? "括号内为 t 值。" : "括号内为标准误；原文的标准误由其报告的系数与 t 值推算（≈）。") +
+      "*** p < 0.01，** p < 0.05，* p < 0.1。原文各列照录原表；本复现各列由浏览器根据公开面板数据现场计算。"
+  });
 }
 
 export {fmtNum};

@@ -6,17 +6,19 @@ import type {PaperTables} from "../../lib/paper/schema.js";
 import {readDifference, type ComparisonTable} from "../../lib/replication/compare.js";
 import type {ModelRun} from "../../lib/replication/compute.js";
 import {el} from "../format.js";
+import {pick} from "../../lib/i18n.js";
+import {regionName} from "../../lib/replication/compare.js";
 import {readingBox} from "./reading.js";
 import {regressionTable, type StatMode} from "./regression-table.js";
 
 /** Short names of our models (ids without the region suffix). */
-const SHORT: Record<string, string> = {
-  t4_base: "DSTRI alone",
-  t4_ctrl: "With controls",
-  t5_excl2020: "Without 2020",
-  t6_lag: "Lagged DSTRI",
-  t7_diff: "Difference GMM",
-  t7_sys: "System GMM"
+const SHORT: Record<string, {en: string; zh: string}> = {
+  t4_base: {en: "DSTRI alone", zh: "仅含 DSTRI"},
+  t4_ctrl: {en: "With controls", zh: "加入控制变量"},
+  t5_excl2020: {en: "Without 2020", zh: "剔除 2020 年"},
+  t6_lag: {en: "Lagged DSTRI", zh: "DSTRI 滞后一期"},
+  t7_diff: {en: "Difference GMM", zh: "差分 GMM"},
+  t7_sys: {en: "System GMM", zh: "系统 GMM"}
 };
 
 export function tableSection(
@@ -34,7 +36,12 @@ export function tableSection(
     const pm = paper.models.find((m) => m.id === run.model.paper_id);
     if (!pm) continue;
     const region = pm.dependent === "lnexport_wz" ? "Wenzhou" : "Zhejiang";
-    const title = `${SHORT[run.model.id.replace(/_[a-z0-9]+$/, "")] ?? run.model.id}: ours against the paper's ${pm.table === 4 ? `${pm.column} ` : ""}${region}`;
+    const short = SHORT[run.model.id.replace(/_[a-z0-9]+$/, "")];
+    const name = short ? pick(short) : run.model.id;
+    const title = pick({
+      en: `${name}: ours against the paper's ${pm.table === 4 ? `${pm.column} ` : ""}${region}`,
+      zh: `${name}：本复现对照原文${pm.table === 4 ? `第${pm.column}列` : ""}（${regionName(region)}）`
+    });
     const box = readingBox(title, readDifference(pm, run, sd, outcomeLabel));
     box.dataset.model = run.model.id;
     readings.append(box);

@@ -28,7 +28,7 @@ export const TEXT = {
   theme: {en: "Case theme", zh: "案例主题"},
   seed: {en: "Source", zh: "来源"},
   search: {en: "Search", zh: "搜索"},
-  searchPlaceholder: {en: "e.g. logistics, 海外仓, payment", zh: "如：海外仓、支付、logistics"},
+  searchPlaceholder: {en: "e.g. logistics, overseas warehouse, payment", zh: "如：海外仓、支付、logistics"},
   any: {en: "Any", zh: "不限"},
   reset: {en: "Clear filters", zh: "清除筛选"},
   view: {en: "Show", zh: "查看方式"},

@@ -4,6 +4,7 @@
  */
 import type {PaperModel, PaperTables} from "../paper/schema.js";
 import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
+import {pick} from "../i18n.js";
 
 /** One coefficient cell; `se` of a paper cell is implied by |coef / t| (both printed rounded). */
 export interface Cell {
@@ -54,10 +55,11 @@ const PAPER_ORDER = ["L.lnexport", "DSTRI", "LDSTRI", "lngdp", "lnpopu", "lngov"
 
 export function seLabel(run: ModelRun): string {
   const info = (run.result?.info ?? {}) as Record<string, unknown>;
-  if (run.model.spec.estimator && run.model.spec.estimator !== "ols") return "robust two-step (Windmeijer)";
+  // Shown in the table and the readings: in the page's language (English in Node, where the CLI and tests run).
+  if (run.model.spec.estimator && run.model.spec.estimator !== "ols") return pick({en: "robust two-step (Windmeijer)", zh: "两步稳健（Windmeijer 校正）"});
   const v = info.vcov;
-  if (v === "cluster") return "clustered by country (CR1)";
-  if (v === "hetero") return "heteroskedasticity-robust (HC1)";
+  if (v === "cluster") return pick({en: "clustered by country (CR1)", zh: "按国家聚类（CR1）"});
+  if (v === "hetero") return pick({en: "heteroskedasticity-robust (HC1)", zh: "异方差稳健（HC1）"});
   if (v === "iid") return "iid";
   return String(v ?? "");
 }
@@ -78,7 +80,7 @@ function paperColumn(m: PaperModel, heading: string): Column {
     r2_within: null,
     n_groups: m.n_countries,
     n_clusters: null,
-    se_label: "not stated",
+    se_label: pick({en: "not stated", zh: "未说明"}),
     df_t: null,
     country_fe: m.fe_rows["Province FE"] ?? "",
     year_fe: m.fe_rows["Year FE"] ?? "",
@@ -111,24 +113,33 @@ function oursColumn(run: ModelRun, heading: string): Column {
     n_clusters: typeof info.n_clusters === "number" ? info.n_clusters : null,
     se_label: seLabel(run),
     df_t: r?.df_t ?? null,
-    country_fe: gmm ? "differenced out" : fe.includes("iso3") ? "YES" : "NO",
-    year_fe: gmm ? (spec.effect === "twoways" ? "YES (time dummies)" : "NO") : fe.includes("year") ? "YES" : "NO",
+    country_fe: gmm ? pick({en: "differenced out", zh: "差分消去"}) : fe.includes("iso3") ? pick(YES) : pick(NO),
+    year_fe: gmm ? (spec.effect === "twoways" ? pick({en: "YES (time dummies)", zh: "是（年份虚拟变量）"}) : pick(NO)) : fe.includes("year") ? pick(YES) : pick(NO),
     ...(gmm ? {hansen_p: r?.hansen?.pvalue ?? null, ar2_p: r?.ar2?.pvalue ?? null, n_instruments: r?.n_instruments ?? null} : {}),
     notes: r?.notes ?? [],
     ...(run.error ? {error: run.error} : {})
   };
 }
 
+const YES = {en: "YES", zh: "是"};
+const NO = {en: "NO", zh: "否"};
+/** Region and outcome names in Chinese (the labels are English in the data). */
+const REGION_ZH: Record<string, string> = {China: "中国", Zhejiang: "浙江", Wenzhou: "温州"};
+/** A region or outcome label in the page's language. */
+export function regionName(label: string): string {
+  return pick({en: label, zh: REGION_ZH[label] ?? label});
+}
+
 /** Heading of the paper's column: Table 4 prints (1)-(4); Tables 5-7 print the region. */
 function paperHeading(m: PaperModel): string {
-  const region = m.dependent === "lnexport_wz" ? "Wenzhou" : "Zhejiang";
+  const region = regionName(m.dependent === "lnexport_wz" ? "Wenzhou" : "Zhejiang");
   return m.table === 4 ? `${m.column} ${region}` : region;
 }
 
 function oursHeading(run: ModelRun, outcomeLabel: string): string {
   const e = run.model.spec.estimator;
-  const how = e === "gmm-diff" ? ", difference GMM" : e === "gmm-sys" ? ", system GMM" : "";
-  return `${outcomeLabel}${how}`;
+  const how = e === "gmm-diff" ? pick({en: ", difference GMM", zh: "，差分 GMM"}) : e === "gmm-sys" ? pick({en: ", system GMM", zh: "，系统 GMM"}) : "";
+  return `${regionName(outcomeLabel)}${how}`;
 }
 
 /**
@@ -184,7 +195,9 @@ export function readDifference(
   const pc = paperModel.terms[term];
   const r = run.result;
   if (!r || !pc) {
-    return {sign: "n/a", significance: "n/a", sd_effect: null, sentences: [run.error ? `Our model could not be estimated: ${run.error}` : "No comparable coefficient."]};
+    return {sign: "n/a", significance: "n/a", sd_effect: null, sentences: [run.error
+      ? pick({en: `Our model could not be estimated: ${run.error}`, zh: `本复现的模型无法估计：${run.error}`})
+      : pick({en: "No comparable coefficient.", zh: "没有可比的系数。"})]};
   }
   const j = r.terms.indexOf(keyTerm(run.model.spec));
   const b = r.coef[j];
@@ -197,15 +210,23 @@ export function readDifference(
   const effPaper = pc.coef * sd.paper;
   const effOurs = b * sd.ours;
   const pct = (x: number) => `${(100 * (Math.exp(x) - 1)).toFixed(1)}%`;
+  const zhLabel = regionName(ourLabel);
+  const sigZh = oursSig ? (p < 0.01 ? "在 1% 水平上显著" : p < 0.05 ? "在 5% 水平上显著" : "在 10% 水平上显著") : "在 10% 水平上不显著";
   const sentences = [
     sign === "same"
-      ? `Same sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`
-      : `Opposite sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`,
-    `Per standard deviation of each DSTRI (paper ${fmt(sd.paper)}, ours ${fmt(sd.ours)}): ${fmt(effPaper)} log points of exports in the paper (${pct(effPaper)}), ${fmt(effOurs)} in ours (${pct(effOurs)}).`,
+      ? pick({en: `Same sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`,
+        zh: `符号相同：原文 ${term} 的系数为 ${fmt(pc.coef)}，本复现（${zhLabel}）为 ${fmt(b)}。`})
+      : pick({en: `Opposite sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`,
+        zh: `符号相反：原文 ${term} 的系数为 ${fmt(pc.coef)}，本复现（${zhLabel}）为 ${fmt(b)}。`}),
+    pick({en: `Per standard deviation of each DSTRI (paper ${fmt(sd.paper)}, ours ${fmt(sd.ours)}): ${fmt(effPaper)} log points of exports in the paper (${pct(effPaper)}), ${fmt(effOurs)} in ours (${pct(effOurs)}).`,
+      zh: `按各自 DSTRI 的一个标准差计（原文 ${fmt(sd.paper)}，本复现 ${fmt(sd.ours)}）：原文对应出口变动 ${fmt(effPaper)} 个对数点（${pct(effPaper)}），本复现为 ${fmt(effOurs)}（${pct(effOurs)}）。`}),
     Number.isFinite(p)
-      ? `Significance: the paper prints t = ${pc.t.toFixed(2)} (${"*".repeat(pc.stars) || "no stars"}); ours is t = ${fmt(t, 2)}, p = ${fmt(p, 3)} with ${seLabel(run)} standard errors, ${oursSig ? (p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "significant at 10%") : "not significant at 10%"}.`
-      : `Significance: the paper prints t = ${pc.t.toFixed(2)}; our standard error could not be computed (see the notes).`,
-    `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`
+      ? pick({en: `Significance: the paper prints t = ${pc.t.toFixed(2)} (${"*".repeat(pc.stars) || "no stars"}); ours is t = ${fmt(t, 2)}, p = ${fmt(p, 3)} with ${seLabel(run)} standard errors, ${oursSig ? (p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "significant at 10%") : "not significant at 10%"}.`,
+        zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}（${"*".repeat(pc.stars) || "无星号"}）；本复现采用${seLabel(run)}标准误，t = ${fmt(t, 2)}，p = ${fmt(p, 3)}，${sigZh}。`})
+      : pick({en: `Significance: the paper prints t = ${pc.t.toFixed(2)}; our standard error could not be computed (see the notes).`,
+        zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}；本复现的标准误无法计算（见估计说明）。`}),
+    pick({en: `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`,
+      zh: `样本：原文报告 ${paperModel.observations} 个观测值，本复现为 ${r.nobs} 个（${r.n_groups} 个贸易伙伴）。`})
   ];
   return {sign, significance, sd_effect: {paper: effPaper, ours: effOurs}, sentences};
 }
