@@ -62,7 +62,7 @@ describe("notebook page", () => {
       expect(await cellOut(page, 2).locator(".nb-error").count()).toBe(0);
       // chart with a text alternative
       expect(await cellOut(page, 3).locator("figure svg").count()).toBeGreaterThan(0);
-      expect(await cellOut(page, 3).locator("[role=img]").getAttribute("aria-label")).toMatch(/^Scatter plot of lnexport_cn against dstri from table recent/);
+      expect(await cellOut(page, 3).locator("svg[role=img]").getAttribute("aria-label")).toMatch(/^Scatter plot of lnexport_cn against dstri from table recent/);
       const t = await page.evaluate(() => window.__notebook);
       const duckBytes = bytes.filter((b) => /duckdb/.test(b.url)).reduce((a, b) => a + b.size, 0);
       console.info(`notebook cold: first SQL result at ${Math.round(t!.firstSqlMs!)} ms after navigation start (DuckDB ready at ${Math.round(t!.duckStartMs!)} ms; steps ${JSON.stringify(Object.fromEntries(Object.entries(t!.marks).map(([k, v]) => [k, Math.round(v)])))}); DuckDB files ${(duckBytes / 1e6).toFixed(1)} MB`);

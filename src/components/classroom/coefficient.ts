@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {pick} from "../../lib/i18n.js";
+import {chartWidth} from "./labels.js";
 
 export function coefficientReader(init: {beta: number; paperSd: number; openSd: number}): HTMLElement {
   const q = new URLSearchParams(location.search);
@@ -71,7 +72,7 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
       {d: init.openSd, label: pick({en: "1 SD, OECD", zh: "经合组织1个标准差"})}
     ];
     const plot = Plot.plot({
-      width: Math.min(720, Math.max(300, root.clientWidth || 640)),
+      width: chartWidth(root),
       height: 320,
       grid: true,
       x: {label: pick({en: "change in the DSTRI (index units)", zh: "DSTRI 变动（指数单位）"})},

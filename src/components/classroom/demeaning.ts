@@ -9,6 +9,7 @@ import * as Plot from "@observablehq/plot";
 import {demean, estimate, factorize} from "../../lib/engine/index.js";
 import type {Frame} from "../../lib/engine/types.js";
 import {pick} from "../../lib/i18n.js";
+import {chartWidth} from "./labels.js";
 
 const STEPS = [
   {en: "1. Raw data", zh: "1. 原始数据"},
@@ -153,7 +154,7 @@ export function demeaningStepper(frame: Frame): HTMLElement & {value: {step: num
     const my = pts.reduce((a, p) => a + p.y, 0) / pts.length;
     const ext = [Math.min(...px), Math.max(...px)];
     const plot = Plot.plot({
-      width: Math.min(720, Math.max(300, root.clientWidth || 640)),
+      width: chartWidth(root),
       height: 360,
       grid: true,
       x: {label: step >= 2 ? pick({en: "DSTRI, demeaned", zh: "DSTRI（去均值后）"}) : "DSTRI"},

@@ -26,3 +26,13 @@ const PARAMS: Record<string, {en: string; zh: string}> = {
 export const estimatorLabel = (name: string) => pick(ESTIMATORS[name] ?? {en: name, zh: name});
 export const vcovLabel = (name: string) => pick(VCOVS[name] ?? {en: name, zh: name});
 export const paramLabel = (name: string) => pick(PARAMS[name] ?? {en: name, zh: name});
+
+/**
+ * Width to draw a chart at: its container's, or (before the container is in the page, when clientWidth is 0)
+ * the main column's, so a phone gets a chart drawn for its width instead of a 640 px one shrunk to 5 px text.
+ */
+export function chartWidth(root: HTMLElement, max = 720): number {
+  const main = typeof document !== "undefined" ? document.getElementById("observablehq-main") : null;
+  const available = root.clientWidth || main?.clientWidth || (typeof window !== "undefined" ? window.innerWidth - 32 : 640);
+  return Math.min(max, Math.max(280, available));
+}

@@ -14,8 +14,8 @@ import {BUILTIN_TABLES, MARKS, modelLines, newCell, type Cell, type Notebook} fr
 import {decodeNotebook, encodeNotebook, notebookFileText, readNotebookFile} from "../../lib/notebook/codec.js";
 import type {EtableModel} from "../../lib/notebook/etable.js";
 import {notebookToR} from "../../lib/notebook/rscript.js";
-import {STARTERS} from "../../lib/notebook/starters.js";
-import {pick} from "../../lib/i18n.js";
+import {STARTERS, starterNotebook} from "../../lib/notebook/starters.js";
+import {currentLang, pick} from "../../lib/i18n.js";
 import {el, L} from "../format.js";
 import {chart} from "./chart.js";
 import {NotebookData, rScriptFiles} from "./data.js";
@@ -67,7 +67,7 @@ function input(value: string, onInput: (v: string) => void, className = ""): HTM
 export function notebookApp(): HTMLElement {
   const data = new NotebookData();
   const timings = (window.__notebook = {firstSqlMs: null as number | null, duckStartMs: null as number | null, ran: 0, marks: data.marks});
-  let nb: Notebook = structuredClone(STARTERS[1].notebook);
+  let nb: Notebook = starterNotebook(STARTERS[1], currentLang());
   const root = el("div", {className: "nb-app"});
   const banner = el("div", {className: "nb-banner"});
   banner.setAttribute("role", "status");
@@ -379,12 +379,12 @@ export function notebookApp(): HTMLElement {
       a.href = "#";
       a.addEventListener("click", async (ev) => {
         ev.preventDefault();
-        nb = structuredClone(s.notebook);
+        nb = starterNotebook(s, currentLang());
         render();
         saveHash();
         await runAll();
       });
-      void encodeNotebook(s.notebook).then((t) => (a.href = `#nb=${t}`));
+      void encodeNotebook(starterNotebook(s, currentLang())).then((t) => (a.href = `#nb=${t}`));
       return i ? [" · ", a] : [a];
     })
   );

@@ -9,13 +9,27 @@ const PANEL = {id: "iso3", time: "year"};
 export interface Starter {
   key: string;
   title: {en: string; zh: string};
+  /** The notebook as written (English text cells). */
   notebook: Notebook;
+  /** The Chinese of each text cell, in order: a reader of the Chinese page gets the starter in Chinese. */
+  textZh: string[];
+}
+
+/** A starter in the reader's language: its text cells in Chinese for "zh", as written for "en". */
+export function starterNotebook(s: Starter, lang: "en" | "zh"): Notebook {
+  const nb: Notebook = structuredClone(s.notebook);
+  if (lang === "zh") {
+    let k = 0;
+    for (const cell of nb.cells) if (cell.type === "text" && s.textZh[k] !== undefined) cell.md = s.textZh[k++];
+  }
+  return nb;
 }
 
 export const STARTERS: Starter[] = [
   {
     key: "table2",
     title: {en: "Table 2 (descriptive statistics) in SQL", zh: "用 SQL 重做表 2（描述性统计）"},
+    textZh: ["## 用 SQL 重做表 2\n每个变量只用其非缺失值计算：观测数、均值、标准差（除以 n − 1）、最小值和最大值。"],
     notebook: {
       v: 1,
       panel: PANEL,
@@ -35,6 +49,7 @@ export const STARTERS: Starter[] = [
   {
     key: "baseline",
     title: {en: "The baseline in one formula", zh: "一行公式估计基准模型"},
+    textZh: ["## 基准模型\n伙伴国与年份双向固定效应，标准误按伙伴国聚类。第 (2) 列加入滞后一年的 DSTRI。"],
     notebook: {
       v: 1,
       panel: PANEL,
@@ -52,6 +67,7 @@ export const STARTERS: Starter[] = [
   {
     key: "oecd",
     title: {en: "DSTRI effect only among OECD partners", zh: "只看 OECD 伙伴的 DSTRI 效应"},
+    textZh: ["## 只看 OECD 伙伴\n子样本由一条查询定义，模型通过 `data = oecd_only` 读取它。"],
     notebook: {
       v: 1,
       panel: PANEL,
@@ -71,6 +87,7 @@ export const STARTERS: Starter[] = [
   {
     key: "gdp",
     title: {en: "Interaction with the partner's GDP", zh: "DSTRI 与伙伴 GDP 的交互"},
+    textZh: ["## DSTRI 的效应是否随伙伴国规模而变？\n`dstri:lngdp` 是两列的乘积，其系数表示伙伴国 GDP 对数每增加一个单位时 DSTRI 斜率的变化。"],
     notebook: {
       v: 1,
       panel: PANEL,

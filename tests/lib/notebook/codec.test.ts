@@ -102,3 +102,18 @@ describe("validateNotebook", () => {
     expect(validateNotebook({...NB, cells: [...NB.cells, newCell("sql", NB.cells), newCell("chart", NB.cells), newCell("model", NB.cells), newCell("text", NB.cells)]}).cells).toHaveLength(8);
   });
 });
+
+describe("starters in the reader's language", () => {
+  it("gives every text cell of every starter in Chinese for zh, and leaves the rest as written", async () => {
+    const {starterNotebook} = await import("../../../src/lib/notebook/starters.ts");
+    for (const s of STARTERS) {
+      const zh = starterNotebook(s, "zh");
+      const en = starterNotebook(s, "en");
+      expect(en).toEqual(s.notebook);
+      const texts = zh.cells.filter((c) => c.type === "text");
+      expect(texts.length).toBe(s.textZh.length);
+      for (const c of texts) expect((c as {md: string}).md).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh.cells.filter((c) => c.type !== "text")).toEqual(s.notebook.cells.filter((c) => c.type !== "text"));
+    }
+  });
+});
