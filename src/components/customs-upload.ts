@@ -5,6 +5,7 @@
  * download of all of them, and a preview of the panel merged with the valid rows.
  * Nothing from the file is ever inserted as HTML: all file content goes through textContent.
  */
+import {customsMessageZh} from "../lib/customs/message-zh.js";
 import {AGGREGATE_COMMAND, checkCustomsFile, errorText, mergeCustoms, prepareCustoms, type CustomsCheck, type MergeSummary} from "../lib/browser/customs.js";
 import {describeRead} from "../lib/customs/read.js";
 import {countryName, pick} from "../lib/i18n.js";
@@ -145,7 +146,7 @@ export function problemTable(check: Pick<CustomsCheck, "problems" | "unit">): HT
   table.append(el("thead", {}, el("tr", {}, el("th", {className: "num", text: check.unit === "line" ? L("Line", "行号") : L("Row", "数据行")}), el("th", {text: L("Column", "列")}), el("th", {text: L("Problem", "问题")}))));
   const body = el("tbody");
   for (const p of check.problems) {
-    const tr = el("tr", {}, el("td", {className: "num", text: String(p.line)}), el("td", {className: "mono", text: p.column ?? ""}), el("td", {text: p.message}));
+    const tr = el("tr", {}, el("td", {className: "num", text: String(p.line)}), el("td", {className: "mono", text: p.column ?? ""}), el("td", {text: pick({en: p.message, zh: customsMessageZh(p.message)})}));
     tr.dataset.line = String(p.line);
     body.append(tr);
   }

@@ -7,7 +7,7 @@
  * Nothing from the URL is inserted as HTML: ignored parameters are shown with textContent.
  */
 import {el} from "../format.js";
-import {countryName} from "../../lib/i18n.js";
+import {countryName, pick} from "../../lib/i18n.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import type {Frame, Result, Spec} from "../../lib/engine/types.js";
 import {tableModel} from "../../lib/explorer/export.js";
@@ -22,6 +22,7 @@ import {exportPanel} from "./export-panel.js";
 import {resultsTable} from "./results-table.js";
 import {sampleView} from "./sample-view.js";
 import {tx} from "./text.js";
+import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 
 export const STORAGE_SPEC = "dtb:explorer:spec";
 export const STORAGE_URL = "dtb:explorer:url";
@@ -138,7 +139,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
     const model = tableModel(s, result);
     table.replaceChildren(resultsTable(model));
     engineNotes.replaceChildren(
-      ...(result.notes.length ? [el("p", {className: "ex-hint", text: `${tx("notes")}: ${result.notes.join(" ")}`})] : [])
+      ...(result.notes.length ? [el("p", {className: "ex-hint", text: `${tx("notes")}: ${result.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`})] : [])
     );
     plot.replaceChildren(coefPlot(result, keyTerm(s), width()));
     exports.replaceChildren(exportPanel(model, s, specJson));

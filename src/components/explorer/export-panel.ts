@@ -4,7 +4,7 @@
  * is sent anywhere.
  */
 import {el} from "../format.js";
-import {pick, t} from "../../lib/i18n.js";
+import {currentLang, pick, t} from "../../lib/i18n.js";
 import {toCsv, toLatex, toMarkdown, type TableModel} from "../../lib/explorer/export.js";
 import {dtbCode, pythonCode, rCode, stataCode} from "../../lib/explorer/code.js";
 import type {ExplorerState} from "../../lib/explorer/state.js";
@@ -68,10 +68,12 @@ function textChooser(id: string, label: string, variants: Array<{key: string; na
 
 export function exportPanel(model: TableModel, state: ExplorerState, specJson: string): HTMLElement {
   const base = `explorer-${state.y}-${state.x}`;
+  // The downloads speak the page's language (column heads and notes); numbers and terms are the same in both.
+  const lang = currentLang();
   const tables = [
-    {key: "latex", name: "LaTeX", text: toLatex(model), file: `${base}.tex`, type: "text/x-tex"},
-    {key: "markdown", name: "Markdown", text: toMarkdown(model), file: `${base}.md`, type: "text/markdown"},
-    {key: "csv", name: "CSV", text: toCsv(model), file: `${base}.csv`, type: "text/csv"}
+    {key: "latex", name: "LaTeX", text: toLatex(model, lang), file: `${base}.tex`, type: "text/x-tex"},
+    {key: "markdown", name: "Markdown", text: toMarkdown(model, lang), file: `${base}.md`, type: "text/markdown"},
+    {key: "csv", name: "CSV", text: toCsv(model, lang), file: `${base}.csv`, type: "text/csv"}
   ];
   const buttons = el(
     "div",

@@ -7,12 +7,8 @@ import {el} from "../format.js";
 import {pick, t} from "../../lib/i18n.js";
 import {fmt, type TableModel} from "../../lib/explorer/export.js";
 import {outcomeLabel, termLabel} from "../../lib/explorer/labels.js";
+import {STAT_ZH, statTextZh} from "../../lib/explorer/table-language.js";
 import {tx} from "./text.js";
-
-const STAT_ZH: Record<string, string> = {
-  nobs: "观测值", groups: "国家数", instruments: "工具变量数", hansen_p: "Hansen J检验p值", ar1_p: "AR(1)检验p值",
-  ar2_p: "AR(2)检验p值", r2: "R²", r2_within: "组内R²", fe: "固定效应", se: "标准误", clusters: "聚类数", df: "t分布自由度"
-};
 
 function num(v: number, digits: number, col: string): HTMLTableCellElement {
   const td = el("td", {className: "num", text: fmt(v, digits)});
@@ -57,22 +53,4 @@ export function resultsTable(m: TableModel): HTMLElement {
   }
   table.append(foot);
   return el("div", {className: "table-wrap"}, table, el("p", {className: "ex-hint", text: tx("starsNote")}));
-}
-
-/** The words of the statistics rows (English in the table model, which also feeds the LaTeX and CSV exports). */
-const TEXT_ZH: Record<string, string> = {
-  "none": "无",
-  "country": "国家",
-  "year": "年份",
-  "country, year": "国家、年份",
-  "yes": "是",
-  "Windmeijer-corrected two-step": "两步法（Windmeijer 校正）",
-  "IID": "经典（iid）",
-  "HC1 (heteroskedasticity-robust)": "HC1（异方差稳健）",
-  "clustered by country": "按国家聚类",
-  "two-way clustered by country and year": "按国家和年份双向聚类"
-};
-
-function statTextZh(text: string): string {
-  return TEXT_ZH[text] ?? text.replace(/(\d+) countries/g, "$1 个国家").replace(/(\d+) years/g, "$1 年");
 }

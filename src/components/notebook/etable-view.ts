@@ -1,6 +1,7 @@
 /** The side-by-side regression table of a model cell, with Markdown / LaTeX / CSV downloads. */
 import {etable, etableCsv, etableLatex, etableMarkdown, type EtableModel} from "../../lib/notebook/etable.js";
 import {el, L} from "../format.js";
+import {currentLang} from "../../lib/i18n.js";
 
 function download(text: string, name: string, type: string, label: string): HTMLAnchorElement {
   const a = el("a", {className: "nb-dl", text: label});
@@ -10,7 +11,8 @@ function download(text: string, name: string, type: string, label: string): HTML
 }
 
 export function etableView(models: EtableModel[], stem: string, notes: string[]): HTMLElement {
-  const t = etable(models);
+  // The table and its downloads in the page's language (row labels and notes; numbers and terms unchanged).
+  const t = etable(models, 4, currentLang());
   const table = el("table", {className: "preview nb-etable"});
   const row = (cells: string[], cls = "") => el("tr", {className: cls}, ...cells.map((c, i) => {
     const cell = i === 0 ? el("th", {text: c}) : el("td", {className: "num", text: c});

@@ -22,6 +22,7 @@ import {NotebookData, rScriptFiles} from "./data.js";
 import {etableView} from "./etable-view.js";
 import {renderMarkdown} from "./markdown.js";
 import {resultTable} from "./result-table.js";
+import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 
 const TYPE_LABEL: Record<Cell["type"], {en: string; zh: string}> = {
   sql: {en: "SQL", zh: "SQL"},
@@ -147,7 +148,7 @@ export function notebookApp(): HTMLElement {
             result.info = {...result.info, formula: m.text + (m.data ? `, data = ${m.data}` : "")};
             const vc = spec.vcov === "iid" ? '"iid"' : spec.vcov === "hetero" ? '"hetero"' : vcovText(m.vcov) ?? `~${(spec.vcov as {cluster: string[]}).cluster.join(" + ")}`;
             models.push({label: `(${i + 1})`, result, fe: spec.fe ?? [], vcov: vc});
-            for (const n of result.notes) notes.push(`(${i + 1}) ${n}`);
+            for (const n of result.notes) notes.push(`(${i + 1}) ${pick({en: n, zh: engineNoteZh(n)})}`);
           } catch (e) {
             const p = el("p", {className: "nb-error", text: `(${i + 1}) ${message(e)}`});
             p.setAttribute("role", "alert");

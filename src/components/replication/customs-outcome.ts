@@ -4,7 +4,7 @@
  * (for `view()`), from which the page adds lnexport_<region> outcomes to the panel. No rebuild, no upload:
  * the file never leaves the browser. Problems are counted here; the customs page lists them line by line.
  */
-import {checkCustomsFile, unpackRows} from "../../lib/browser/customs.js";
+import {checkCustomsFile, errorText, unpackRows} from "../../lib/browser/customs.js";
 import type {CustomsRow} from "../../lib/customs/validate.js";
 import {el} from "../format.js";
 import {pick} from "../../lib/i18n.js";
@@ -32,7 +32,7 @@ export function customsOutcome(): HTMLElement & {value: CustomsRow[]} {
     try {
       const check = await checkCustomsFile(file);
       if (id !== run) return;
-      if (check.error) throw new Error(`${check.file}: ${check.error.message}`);
+      if (check.error) throw new Error(`${check.file}: ${pick(errorText(check.error))}`);
       rows = unpackRows(check.rows);
       const regions = [...new Set(rows.map((r) => r.region))].sort();
       const p = check.problemCount;

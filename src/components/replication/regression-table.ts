@@ -10,6 +10,7 @@ import type {Column, ComparisonTable} from "../../lib/replication/compare.js";
 import {el} from "../format.js";
 import {pick, t} from "../../lib/i18n.js";
 import {autoDigits, fmtNum, int, num} from "./cells.js";
+import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 
 export type StatMode = "t" | "se";
 
@@ -96,7 +97,7 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
   const wrap = el("div", {className: "table-wrap"}, table);
   const errors = ct.columns.filter((c) => c.error);
   for (const c of errors) wrap.append(el("p", {className: "model-error", text: pick({en: `${c.heading}: could not be estimated (${c.error}).`, zh: `${c.heading}：无法估计（${c.error}）。`})}));
-  const notes = ct.columns.filter((c) => c.notes.length).flatMap((c) => c.notes.map((n) => `${c.heading}: ${n}`));
+  const notes = ct.columns.filter((c) => c.notes.length).flatMap((c) => c.notes.map((n) => `${c.heading}${pick({en: ": ", zh: "："})}${pick({en: n, zh: engineNoteZh(n)})}`));
   if (notes.length) {
     const details = el("details", {className: "engine-notes"}, el("summary", {text: pick({en: `Estimation notes (${notes.length})`, zh: `估计说明（${notes.length} 条）`})}));
     const ul = el("ul");

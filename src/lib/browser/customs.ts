@@ -6,6 +6,7 @@
  * TypeScript merge (src/lib/customs/merge.ts): no DuckDB, so the 34 MB DuckDB-wasm is never downloaded here.
  */
 import {FileAttachment} from "observablehq:stdlib";
+import {currentLang} from "../i18n.js";
 import {AGGREGATE_COMMAND, MAX_CUSTOMS_BYTES} from "../customs/read.js";
 import {BINARY_NAMES} from "../customs/decode.js";
 import {packRows, PROBLEMS_KEPT, unpackRows, type CustomsTask, type CustomsTaskResult} from "../customs/task.js";
@@ -65,7 +66,8 @@ export async function checkCustomsFile(file: File, options: {onProgress?: (p: Pr
   const task: CustomsTask = {
     file,
     panel: {iso3: panel.map((r) => r.iso3), year: panel.map((r) => r.year), columns: Object.keys(panel[0] ?? {})},
-    keep: PROBLEMS_KEPT
+    keep: PROBLEMS_KEPT,
+    lang: currentLang()
   };
   const result = await (await customsPool()).run<CustomsTask, CustomsTaskResult>(task, options);
   return {file: name, ...result};

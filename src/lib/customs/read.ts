@@ -52,6 +52,8 @@ export interface ReadOptions {
   keep?: number;
   /** Receives every problem as a CSV line `line,column,message\n` (for a download of all problems). */
   allProblems?: {push(text: string): void};
+  /** Turns each message of `allProblems` into the reader's language (default: as written, English). */
+  translate?: (message: string) => string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -95,7 +97,7 @@ export function readCustomsText(text: string, options: ReadOptions = {}, encodin
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const delimiter = detectDelimiter(text, [...CUSTOMS_COLUMNS, ...RAW_COLUMNS]);
   const base = {format: "csv" as const, unit: "line" as const, encoding, delimiter};
-  const sink = problemSink(options.keep ?? Infinity, options.allProblems);
+  const sink = problemSink(options.keep ?? Infinity, options.allProblems, options.translate);
   const rows: CustomsRow[] = [];
   let header: string[] | null = null;
   let validator: ReturnType<typeof createRowValidator> | null = null;
@@ -186,7 +188,7 @@ async function readCustomsParquet(bytes: Uint8Array, options: ReadOptions): Prom
   } catch (e) {
     return failed(base, {code: "parquet", detail: (e as Error).message, message: `could not decode the Parquet file (${(e as Error).message})`});
   }
-  const sink = problemSink(options.keep ?? Infinity, options.allProblems);
+  const sink = problemSink(options.keep ?? Infinity, options.allProblems, options.translate);
   const hp = headerProblems(header);
   if (hp.length) {
     for (const p of hp) sink.add(p);

@@ -5,6 +5,7 @@
  * crosses back to the page stays small whatever the file's size. Memory: the text, the valid rows and the
  * problem lines; never one object per problem beyond `keep`.
  */
+import {customsMessageZh} from "./message-zh.js";
 import {customsColumns} from "./merge.js";
 import {MAX_CUSTOMS_BYTES, readCustomsBytes, type CustomsRead} from "./read.js";
 import type {CustomsRow} from "./validate.js";
@@ -16,6 +17,8 @@ export interface CustomsTask {
   panel?: {iso3: string[]; year: number[]; columns: string[]};
   /** Problems kept as objects (default 200). */
   keep?: number;
+  /** The language of the all-problems CSV (its header and messages); default English. */
+  lang?: "en" | "zh";
 }
 
 /**
@@ -83,12 +86,13 @@ export async function checkCustomsTask(task: CustomsTask, progress: (done: numbe
   // Problem lines are gathered into ~1 MB strings: a Blob of a million tiny parts is slow to build and to
   // turn into a download URL on the page (measured: ~0.3 s of main-thread time for 1M parts).
   const parts: string[] = [];
-  let buffer = "line,column,message\n";
+  const zh = task.lang === "zh";
+  let buffer = zh ? "行号,列,问题\n" : "line,column,message\n";
   const lines = {push(text: string) {
     buffer += text;
     if (buffer.length > 1 << 20) (parts.push(buffer), (buffer = ""));
   }};
-  const read = await readCustomsBytes(bytes, {keep, allProblems: lines, onProgress: (d, t) => progress(1 + (9 * d) / Math.max(1, t), 10)});
+  const read = await readCustomsBytes(bytes, {keep, allProblems: lines, translate: zh ? customsMessageZh : undefined, onProgress: (d, t) => progress(1 + (9 * d) / Math.max(1, t), 10)});
   parts.push(buffer);
   const regions = [...new Set(read.rows.map((r) => r.region))].sort();
   const allProblems = read.problemCount > keep ? new Blob(parts, {type: "text/csv"}) : null;

@@ -57,17 +57,18 @@ export interface ProblemSink {
 
 /**
  * A sink keeping the first `keep` problems; with `lines`, every problem is also appended to it as a CSV line
- * `line,column,message` (for a download of all problems).
+ * `line,column,message` (for a download of all problems), its message passed through `translate` (the
+ * Chinese page's download is in Chinese: message-zh.ts).
  * Example: `const s = problemSink(200); s.add(p); s.count` -> 1.
  */
-export function problemSink(keep = Infinity, lines?: {push(text: string): void}): ProblemSink {
+export function problemSink(keep = Infinity, lines?: {push(text: string): void}, translate: (message: string) => string = (m) => m): ProblemSink {
   const first: CustomsProblem[] = [];
   let count = 0;
   return {
     add(p) {
       count++;
       if (first.length < keep) first.push(p);
-      if (lines) lines.push(`${p.line},${csvText(p.column ?? "")},${csvText(p.message)}\n`);
+      if (lines) lines.push(`${p.line},${csvText(p.column ?? "")},${csvText(translate(p.message))}\n`);
     },
     first,
     get count() {

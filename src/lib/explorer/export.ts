@@ -1,11 +1,14 @@
 /**
  * The explorer's regression table as data (`tableModel`) and as LaTeX, Markdown and CSV text.
- * The exports are in English (they go into papers and scripts); the page's own table is translated.
+ * The model is built in English; `localizeModel` (table-language.ts) gives its Chinese words, and the text exports
+ * take the reader's language for their column heads and notes (numbers and term names are the same in both).
  * Numbers in the text exports are rounded to 3 decimals for LaTeX/Markdown and kept at full precision in CSV.
  */
 import type {Result} from "../engine/types.js";
 import {stars} from "../replication/compute.js";
+import type {Lang} from "../i18n.js";
 import {isGmm, type ExplorerState} from "./state.js";
+import {EXPORT_WORDS, localizeModel} from "./table-language.js";
 
 export interface CoefRow {
   term: string;
@@ -93,8 +96,11 @@ export function latexEscape(s: string): string {
 }
 
 /** A LaTeX tabular (booktabs): coefficient with stars, standard error in parentheses below. */
-export function toLatex(m: TableModel): string {
+export function toLatex(model: TableModel, lang: Lang = "en"): string {
+  const m = localizeModel(model, lang);
+  const w = EXPORT_WORDS[lang];
   const lines = [
+    ...(w.latexEngine ? [w.latexEngine] : []),
     "\\begin{tabular}{lc}",
     "\\toprule",
     ` & ${latexEscape(m.y)} \\\\`,
@@ -108,7 +114,7 @@ export function toLatex(m: TableModel): string {
   // R² is written in math mode: a plain "²" needs a Unicode-aware LaTeX engine.
   for (const st of m.stats) lines.push(`${latexEscape(st.label).replace("R²", "$R^2$")} & ${latexEscape(st.text)} \\\\`);
   lines.push("\\bottomrule", "\\end{tabular}");
-  lines.push(`% Standard errors in parentheses. * p<0.10, ** p<0.05, *** p<0.01 (${m.statName} distribution).`);
+  lines.push(w.latexNote(m.statName));
   return lines.join("\n") + "\n";
 }
 
@@ -116,14 +122,16 @@ export function toLatex(m: TableModel): string {
 const mdCell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
 
 /** A Markdown (GitHub) table: one row per term, then the model statistics. */
-export function toMarkdown(m: TableModel): string {
+export function toMarkdown(model: TableModel, lang: Lang = "en"): string {
+  const m = localizeModel(model, lang);
+  const w = EXPORT_WORDS[lang];
   const lines = [
-    `| ${mdCell(m.y)} | Coefficient | Std. error | ${m.statName} | p-value |`,
+    `| ${mdCell(m.y)} | ${w.coefficient} | ${w.se} | ${m.statName} | ${w.pvalue} |`,
     "|---|---:|---:|---:|---:|"
   ];
   for (const c of m.coefs) lines.push(`| ${mdCell(c.term)} | ${fmt(c.coef)}${c.stars} | ${fmt(c.se)} | ${fmt(c.t, 2)} | ${fmt(c.p)} |`);
   for (const st of m.stats) lines.push(`| ${mdCell(st.label)} | ${mdCell(st.text)} | | | |`);
-  lines.push("", "\\* p<0.10, \\*\\* p<0.05, \\*\\*\\* p<0.01.");
+  lines.push("", w.stars.replace(/\*/g, "\\*") + (lang === "zh" ? "。" : "."));
   return lines.join("\n") + "\n";
 }
 
@@ -135,8 +143,9 @@ const csvNum = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : S
  * CSV at full precision: one row per coefficient; the model statistics follow as rows whose `term` is the
  * statistic's key and whose `estimate` holds its value (text statistics such as the SE type go in `note`).
  */
-export function toCsv(m: TableModel): string {
-  const lines = ["term,estimate,std_error,statistic,p_value,note"];
+export function toCsv(model: TableModel, lang: Lang = "en"): string {
+  const m = localizeModel(model, lang);
+  const lines: string[] = [EXPORT_WORDS[lang].csvHead];
   for (const c of m.coefs) lines.push([csvCell(c.term), csvNum(c.coef), csvNum(c.se), csvNum(c.t), csvNum(c.p), ""].join(","));
   for (const st of m.stats) lines.push([csvCell(st.key), csvNum(st.value), "", "", "", st.value === null ? csvCell(st.text) : ""].join(","));
   return lines.join("\n") + "\n";

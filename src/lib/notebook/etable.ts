@@ -4,6 +4,7 @@
  * Exports to Markdown, LaTeX and CSV from the same cells. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1.
  */
 import type {Result} from "../engine/types.js";
+import type {Lang} from "../i18n.js";
 import {stars} from "../replication/compute.js";
 
 export interface EtableModel {
@@ -18,6 +19,8 @@ export interface Etable {
   /** Body rows: [term, cell per model]; coefficient rows are followed by their SE rows (term ""). */
   coefRows: string[][];
   footRows: string[][];
+  /** The language of the labels (the LaTeX export adds a note on compiling Chinese). */
+  lang?: Lang;
 }
 
 function num(v: number | null | undefined, digits: number): string {
@@ -25,8 +28,18 @@ function num(v: number | null | undefined, digits: number): string {
   return v.toFixed(digits);
 }
 
-/** Builds the table. Example: `etable([{label: "(1)", result, fe: ["iso3"], vcov: "~iso3"}])`. */
-export function etable(models: EtableModel[], digits = 4): Etable {
+/** Row labels of the table's foot, and its notes, in each language (the page's table and its downloads use the same). */
+const WORDS = {
+  en: {fe: (f: string) => `${f} FE`, yes: "Yes", no: "No", se: "S.E.", nobs: "Observations", r2: "R²", r2Within: "Within R²",
+    stars: "*** p < 0.01, ** p < 0.05, * p < 0.1", latexEngine: null as string | null},
+  zh: {fe: (f: string) => `${f} 固定效应`, yes: "是", no: "否", se: "标准误", nobs: "观测值", r2: "R²", r2Within: "组内R²",
+    stars: "*** p < 0.01，** p < 0.05，* p < 0.1",
+    latexEngine: "% 含中文：请用 XeLaTeX 或 LuaLaTeX 编译，并加载 ctex 宏包（\\usepackage{ctex}）。" as string | null}
+} as const;
+
+/** Builds the table in `lang` (default English). Example: `etable([{label: "(1)", result, fe: ["iso3"], vcov: "~iso3"}])`. */
+export function etable(models: EtableModel[], digits = 4, lang: Lang = "en"): Etable {
+  const w = WORDS[lang];
   const terms: string[] = [];
   for (const m of models) for (const t of m.result.terms) if (!terms.includes(t)) terms.push(t);
   const coefRows: string[][] = [];
@@ -43,13 +56,13 @@ export function etable(models: EtableModel[], digits = 4): Etable {
   const fes: string[] = [];
   for (const m of models) for (const f of m.fe) if (!fes.includes(f)) fes.push(f);
   const footRows: string[][] = [
-    ...fes.map((f) => [`${f} FE`, ...models.map((m) => (m.fe.includes(f) ? "Yes" : "No"))]),
-    ["S.E.", ...models.map((m) => m.vcov)],
-    ["Observations", ...models.map((m) => String(m.result.nobs))],
-    ["R²", ...models.map((m) => num(m.result.r2, 4))],
-    ["Within R²", ...models.map((m) => num(m.result.r2_within, 4))]
+    ...fes.map((f) => [w.fe(f), ...models.map((m) => (m.fe.includes(f) ? w.yes : w.no))]),
+    [w.se, ...models.map((m) => m.vcov)],
+    [w.nobs, ...models.map((m) => String(m.result.nobs))],
+    [w.r2, ...models.map((m) => num(m.result.r2, 4))],
+    [w.r2Within, ...models.map((m) => num(m.result.r2_within, 4))]
   ];
-  return {header: ["", ...models.map((m) => m.label)], coefRows, footRows};
+  return {header: ["", ...models.map((m) => m.label)], coefRows, footRows, lang};
 }
 
 const mdCell = (s: string) => s.replace(/\|/g, "\\|");
@@ -72,7 +85,9 @@ function tex(s: string): string {
 
 export function etableLatex(t: Etable): string {
   const row = (r: string[]) => r.map(tex).join(" & ") + " \\\\";
+  const w = WORDS[t.lang ?? "en"];
   return [
+    ...(w.latexEngine ? [w.latexEngine] : []),
     `\\begin{tabular}{l${"c".repeat(t.header.length - 1)}}`,
     "\\hline",
     row(t.header),
@@ -81,7 +96,7 @@ export function etableLatex(t: Etable): string {
     "\\hline",
     ...t.footRows.map(row),
     "\\hline",
-    "\\multicolumn{" + t.header.length + "}{l}{\\footnotesize *** p < 0.01, ** p < 0.05, * p < 0.1} \\\\",
+    "\\multicolumn{" + t.header.length + "}{l}{\\footnotesize " + w.stars + "} \\\\",
     "\\end{tabular}"
   ].join("\n") + "\n";
 }

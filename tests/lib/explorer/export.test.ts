@@ -77,4 +77,27 @@ describe("table exports", () => {
     expect(lines).toContain("nobs,250,,,,");
     expect(lines).toContain('fe,,,,,"country, year"');
   });
+
+  it("speaks Chinese in the Chinese page's downloads, with the same numbers and columns", () => {
+    const csv = toCsv(model, "zh").trim().split("\n");
+    const en = toCsv(model).trim().split("\n");
+    expect(csv[0]).toBe("项目,估计值,标准误,统计量,p值,说明");
+    expect(csv[0].split(",").length).toBe(en[0].split(",").length);
+    // Coefficient rows are identical; statistic rows keep their keys and values, text notes are translated.
+    expect(csv[1]).toBe(en[1]);
+    expect(csv).toContain("nobs,250,,,,");
+    expect(csv).toContain("fe,,,,,国家、年份");
+    const md = toMarkdown(model, "zh");
+    expect(md.split("\n")[0]).toBe("| lnexport_cn | 系数 | 标准误 | t | p值 |");
+    expect(md).toContain("| 观测值 | 250 | | | |");
+    expect(md).toContain("| 固定效应 | 国家、年份 | | | |");
+    expect(md).not.toMatch(/Observations|Fixed effects|Coefficient/);
+    const tex = toLatex(model, "zh");
+    expect(tex.split("\n")[0]).toMatch(/^% .*XeLaTeX.*ctex/);
+    expect(tex).toContain("观测值 & 250 \\\\");
+    expect(tex).toContain("% 括号内为标准误");
+    expect(tex).not.toMatch(/Standard errors|Observations/);
+    // The English default is unchanged by the Chinese variant.
+    expect(toLatex(model, "en")).toBe(toLatex(model));
+  });
 });

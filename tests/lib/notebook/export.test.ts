@@ -36,6 +36,24 @@ describe("etable", () => {
       ["Within R²", "0.2500", "0.2500"]
     ]);
   });
+  it("labels its foot rows in Chinese for the Chinese page, numbers unchanged", () => {
+    const zh = etable([
+      {label: "(1)", result: r(["dstri"], [-0.25], [0.1], [0.02], 100), fe: ["iso3"], vcov: "~iso3"}
+    ], 4, "zh");
+    expect(zh.footRows).toEqual([
+      ["iso3 固定效应", "是"],
+      ["标准误", "~iso3"],
+      ["观测值", "100"],
+      ["R²", "0.5000"],
+      ["组内R²", "0.2500"]
+    ]);
+    expect(zh.coefRows[0]).toEqual(["dstri", "-0.2500**"]);
+    const tex = etableLatex(zh);
+    expect(tex.split("\n")[0]).toMatch(/^% .*XeLaTeX.*ctex/);
+    expect(tex).toContain("*** p < 0.01，** p < 0.05，* p < 0.1");
+    expect(etableCsv(zh)).toContain("观测值,100");
+    expect(etableLatex(t).startsWith("\\begin{tabular}")).toBe(true);
+  });
   it("exports", () => {
     expect(etableMarkdown(t).split("\n")[2]).toBe("| dstri | -0.2500** | -0.3000 |");
     const tex = etableLatex(t);

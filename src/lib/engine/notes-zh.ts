@@ -1,0 +1,34 @@
+/**
+ * The engine's notes (estimate-ols.ts, gmm/index.ts, collinearity.ts) in Chinese, for pages shown in Chinese
+ * (issue #12). The engine writes English, as the CLI and fixest do; each template mirrors one note there, and
+ * a note without a template comes back unchanged (tests/lib/engine/notes-zh.test.ts produces each note from
+ * the engine and checks it has a translation).
+ */
+const RULES: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^(\d+) fixed-effect singletons? (?:were|was) removed\.$/, (n) => `删除了 ${n} 个固定效应单例观测（只出现一次的组）。`],
+  [/^The fixed-effects demeaning did not reach full convergence\.$/, () => "固定效应去均值迭代未完全收敛。"],
+  [/^The variable '(.*)' has been removed because of collinearity\.$/, (v) => `变量“${v}”因共线性被删除。`],
+  [/^The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part \(Cameron, Gelbach and Miller 2011\)\.$/,
+    () => "方差矩阵对角线上出现负值，已按 Cameron、Gelbach 和 Miller（2011）的做法以其半正定部分代替。"],
+  [/^The fixed effects have (\d+) redundancies \(disconnected design\); nparams assumes one, as fixest does by default\.$/,
+    (k) => `固定效应之间有 ${k} 个冗余（设计不连通）；参数个数按 fixest 的默认做法只扣除一个。`],
+  [/^first-step weight matrix singular: Moore-Penrose pseudo-inverse used \(as plm pgmm\)$/, () => "第一步权重矩阵奇异：改用 Moore-Penrose 广义逆（与 plm 的 pgmm 相同）"],
+  [/^second-step weight matrix singular: Moore-Penrose pseudo-inverse used \(as plm pgmm\)$/, () => "第二步权重矩阵奇异：改用 Moore-Penrose 广义逆（与 plm 的 pgmm 相同）"],
+  [/^Windmeijer correction: inverse of the second-step weight matrix taken as a Moore-Penrose pseudo-inverse \(as plm vcovHC\.pgmm\)$/,
+    () => "Windmeijer 校正：第二步权重矩阵的逆取 Moore-Penrose 广义逆（与 plm 的 vcovHC.pgmm 相同）"],
+  [/^(\d+) instruments for (\d+) individuals: the Hansen test is weakened by instrument proliferation \(consider collapse\)$/,
+    (k, n) => `${n} 个个体用了 ${k} 个工具变量：工具变量过多会削弱 Hansen 检验（可考虑 collapse 压缩工具变量）`],
+  [/^time effects (.*) dropped: no usable observation in those periods \(plm pgmm would stop with a singular matrix\)$/,
+    (t) => `时间效应 ${t} 被删除：这些时期没有可用观测（plm 的 pgmm 会因矩阵奇异而停止）`],
+  [/^spec\.fe ignored for GMM: individual effects are removed by the transformation$/, () => "GMM 不使用 spec.fe：个体效应已由差分变换消去"],
+  [/^spec\.vcov ignored for GMM: standard errors are Windmeijer-corrected two-step$/, () => "GMM 不使用 spec.vcov：标准误为 Windmeijer 校正的两步法标准误"]
+];
+
+/** An engine note in Chinese; unknown notes come back unchanged. Example: `engineNoteZh("2 fixed-effect singletons were removed.")` -> `删除了 2 个固定效应单例观测（只出现一次的组）。`. */
+export function engineNoteZh(note: string): string {
+  for (const [re, zh] of RULES) {
+    const m = re.exec(note);
+    if (m) return zh(...m.slice(1));
+  }
+  return note;
+}
