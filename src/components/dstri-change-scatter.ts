@@ -1,61 +1,21 @@
 /**
  * Home-page chart: for each partner, the change in its DSTRI against the change in China's exports to it,
- * between the first and last year where both are observed (2014 and 2020 in the snapshot). Comparing a
- * country with itself removes size, distance and everything else that does not move, which is what a
- * cross-country scatter would mostly show (big, more restrictive markets such as India buy more).
+ * between the first and last year where both are observed (2014 and 2020 in the snapshot); the numbers come
+ * from src/lib/home/changes.ts (computed at build time by src/data/home-changes.json.ts).
  * The fitted line is ordinary least squares of the log change on the DSTRI change.
  */
 import * as Plot from "@observablehq/plot";
-import type {PanelRow} from "../lib/browser/panel.js";
+import {ols, type Changes} from "../lib/home/changes.js";
 import {countryName} from "../lib/i18n.js";
 import {L, SOURCES, chartTable, sourceLine} from "./format.js";
 
-export interface ChangePoint {
-  iso3: string;
-  country: string;
-  from: number;
-  to: number;
-  dDstri: number;
-  /** Change in China's exports, in log points (ln(to) - ln(from)). */
-  dLnExport: number;
+/** Points with the partner's name in the page's language. */
+function named({points, from, to}: Changes) {
+  return {points: points.map((p) => ({...p, country: countryName(p)})), from, to};
 }
 
-/** First and last common year per partner, and the changes between them. */
-export function changes(rows: PanelRow[]): {points: ChangePoint[]; from: number; to: number} {
-  const both = rows.filter((r) => Number.isFinite(r.dstri) && r.exports_cn_usd > 0);
-  const from = Math.min(...both.map((r) => r.year));
-  const to = Math.max(...both.map((r) => r.year));
-  const key = (r: PanelRow) => `${r.iso3}|${r.year}`;
-  const index = new Map(both.map((r) => [key(r), r]));
-  const points: ChangePoint[] = [];
-  for (const a of both.filter((r) => r.year === from)) {
-    const b = index.get(`${a.iso3}|${to}`);
-    if (!b) continue;
-    points.push({
-      iso3: a.iso3, country: countryName(a), from, to,
-      dDstri: +(b.dstri - a.dstri).toFixed(4),
-      dLnExport: Math.log(b.exports_cn_usd / a.exports_cn_usd)
-    });
-  }
-  return {points, from, to};
-}
-
-/** OLS slope and intercept of y on x. */
-export function ols(x: number[], y: number[]): {slope: number; intercept: number} {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  const slope = sxx > 0 ? sxy / sxx : NaN;
-  return {slope, intercept: my - slope * mx};
-}
-
-export function dstriChangeScatter(rows: PanelRow[], {width = 720} = {}): HTMLElement | SVGElement {
-  const {points, from, to} = changes(rows);
+export function dstriChangeScatter(data: Changes, {width = 720} = {}): HTMLElement | SVGElement {
+  const {points, from, to} = named(data);
   if (points.length < 3) throw new Error(`DSTRI change chart: only ${points.length} partners have data in both ${from} and ${to}`);
   const fit = ols(points.map((p) => p.dDstri), points.map((p) => p.dLnExport));
   const xs = points.map((p) => p.dDstri);
@@ -102,8 +62,8 @@ export function dstriChangeScatter(rows: PanelRow[], {width = 720} = {}): HTMLEl
 }
 
 /** The chart's points as a table (largest change in the DSTRI first). */
-export function dstriChangeTable(rows: PanelRow[]): HTMLElement {
-  const {points, from, to} = changes(rows);
+export function dstriChangeTable(data: Changes): HTMLElement {
+  const {points, from, to} = named(data);
   const sorted = [...points].sort((a, b) => b.dDstri - a.dDstri);
   return chartTable(
     L(`Change ${from}–${to} in each partner's DSTRI and in China's exports to it`, `${from}–${to}年各伙伴DSTRI与中国对其出口的变化`),
