@@ -20,8 +20,12 @@ interface ChartDef {
   draw(data: unknown, width: number): Promise<Element>;
 }
 
-/** Width the static chart is drawn at; it scales down on narrow screens until the live chart replaces it. */
-const WIDTH = 688;
+/**
+ * Widths the static chart is drawn at: the main column of a desktop window (1280 px with the sidebar) and of a
+ * phone (390 px). style.css shows one of them by the screen's width (the other is display: none), so the live
+ * chart that replaces it is about the same size and the page barely moves.
+ */
+const WIDTHS = {wide: 912, narrow: 326} as const;
 
 const CHARTS: Record<string, ChartDef> = {
   "home-changes": {
@@ -73,8 +77,10 @@ async function render(dist: string, name: string): Promise<string> {
   const data = JSON.parse(readFileSync(builtFile(dist, def.data), "utf8"));
   const parts: string[] = [];
   for (const lang of ["en", "zh"] as const) {
-    const html = await inLanguage(lang, async () => (await def.draw(data, WIDTH)).outerHTML);
-    parts.push(`<div class="lang-${lang}">${html}</div>`);
+    for (const [size, width] of Object.entries(WIDTHS)) {
+      const html = await inLanguage(lang, async () => (await def.draw(data, width)).outerHTML);
+      parts.push(`<div class="lang-${lang} prerender-${size}">${html}</div>`);
+    }
   }
   return parts.join("");
 }

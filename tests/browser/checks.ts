@@ -14,6 +14,8 @@
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {openSession, sitePages, type Session} from "./harness.js";
 
 export type Lang = "en" | "zh";
 
@@ -277,3 +279,39 @@ const PRINT_SCRIPT = String.raw`function (width, lang) {
   document.querySelectorAll(lang === "zh" ? ".lang-en" : ".lang-zh").forEach(function (el) { if (el.checkVisibility()) other++; });
   return {tooWide: tooWide, controlsShown: controlsShown, closedDetails: closed, otherLanguage: other};
 }`;
+
+/**
+ * The loop every whole-site check shares: one browser session for the file, a test that there are pages, then
+ * one test per page and language with a fresh page (closed afterwards). `check` visits the page itself (some
+ * checks watch requests before the visit, or set the viewport first). Used by a11y, mobile, print, site and
+ * zh-prose tests. Example: `forEveryPage("axe-core", "has no violation", async ({page, url}) => { await visit(page, url); ... })`.
+ */
+export function forEveryPage(
+  title: string,
+  what: string,
+  check: (ctx: {page: Page; path: string; lang: Lang; url: string; session: Session}) => Promise<void>,
+  {minPages = 9}: {minPages?: number} = {}
+): {session: () => Session} {
+  const pages = sitePages();
+  let session: Session & {close(): Promise<void>};
+  beforeAll(async () => {
+    session = await openSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  describe(title, () => {
+    it("has pages to check", () => expect(pages.length).toBeGreaterThanOrEqual(minPages));
+    for (const lang of LANGS) {
+      it.each(pages)(`%s ${what} (${lang})`, async (path) => {
+        const page = await session.newPage();
+        try {
+          await check({page, path, lang, url: session.url(`${path}?lang=${lang}`), session});
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+  return {session: () => session};
+}

@@ -7,40 +7,21 @@
  */
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {LANGS, printLayout} from "./checks.js";
-import {openSession, screenshot, SCREENSHOTS, sitePages, visit, type Session} from "./harness.js";
+import {expect} from "vitest";
+import {forEveryPage, printLayout} from "./checks.js";
+import {screenshot, SCREENSHOTS, visit} from "./harness.js";
 
-const pages = sitePages();
-let session: Session & {close(): Promise<void>};
-beforeAll(async () => {
-  session = await openSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-describe("print layout", () => {
-  it("has pages to check", () => expect(pages.length).toBeGreaterThanOrEqual(9));
-  for (const lang of LANGS) {
-    it.each(pages)(`%s prints clean (${lang})`, async (path) => {
-      const page = await session.newPage();
-      try {
-        await visit(page, session.url(`${path}?lang=${lang}`));
-        const r = await printLayout(page, lang);
-        expect(r.tooWide).toEqual([]);
-        expect(r.controlsShown).toEqual([]);
-        expect(r.closedDetails).toBe(0);
-        expect(r.otherLanguage).toBe(0);
-        if (process.env.DTB_SHOTS) {
-          const name = `print/${path === "/" ? "index" : path}.${lang}`;
-          await screenshot(page, name);
-          mkdirSync(SCREENSHOTS, {recursive: true});
-          await page.pdf({path: join(SCREENSHOTS, `${name.replace(/\//g, "_")}.pdf`), format: "A4"});
-        }
-      } finally {
-        await page.close();
-      }
-    });
+forEveryPage("print layout", "prints clean", async ({page, path, lang, url}) => {
+  await visit(page, url);
+  const r = await printLayout(page, lang);
+  expect(r.tooWide).toEqual([]);
+  expect(r.controlsShown).toEqual([]);
+  expect(r.closedDetails).toBe(0);
+  expect(r.otherLanguage).toBe(0);
+  if (process.env.DTB_SHOTS) {
+    const name = `print/${path === "/" ? "index" : path}.${lang}`;
+    await screenshot(page, name);
+    mkdirSync(SCREENSHOTS, {recursive: true});
+    await page.pdf({path: join(SCREENSHOTS, `${name.replace(/\//g, "_")}.pdf`), format: "A4"});
   }
 });

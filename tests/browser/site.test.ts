@@ -4,46 +4,24 @@
  * requests. Full-page screenshots go to tests/browser/screenshots/<page>[.zh].png for review, and the time
  * from navigation start to the first chart is printed.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {openSession, screenshot, sitePages, visit, watch, type Session} from "./harness.js";
+import {describe, expect, it} from "vitest";
+import {forEveryPage} from "./checks.js";
+import {screenshot, visit, watch} from "./harness.js";
 
-const pages = sitePages();
-let session: Session & {close(): Promise<void>};
-
-beforeAll(async () => {
-  session = await openSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-describe("every page", () => {
-  it("dist has pages to test", () => {
-    expect(pages).toContain("/");
-  });
-
-  for (const lang of ["en", "zh"] as const) {
-    it.each(pages)(`%s renders cleanly (${lang})`, async (path) => {
-      const page = await session.newPage();
-      try {
-        const problems = watch(page, session.origin);
-        const report = await visit(page, session.url(`${path}?lang=${lang}`), problems);
-        expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
-        await screenshot(page, lang === "en" ? path : `${path === "/" ? "/index" : path}.zh`);
-        console.log(`${(path + " " + lang).padEnd(18)} first chart ${String(report.firstChartMs ?? "-").padStart(5)} ms, settled ${report.settledMs} ms`);
-        expect(report.problems).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    });
-  }
-});
+const {session: current} = forEveryPage("every page", "renders cleanly", async ({page, path, lang, url, session}) => {
+  const problems = watch(page, session.origin);
+  const report = await visit(page, url, problems);
+  expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
+  await screenshot(page, lang === "en" ? path : `${path === "/" ? "/index" : path}.zh`);
+  console.log(`${(path + " " + lang).padEnd(18)} first chart ${String(report.firstChartMs ?? "-").padStart(5)} ms, settled ${report.settledMs} ms`);
+  expect(report.problems).toEqual([]);
+}, {minPages: 1});
 
 describe("data page", () => {
   it("the country picker redraws the DSTRI chart and the downloads resolve", async () => {
-    const page = await session.newPage();
-    const problems = watch(page, session.origin);
-    await visit(page, session.url("/data?lang=en"), problems);
+    const page = await current().newPage();
+    const problems = watch(page, current().origin);
+    await visit(page, current().url("/data?lang=en"), problems);
     const title = () => page.$$eval("figure > h2", (hs) => hs.map((h) => h.textContent).find((t) => t?.includes("by policy area")));
     expect(await title()).toMatch(/^India:/);
     await page.selectOption(".control select", "FRA");
