@@ -158,4 +158,31 @@ describe("explorer", () => {
       expect(problems).toEqual([]);
     }, dist);
   });
+
+  it("gives the Chinese page's downloads Chinese headings, with the same numbers as the English ones", async () => {
+    await withBrowser(async (s) => {
+      const texts: Record<string, Record<string, string>> = {};
+      for (const lang of ["en", "zh"]) {
+        const page = await s.newPage();
+        const problems = watch(page, s.origin);
+        await visit(page, s.url(`/explorer?lang=${lang}`), problems);
+        await ready(page);
+        texts[lang] = {};
+        for (const format of ["latex", "csv"]) {
+          const [download] = await Promise.all([page.waitForEvent("download"), page.click(`.ex-downloads button[data-format="${format}"]`)]);
+          texts[lang][format] = readFileSync((await download.path())!, "utf8");
+        }
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+      expect(texts.zh.csv.split("\n")[0]).toBe("项目,估计值,标准误,统计量,p值,说明");
+      expect(texts.en.csv.split("\n")[0]).toBe("term,estimate,std_error,statistic,p_value,note");
+      // Same rows of numbers below the header.
+      expect(texts.zh.csv.split("\n")[1]).toBe(texts.en.csv.split("\n")[1]);
+      expect(texts.zh.latex).toContain("观测值 &");
+      expect(texts.zh.latex).toContain("% 括号内为标准误");
+      expect(texts.zh.latex).not.toMatch(/Observations|Standard errors/);
+      expect(texts.en.latex).toContain("Observations &");
+    }, dist);
+  });
 });
