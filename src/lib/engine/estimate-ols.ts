@@ -135,14 +135,22 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   assertSomeValue(y, `column '${spec.y}' (spec.y)`);
   const xs = buildRegressors(frame, spec, time, index);
 
-  // `a^b` (not a column of the data) is a combined FE, as fixest's: one level per observed (a, b).
-  const feF: Factor[] = spec.fe.map((name, f) =>
-    name.includes("^") && frame.columns[name] === undefined
-      ? combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `spec.fe[${f}] '${name}'`))))
-      : factorOf(getColumn(frame, name, `spec.fe[${f}]`))
-  );
+  // `a^b` (not a column of the data) is a combined grouping, as fixest's: one level per observed
+  // (a, b). The one place it is built (the formula compiler passes `a^b` through); FE and cluster
+  // entries of the same name share it.
+  const combos = new Map<string, Factor>();
+  const groupingOf = (name: string, where: string): Factor => {
+    if (!name.includes("^") || frame.columns[name] !== undefined) return factorOf(getColumn(frame, name, where));
+    let f = combos.get(name);
+    if (f === undefined) {
+      f = combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `${where} '${name}'`))));
+      combos.set(name, f);
+    }
+    return f;
+  };
+  const feF: Factor[] = spec.fe.map((name, f) => groupingOf(name, `spec.fe[${f}]`));
   const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
-  const clF: Factor[] = clNames.map((name, c) => factorOf(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
+  const clF: Factor[] = clNames.map((name, c) => groupingOf(name, `spec.vcov.cluster[${c}]`));
 
   const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [
     name,
