@@ -17,6 +17,7 @@ import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
 import {completeRows, dropSingletons, excludeMask} from "./sample.js";
 import {validateSpec, type NormalizedSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
+import {recycle, takeI32} from "./scratch.js";
 import {pvalueT} from "./tdist.js";
 import type {Column, Frame, Result, Spec} from "./types.js";
 import {vcovCluster} from "./vcov-cluster.js";
@@ -110,7 +111,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   const factorOf = (col: Column): Factor => {
     let f = factors.get(col);
     if (f === undefined) {
-      f = factorize(col);
+      f = factorize(col, takeI32(col.length));
       factors.set(col, f);
     }
     return f;
@@ -336,6 +337,10 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     notes.push(`The fixed effects have ${dm.redundancies} redundancies (disconnected design); nparams assumes one, as fixest does by default.`);
   }
 
+  // Working arrays back to the pool (scratch.ts): codes, sample rows, demeaned columns, residuals;
+  // never the input columns (ySub / xSub are those when every row is kept).
+  recycle([...[...factors.values(), ...combos.values()].map((f) => f.codes), rows, ...dm.cols, fit.resid]);
+  if (!full) recycle([ySub, ...xSub, ...feDims.map((d) => d.codes), ...clDims.map((d) => d.codes), idSample.codes, timeSample.codes]);
   return {
     terms,
     coef: Array.from(coef),
