@@ -15,9 +15,13 @@ import {fixestAvailable, fixestTiming, maxRelDiff, type FixestTiming} from "./fi
 import {frameToCsv, syntheticPanel} from "./synthetic.js";
 import {medianMs} from "./timing.js";
 
-/** 1M-row two-way panel, previous engine work's closing note: fixest 0.12 (1 thread) and the engine, median ms. */
-export const RECORDED_FIXEST_MS = 235;
-export const RECORDED_ENGINE_MS = 277;
+/**
+ * 1M-row two-way panel, CPU ms of one estimation, measured in the same run (issue #11, 2026-11-30,
+ * 2 cores under load ~7): fixest 0.12.2 single-threaded 218 ms, the engine 146 ms (0.67x). Used only
+ * when fixest is not available (CI), so that the table still shows a ratio, marked "recorded".
+ */
+export const RECORDED_FIXEST_MS = 218;
+export const RECORDED_ENGINE_MS = 146;
 
 export interface BenchOptions {
   nIds?: number;
@@ -128,13 +132,12 @@ export function runBench(opts: BenchOptions = {}): Record<string, number | strin
   } else {
     out.fixest_ms = "n/a";
     rows.push(["fixest (Rscript + fixest not found)", "-", "n/a", "-", ""]);
-    // Recorded figures of the previous engine work (same data, an unloaded machine): engine 277 ms
-    // median, fixest 0.12 single-threaded 235 ms. Wall time here depends on the load; CPU time of one
+    // Recorded CPU figures (RECORDED_FIXEST_MS). Wall time here depends on the load; CPU time of one
     // run is the fairer comparison with them.
     out.ratio_vs_recorded_fixest_wall = m.a / RECORDED_FIXEST_MS;
     out.ratio_vs_recorded_fixest_cpu = Number(out.large_cpu_ms) / RECORDED_FIXEST_MS;
     rows.push(["fixest, recorded figure (not this run)", "998010", String(RECORDED_FIXEST_MS), `${(m.a / RECORDED_FIXEST_MS).toFixed(2)}x wall, ${(Number(out.large_cpu_ms) / RECORDED_FIXEST_MS).toFixed(2)}x CPU`, "<= 0.8x"]);
-    rows.push(["previous engine, recorded figure", "998010", String(RECORDED_ENGINE_MS), `${(m.a / RECORDED_ENGINE_MS).toFixed(2)}x wall`, ""]);
+    rows.push(["engine, recorded CPU figure", "998010", String(RECORDED_ENGINE_MS), `${(Number(out.large_cpu_ms) / RECORDED_ENGINE_MS).toFixed(2)}x CPU`, ""]);
   }
 
   // 2. Study-sized clustered spec.
