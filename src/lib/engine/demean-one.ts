@@ -3,6 +3,7 @@
  */
 import {counts, groupSums, isBlocked} from "./group-sums.js";
 import type {DemeanResult, FeDim} from "./demean-types.js";
+import {takeF64} from "./scratch.js";
 
 /** In place: v_i -= mean of v over the rows of level codes_i. `inv` = 1 / level counts. */
 function subtractMeans(v: Float64Array, codes: Int32Array, inv: Float64Array, sums: Float64Array): void {
@@ -19,7 +20,7 @@ function subtractMeans(v: Float64Array, codes: Int32Array, inv: Float64Array, su
  */
 function subtractMeansBlocked(c: Float64Array, codes: Int32Array, inv: Float64Array): Float64Array {
   const n = c.length;
-  const v = new Float64Array(n);
+  const v = takeF64(n); // every element written below
   let a = 0;
   while (a < n) {
     const g = codes[a];

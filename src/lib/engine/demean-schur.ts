@@ -8,9 +8,12 @@
  * per small dimension and connected component): zero pivots fix those coefficients at 0, which leaves
  * the projection unchanged. Then the normal equations' residual D2' out is recomputed from the rows and
  * one refinement step is applied when its correction is above rounding of the data.
- * Per column: three or four passes over the rows, no iterations.
+ * Per column: two sweeps over the rows, group by group (group sums, then the row updates while the
+ * group's rows are in cache, as demean-two.ts), a third only for refinement; no iterations. Working
+ * arrays (row order, level indices) come from the pool of scratch.ts.
  */
 import {cholesky, cholSolve} from "./linalg.js";
+import {recycle, takeF64, takeI32} from "./scratch.js";
 import type {DemeanResult, FeDim} from "./demean-types.js";
 
 /** Returns null when the small dimensions have more than `maxSmall` levels together. */
@@ -26,42 +29,50 @@ export function demeanSchur(cols: Float64Array[], fes: FeDim[], maxSmall = 1000)
   const n = big.codes.length;
   const G = big.nlevels;
   const bc = big.codes;
-  // Rows grouped by the large dimension (counting sort).
+  // Rows grouped by the large dimension: `start` of each group, and `order` (a counting sort) unless
+  // the rows already come in blocks in code order (data sorted by firm, the usual layout).
   const start = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) start[bc[i] + 1]++;
+  let blocked = true;
+  for (let i = 0; i < n; i++) {
+    start[bc[i] + 1]++;
+    if (i > 0 && bc[i] < bc[i - 1]) blocked = false;
+  }
   const invB = new Float64Array(G);
   for (let g = 0; g < G; g++) {
     invB[g] = 1 / start[g + 1];
     start[g + 1] += start[g];
   }
-  const order = new Int32Array(n);
-  const fill = start.slice(0, G);
-  for (let i = 0; i < n; i++) order[fill[bc[i]]++] = i;
-  // Small-level index of each row for each small dimension, flattened: lev[i * ns + s].
+  let order: Int32Array | null = null;
+  if (!blocked) {
+    order = takeI32(n);
+    const fill = start.slice(0, G);
+    for (let i = 0; i < n; i++) order[fill[bc[i]]++] = i;
+  }
+  // Small-level index of each row for each small dimension, in group order, interleaved:
+  // lev[p * ns + s] for the p-th row of the grouped order (one cache line serves all dimensions).
   const ns = small.length;
-  const lev = new Int32Array(n * ns);
+  const lev = takeI32(n * ns);
   for (let s = 0; s < ns; s++) {
     const c = small[s].codes;
     const o = soff[s];
-    for (let i = 0; i < n; i++) lev[i * ns + s] = o + c[i];
+    if (order === null) for (let p = 0; p < n; p++) lev[p * ns + s] = o + c[p];
+    else for (let p = 0; p < n; p++) lev[p * ns + s] = o + c[order[p]];
   }
-  // Schur complement: D2'D2 - sum_g c_g c_g' / n_g (full matrix; small).
+  // Schur complement D2'D2 - sum_g c_g c_g' / n_g (full S x S matrix; small), group by group: the
+  // rows' co-occurrence counts (D2'D2) and the group's level counts c_g.
   const M = new Float64Array(S * S);
-  for (let i = 0; i < n; i++)
-    for (let a = 0; a < ns; a++) {
-      const la = lev[i * ns + a] * S;
-      for (let c = 0; c < ns; c++) M[la + lev[i * ns + c]] += 1;
-    }
   const cnt = new Float64Array(S);
   const touched = new Int32Array(S);
   for (let g = 0; g < G; g++) {
     let nt = 0;
     for (let p = start[g]; p < start[g + 1]; p++) {
-      const i = order[p];
+      const q = p * ns;
       for (let a = 0; a < ns; a++) {
-        const l = lev[i * ns + a];
+        const l = lev[q + a];
         if (cnt[l] === 0) touched[nt++] = l;
         cnt[l]++;
+        const row = l * S;
+        for (let c = 0; c < ns; c++) M[row + lev[q + c]] += 1;
       }
     }
     const w = invB[g];
@@ -75,50 +86,125 @@ export function demeanSchur(cols: Float64Array[], fes: FeDim[], maxSmall = 1000)
   }
   const {L, dropped} = cholesky(M, S, 1e-9);
   const mean = new Float64Array(G);
-  const t = new Float64Array(n);
-  const means = (v: Float64Array, out: Float64Array): void => {
-    out.fill(0);
-    for (let i = 0; i < n; i++) out[bc[i]] += v[i];
-    for (let g = 0; g < G; g++) out[g] *= invB[g];
-  };
-  const meanT = new Float64Array(G);
-  // t_i = sum over small dimensions of beta at the row's levels.
-  const spread = (beta: Float64Array): void => {
-    for (let i = 0; i < n; i++) {
-      let acc = 0;
-      for (let a = 0; a < ns; a++) acc += beta[lev[i * ns + a]];
-      t[i] = acc;
-    }
-    means(t, meanT);
-  };
+  const r = new Float64Array(S);
   const out = cols.map((v) => {
-    let scale = 0;
-    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(v[i]));
-    means(v, mean);
-    const r = new Float64Array(S);
-    for (let i = 0; i < n; i++) {
-      const x = v[i] - mean[bc[i]];
-      for (let a = 0; a < ns; a++) r[lev[i * ns + a]] += x;
-    }
-    const beta = cholSolve(L, S, r);
-    spread(beta);
-    const res = new Float64Array(n);
+    const res = takeF64(n); // every element written by sweepSolve
+    // Sweep 1: group means of v; r = D2' M_1 v.
     r.fill(0);
-    for (let i = 0; i < n; i++) {
-      const g = bc[i];
-      const x = v[i] - mean[g] - (t[i] - meanT[g]);
-      res[i] = x;
-      for (let a = 0; a < ns; a++) r[lev[i * ns + a]] += x;
-    }
+    const scale = order === null ? sweepCentreBlocked(v, start, invB, lev, ns, r, mean) : sweepCentre(v, order, start, invB, lev, ns, r, mean);
+    const beta = cholSolve(L, S, r);
+    // Sweep 2: res = M_1 (v - D2 beta); r = D2' res (the normal equations' residual).
+    r.fill(0);
+    sweepSolve(v, order, start, invB, lev, ns, beta, mean, res, r);
     const delta = cholSolve(L, S, r);
     let maxDelta = 0;
     for (let s = 0; s < S; s++) maxDelta = Math.max(maxDelta, Math.abs(delta[s]));
-    if (maxDelta > 1e-14 * scale) {
-      spread(delta);
-      for (let i = 0; i < n; i++) res[i] -= t[i] - meanT[bc[i]];
-    }
+    // Refinement (an ill-conditioned complement): res -= M_1 D2 delta.
+    if (maxDelta > 1e-14 * scale) sweepCorrect(order, start, invB, lev, ns, delta, res);
     return res;
   });
+  recycle([order, lev]);
   // Connected design: one zero pivot per small dimension; reported as 1 (= connected), as the two-way path.
   return {cols: out, method: "schur", iterations: 0, redundancies: dropped.length - ns + 1, converged: true};
+}
+
+/** Blocked rows (row p = p-th of its group order): mean[g] = group mean; r[l] += v - mean. Returns max |v|. */
+function sweepCentreBlocked(v: Float64Array, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, r: Float64Array, mean: Float64Array): number {
+  const G = start.length - 1;
+  let scale = 0;
+  for (let g = 0; g < G; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    let acc = 0;
+    for (let p = a; p < b; p++) {
+      const x = v[p];
+      acc += x;
+      const ax = Math.abs(x);
+      if (ax > scale) scale = ax;
+    }
+    const m = (0 + acc) * invB[g];
+    mean[g] = m;
+    for (let p = a; p < b; p++) {
+      const x = v[p] - m;
+      const q = p * ns;
+      for (let s = 0; s < ns; s++) r[lev[q + s]] += x;
+    }
+  }
+  return scale;
+}
+
+/** The same through `order` (rows not blocked). */
+function sweepCentre(v: Float64Array, order: Int32Array, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, r: Float64Array, mean: Float64Array): number {
+  const G = start.length - 1;
+  let scale = 0;
+  for (let g = 0; g < G; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    let acc = 0;
+    for (let p = a; p < b; p++) {
+      const x = v[order[p]];
+      acc += x;
+      const ax = Math.abs(x);
+      if (ax > scale) scale = ax;
+    }
+    const m = (0 + acc) * invB[g];
+    mean[g] = m;
+    for (let p = a; p < b; p++) {
+      const x = v[order[p]] - m;
+      const q = p * ns;
+      for (let s = 0; s < ns; s++) r[lev[q + s]] += x;
+    }
+  }
+  return scale;
+}
+
+/**
+ * res = (v - mean_g) - (t - mean_g(t)) with t = sum over small dimensions of beta at the row's levels;
+ * r[l] += res (rows in group order).
+ */
+function sweepSolve(v: Float64Array, order: Int32Array | null, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, beta: Float64Array, mean: Float64Array, res: Float64Array, r: Float64Array): void {
+  const G = start.length - 1;
+  for (let g = 0; g < G; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    let accT = 0;
+    for (let p = a; p < b; p++) {
+      const q = p * ns;
+      let t = 0;
+      for (let s = 0; s < ns; s++) t += beta[lev[q + s]];
+      accT += t;
+    }
+    const m = mean[g];
+    const mT = (0 + accT) * invB[g];
+    for (let p = a; p < b; p++) {
+      const q = p * ns;
+      let t = 0;
+      for (let s = 0; s < ns; s++) t += beta[lev[q + s]];
+      const i = order === null ? p : order[p];
+      const x = v[i] - m - (t - mT);
+      res[i] = x;
+      for (let s = 0; s < ns; s++) r[lev[q + s]] += x;
+    }
+  }
+}
+
+/** res -= t - mean_g(t), t = sum over small dimensions of delta at the row's levels. */
+function sweepCorrect(order: Int32Array | null, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, delta: Float64Array, res: Float64Array): void {
+  const G = start.length - 1;
+  for (let g = 0; g < G; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    let accT = 0;
+    for (let p = a; p < b; p++) {
+      const q = p * ns;
+      for (let s = 0; s < ns; s++) accT += delta[lev[q + s]];
+    }
+    const mT = (0 + accT) * invB[g];
+    for (let p = a; p < b; p++) {
+      const q = p * ns;
+      let t = 0;
+      for (let s = 0; s < ns; s++) t += delta[lev[q + s]];
+      res[order === null ? p : order[p]] -= t - mT;
+    }
+  }
 }

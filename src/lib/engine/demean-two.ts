@@ -16,6 +16,7 @@
  */
 import {groupSums} from "./group-sums.js";
 import {cholesky, cholSolve} from "./linalg.js";
+import {takeF64} from "./scratch.js";
 import type {DemeanResult, FeDim} from "./demean-types.js";
 
 /**
@@ -234,7 +235,7 @@ function schurMatrix(small: FeDim, start: Int32Array, order: Int32Array | null, 
  * sweeps are small monomorphic kernels (one column) so that V8 compiles them to tight loops.
  */
 function demeanBlocked(c: Float64Array, sc: Int32Array, start: Int32Array, invB: Float64Array, L: Float64Array, T: number): Float64Array {
-  const v = new Float64Array(c.length);
+  const v = takeF64(c.length); // every element written by sweepSolve
   const r = new Float64Array(T);
   const scale = sweepCentre(c, sc, start, invB, r);
   const beta = cholSolve(L, T, r);

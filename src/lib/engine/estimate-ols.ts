@@ -17,6 +17,7 @@ import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
 import {completeRows, dropSingletons, excludeMask} from "./sample.js";
 import {validateSpec, type NormalizedSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
+import {recycle, takeI32} from "./scratch.js";
 import {pvalueT} from "./tdist.js";
 import type {Column, Frame, Result, Spec} from "./types.js";
 import {vcovCluster} from "./vcov-cluster.js";
@@ -110,7 +111,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   const factorOf = (col: Column): Factor => {
     let f = factors.get(col);
     if (f === undefined) {
-      f = factorize(col);
+      f = factorize(col, takeI32(col.length));
       factors.set(col, f);
     }
     return f;
@@ -135,14 +136,22 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   assertSomeValue(y, `column '${spec.y}' (spec.y)`);
   const xs = buildRegressors(frame, spec, time, index);
 
-  // `a^b` (not a column of the data) is a combined FE, as fixest's: one level per observed (a, b).
-  const feF: Factor[] = spec.fe.map((name, f) =>
-    name.includes("^") && frame.columns[name] === undefined
-      ? combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `spec.fe[${f}] '${name}'`))))
-      : factorOf(getColumn(frame, name, `spec.fe[${f}]`))
-  );
+  // `a^b` (not a column of the data) is a combined grouping, as fixest's: one level per observed
+  // (a, b). The one place it is built (the formula compiler passes `a^b` through); FE and cluster
+  // entries of the same name share it.
+  const combos = new Map<string, Factor>();
+  const groupingOf = (name: string, where: string): Factor => {
+    if (!name.includes("^") || frame.columns[name] !== undefined) return factorOf(getColumn(frame, name, where));
+    let f = combos.get(name);
+    if (f === undefined) {
+      f = combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `${where} '${name}'`))));
+      combos.set(name, f);
+    }
+    return f;
+  };
+  const feF: Factor[] = spec.fe.map((name, f) => groupingOf(name, `spec.fe[${f}]`));
   const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
-  const clF: Factor[] = clNames.map((name, c) => factorOf(getColumn(frame, name, `spec.vcov.cluster[${c}]`)));
+  const clF: Factor[] = clNames.map((name, c) => groupingOf(name, `spec.vcov.cluster[${c}]`));
 
   const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [
     name,
@@ -328,6 +337,10 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     notes.push(`The fixed effects have ${dm.redundancies} redundancies (disconnected design); nparams assumes one, as fixest does by default.`);
   }
 
+  // Working arrays back to the pool (scratch.ts): codes, sample rows, demeaned columns, residuals;
+  // never the input columns (ySub / xSub are those when every row is kept).
+  recycle([...[...factors.values(), ...combos.values()].map((f) => f.codes), rows, ...dm.cols, fit.resid]);
+  if (!full) recycle([ySub, ...xSub, ...feDims.map((d) => d.codes), ...clDims.map((d) => d.codes), idSample.codes, timeSample.codes]);
   return {
     terms,
     coef: Array.from(coef),

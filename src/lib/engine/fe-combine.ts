@@ -1,7 +1,8 @@
 /**
  * Combined fixed effects (fixest's `a^b`): one level per observed combination of the levels of two or
  * more columns, e.g. `partner^year` (a partner-year effect) or `origin^destination` (a pair effect).
- * Used for any FE name containing `^` that is not itself a column of the data.
+ * Used for any FE or cluster name containing `^` that is not itself a column of the data; the formula
+ * compiler (src/lib/formula/compile.ts) passes `a^b` through to here.
  */
 import type {Factor} from "./frame.js";
 

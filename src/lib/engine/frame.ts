@@ -84,11 +84,11 @@ export interface Factor {
  * Integer-valued numeric columns with a modest range use a direct lookup table (no hashing), which
  * keeps this O(n) and fast on 1M rows; otherwise a hash map, skipped for runs of equal values
  * (sorted ids: one lookup per id instead of one per row).
+ * `codes` may be passed (length n; every element is written), e.g. a reused working array.
  * Example: `factorize(["b","a","b",null])` -> codes [0,1,0,-1], levels ["b","a"].
  */
-export function factorize(col: Column): Factor {
+export function factorize(col: Column, codes: Int32Array = new Int32Array(col.length)): Factor {
   const n = col.length;
-  const codes = new Int32Array(n);
   const levels: Array<string | number> = [];
   if (col instanceof Float64Array) {
     let lo = Infinity;

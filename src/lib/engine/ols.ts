@@ -3,6 +3,7 @@
  * (ESTIMATION.md "Coefficients"; identical to least squares with all FE dummies).
  */
 import {spdInverse} from "./linalg.js";
+import {takeF64} from "./scratch.js";
 
 /**
  * Rows per cache block. Loops over all rows are cut into blocks so that every column of a block
@@ -104,7 +105,8 @@ export function olsFwl(y: Float64Array, X: Float64Array[], XtX?: Float64Array): 
     coef[i] = s;
   }
   // e = y - b_1 x_1 - ... - b_k x_k (subtracted in that order), SSR = sum e^2; cache-blocked.
-  const resid = y.slice();
+  const resid = takeF64(n);
+  resid.set(y);
   let ssr = 0;
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);

@@ -7,6 +7,7 @@
 import {UserError} from "../errors.js";
 import {allFinite} from "./frame.js";
 import type {Column} from "./types.js";
+import {takeI32} from "./scratch.js";
 
 /**
  * Marks rows whose column takes one of `values` (numbers compared numerically, also when given as
@@ -60,7 +61,7 @@ export function completeRows(
 ): Int32Array {
   // Common case first: nothing excluded or missing -> all rows, without the keep mask.
   if (!excluded && numeric.every((col) => !hasNaN(col)) && groups.every((codes) => !hasNegative(codes))) {
-    const all = new Int32Array(n);
+    const all = takeI32(n); // every element written below
     for (let i = 0; i < n; i++) all[i] = i;
     return all;
   }
@@ -90,6 +91,7 @@ export function dropSingletons(rows: Int32Array, fes: Array<{codes: Int32Array; 
   }
   let m = 0;
   for (let r = 0; r < rows.length; r++) if (!bad[r]) m++;
+  if (m === rows.length) return rows;
   const out = new Int32Array(m);
   for (let r = 0, j = 0; r < rows.length; r++) if (!bad[r]) out[j++] = rows[r];
   return out;

@@ -1,7 +1,7 @@
 /**
- * Formula -> engine: builds the derived columns a formula needs (products, logs, lags, dummies,
- * combined fixed effects) on a copy of the frame, and the engine `Spec` that names them. The engine
- * stays formula-ignorant: it sees ordinary columns whose names are fixest's coefficient names.
+ * Formula -> engine: builds the derived columns a formula needs (products, logs, lags, dummies) on a
+ * copy of the frame, and the engine `Spec` that names them. The engine stays formula-ignorant: it sees
+ * ordinary columns whose names are fixest's coefficient names, and `a^b` groupings it combines itself.
  *
  * Conventions (fixest 0.12.1, written down once here):
  * - `x1:x2` = x1 * x2 (numeric columns; missing if either is missing).
@@ -12,7 +12,8 @@
  *   Lags need unique (id, time) pairs; without a lag no panel structure is required.
  * - `i(g)` = one 0/1 column per level of g except the reference (default: the first level in sorted
  *   order, numbers numerically, text alphabetically), named `g::level`; missing g -> missing.
- * - `fe1^fe2` = one fixed effect per observed combination (missing if any part is missing).
+ * - `fe1^fe2` = one fixed effect per observed combination (missing if any part is missing), built by
+ *   the engine (spec entry "fe1^fe2", src/lib/engine/fe-combine.ts); also in `vcov = ~a^b`.
  * - no `vcov =`: clustered by the first fixed effect, iid without fixed effects (feols' default).
  */
 import {factorize, getColumn, numericColumn} from "../engine/frame.js";
@@ -147,28 +148,13 @@ export function compileModel(model: ModelAst, input: Frame, panel: PanelDecl, vc
     }
   }
 
+  // `a^b` is passed through by name: the engine builds combined groupings (fe-combine.ts, the one
+  // implementation). Only the parts are checked here, so that a missing one is named in the
+  // formula's words.
   const comboColumn = (parts: string[], where: string): string => {
     const name = comboName(parts);
-    if (parts.length === 1 || columns[name] !== undefined) {
-      getColumn({nrows: n, columns}, name, where);
-      return name;
-    }
-    const cols = parts.map((p) => getColumn(input, p, where));
-    const out: Array<string | null> = new Array(n);
-    for (let r = 0; r < n; r++) {
-      let s = "";
-      let missing = false;
-      for (let j = 0; j < cols.length; j++) {
-        const v = cols[j][r];
-        if (v === null || (typeof v === "number" && v !== v)) {
-          missing = true;
-          break;
-        }
-        s += (j > 0 ? "\u0001" : "") + String(v);
-      }
-      out[r] = missing ? null : s;
-    }
-    put(name, out);
+    if (parts.length === 1 || columns[name] !== undefined) getColumn({nrows: n, columns}, name, where);
+    else for (const p of parts) getColumn(input, p, where);
     return name;
   };
   const fe = model.fe.map((parts) => comboColumn(parts, `fixed effect '${comboName(parts)}'`));
