@@ -22,6 +22,7 @@ function setup(frame: Frame, grid: Grid, keep: Keep) {
 }
 
 serveTasks<EstimateTask | NullTask, SliceResult | DrawStats>((task, progress) => {
+  const t0 = performance.timeOrigin + performance.now();
   const {prepared, combos, grid, frame} = setup(task.frame, task.grid, task.keep);
   const which = Int32Array.from({length: task.to - task.from}, (_, k) => task.from + k);
   if (task.type === "estimate") {
@@ -36,7 +37,9 @@ serveTasks<EstimateTask | NullTask, SliceResult | DrawStats>((task, progress) =>
       nobs: r.nobs.slice(task.from, task.to),
       ok: r.ok.slice(task.from, task.to),
       notes: [...r.notes.entries()],
-      gmm: [...r.gmm.entries()]
+      gmm: [...r.gmm.entries()],
+      t0,
+      t1: performance.timeOrigin + performance.now()
     };
   }
   // Null draws: the observed results come from the page (all specifications of the kept grid).

@@ -232,6 +232,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     resumeBtn.hidden = true;
     root.dataset.state = "running";
     const t0 = performance.now();
+    const abs0 = performance.timeOrigin + t0;
     const progress = new Map<number, number>();
     const doneBefore = [...parts.values()].reduce((s, x) => s + x.coef.length, 0);
     const show = () => {
@@ -241,6 +242,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       status.textContent = pick({en: `${done.toLocaleString("en")} / ${combos.n.toLocaleString("en")} specifications · ${secs(runMs + performance.now() - t0)}`, zh: `${done} / ${combos.n} 个设定 · ${secs(runMs + performance.now() - t0)}`});
     };
     show();
+    const recv = new Map<number, number>();
     try {
       await Promise.all(
         todo.map(async ([j, [from, to]]) => {
@@ -250,16 +252,34 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
             show();
           }});
           parts.set(j, r);
+          recv.set(j, performance.timeOrigin + performance.now());
           progress.set(j, to - from);
           show();
         })
       );
-      runMs += performance.now() - t0;
+      const tEst = performance.now();
+      runMs += tEst - t0;
       result = assemble(combos.n, [...parts.values()]);
-      root.dataset.state = "done";
+      const tAsm = performance.now();
       root.dataset.runMs = String(Math.round(runMs));
       status.textContent = pick({en: `${combos.n.toLocaleString("en")} specifications estimated in ${secs(runMs)} (${p.size} worker${p.size > 1 ? "s" : ""})`, zh: `${combos.n}个设定已估计，用时${secs(runMs)}（${p.size}个后台线程）`});
-      renderResults();
+      const phases = renderResults();
+      // The page's own timings (bench/multiverse-browser.ts reads them): the run, where it went, and the
+      // time until the reader sees the curve. Worker clocks are absolute (timeOrigin + now), like abs0.
+      const mine = todo.map(([j]) => parts.get(j)!);
+      const firstStart = Math.min(...mine.map((x) => x.t0 ?? Infinity));
+      const compute = mine.reduce((a, x) => a + ((x.t1 ?? 0) - (x.t0 ?? 0)), 0);
+      const lastEnd = Math.max(...mine.map((x) => x.t1 ?? 0));
+      root.dataset.timings = JSON.stringify({
+        run: Math.round(runMs),
+        to_first_task: Math.round(firstStart - abs0),
+        compute_per_worker: Math.round(compute / p.size),
+        last_message: Math.round(performance.timeOrigin + tEst - lastEnd),
+        assemble: Math.round(tAsm - tEst),
+        ...phases,
+        shown: Math.round(performance.now() - t0)
+      });
+      root.dataset.state = "done";
     } catch (e) {
       runMs += performance.now() - t0;
       if ((e as Error).name === "AbortError") {
@@ -294,19 +314,27 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     return null;
   };
 
-  function renderResults() {
+  function renderResults(): Record<string, number> {
+    const t = [performance.now()];
     const ok = kept();
     const s = summarize(shown());
+    t.push(performance.now());
     renderSummary(s);
     storeSpread(ok);
     renderSort();
+    t.push(performance.now());
     renderCurve(ok);
+    t.push(performance.now());
     renderInfluence();
+    t.push(performance.now());
     renderNull(s);
     renderDownloads(s);
     renderFailed();
     const sel = findSel();
     if (sel !== null) showSpec(sel);
+    t.push(performance.now());
+    const d = (a: number) => Math.round(t[a + 1] - t[a]);
+    return {summary: d(0), spread_sort: d(1), curve: d(2), influence: d(3), rest: d(4)};
   }
 
   function renderSummary(s: Summary) {
@@ -383,8 +411,12 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const lo = new Float64Array(combos.n);
     const hi = new Float64Array(combos.n);
     const sig = new Uint8Array(combos.n);
+    // Few distinct degrees of freedom (one per sample and clustering): the t quantile once for each.
+    const crit = new Map<number, number>();
     for (const i of ok) {
-      const q = criticalValue(Number.isFinite(r.df[i]) ? r.df[i] : null);
+      const df = Number.isFinite(r.df[i]) ? r.df[i] : Infinity;
+      let q = crit.get(df);
+      if (q === undefined) crit.set(df, (q = criticalValue(df === Infinity ? null : df)));
       lo[i] = r.coef[i] - q * r.se[i];
       hi[i] = r.coef[i] + q * r.se[i];
       sig[i] = r.pvalue[i] < 0.05 ? 1 : 0;
