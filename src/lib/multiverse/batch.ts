@@ -73,6 +73,13 @@ export interface BatchOptions {
    * engine's positive semi-definite repair.
    */
   fastSe?: boolean;
+  /**
+   * Store only the specifications `offset .. offset + size - 1` (a worker's slice, which must cover `which`),
+   * at positions 0 .. size - 1: a slice does not allocate the arrays of the whole grid. Notes and GMM
+   * diagnostics stay keyed by the specification's own index.
+   */
+  offset?: number;
+  size?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -111,8 +118,7 @@ function rowsKey(rows: Int32Array): string {
 }
 
 /** Rows kept: not excluded, every term non-missing, every grouping code >= 0 (engine `completeRows`). */
-function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], codes: Int32Array[]): Int32Array {
-  const keep = new Int32Array(n);
+function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], codes: Int32Array[], keep: Int32Array): Int32Array {
   let m = 0;
   outer: for (let i = 0; i < n; i++) {
     if (mask && mask[i]) continue;
@@ -120,7 +126,7 @@ function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], co
     for (let c = 0; c < codes.length; c++) if (codes[c][i] < 0) continue outer;
     keep[m++] = i;
   }
-  return keep.slice(0, m);
+  return keep.subarray(0, m);
 }
 
 /**
@@ -128,15 +134,17 @@ function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], co
  * Example: `runBatch(prepare(frame, grid), grid, expandGrid(grid), {frame})`.
  */
 export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {}, which?: Int32Array): BatchResult {
-  const out = emptyResult(c.n);
+  const base = opts.offset ?? 0;
+  const out = emptyResult(opts.size ?? c.n);
   const list = which ?? Int32Array.from({length: c.n}, (_, i) => i);
-  const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out);
+  const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out, base);
 
   // Pass 1: fits (consecutive specifications with equal choices but vcov), then their sample and group.
   const groups = new Map<string, Group>();
   const rowsCache = new Map<string, Int32Array>();
   const bySpecSample = new Map<string, Int32Array>();
   const rowsKeyOf = new Map<Int32Array, string>();
+  const rowsBuf = new Int32Array(p.n);
   let done = 0;
   const total = list.length;
   for (let a = 0; a < list.length; ) {
@@ -163,11 +171,11 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     let k = rows ? rowsKeyOf.get(rows)! : "";
     if (!rows) {
       const cols = terms.map((t) => p.terms.get(t)!);
-      rows = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes));
-      k = rowsKey(rows);
+      const found = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes), rowsBuf);
+      k = rowsKey(found);
       const cached = rowsCache.get(k);
-      if (cached && sameRows(cached, rows)) rows = cached;
-      else rowsCache.set(k, rows);
+      if (cached && sameRows(cached, found)) rows = cached;
+      else rowsCache.set(k, (rows = found.slice()));
       bySpecSample.set(sk, rows);
       rowsKeyOf.set(rows, k);
     }
@@ -221,6 +229,7 @@ function hasMissing(codes: Int32Array, rows: Int32Array): boolean {
 }
 
 function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOptions, out: BatchResult, fallback: (i: number) => void, ws: Workspace): void {
+  const base = opts.offset ?? 0;
   const {rows} = grp;
   const m = rows.length;
   const full = m === p.n;
@@ -332,19 +341,19 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       const v = g.vcov[c.idx.vcov[s]];
       if (v === "iid") {
         // engine vcovIid: bread * SSR / (n - K), t df n - K.
-        setResult(out, s, coef, Math.sqrt(bread[at * k + at] * (ssr / (m - nparams))), m - nparams, m);
+        setResult(out, base, s, coef, Math.sqrt(bread[at * k + at] * (ssr / (m - nparams))), m - nparams, m);
       } else if (v === "hetero") {
         const dfT = m - nparams;
         if (opts.fastSe) {
           const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
           let acc = 0;
           for (let r = 0; r < m; r++) acc += resid[r] * resid[r] * z[r] * z[r];
-          setResult(out, s, coef, Math.sqrt((acc * m) / (m - nparams)), dfT, m);
+          setResult(out, base, s, coef, Math.sqrt((acc * m) / (m - nparams)), dfT, m);
           continue;
         }
         // engine vcovHetero: sandwich(B, heteroMeat) * n / (n - K).
         if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, heteroMeatWs(Z, resid, m, ws), k, at, ws.row) * (m / (m - nparams));
-        setResult(out, s, coef, Math.sqrt(heteroVkk), dfT, m);
+        setResult(out, base, s, coef, Math.sqrt(heteroVkk), dfT, m);
       } else {
         const dims = v.cluster.map(clDim);
         if (dims.some((d) => d.nlevels < 2)) {
@@ -367,7 +376,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           for (const {cl, sign} of info.subsets) vkk += sign * sumSquaredScores(z, resid, cl, scratch);
           // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
           if (dims.length === 1 || allDiagonalsNonNegative(bread, Z, resid, info.subsets, k, m, scratch, ws.z2.subarray(0, m))) {
-            setResult(out, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
+            setResult(out, base, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
             continue;
           }
         } else {
@@ -379,14 +388,14 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           let negative = false;
           if (dims.length > 1) for (let a = 0; a < k && !negative; a++) if (sandwichDiag(bread, M, k, a, ws.row) * factor < 0) negative = true;
           if (!negative) {
-            setResult(out, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
+            setResult(out, base, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
             continue;
           }
         }
         const residCopy = resid.slice(0, m);
         const cv = vcovClusterShared(bread.slice(0, k * k), Z, residCopy, info.subsets, dims, K);
         if (cv.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
-        setResult(out, s, coef, Math.sqrt(cv.V[at * k + at]), cv.gMin - 1, m);
+        setResult(out, base, s, coef, Math.sqrt(cv.V[at * k + at]), cv.gMin - 1, m);
       }
     }
   }
@@ -396,7 +405,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
  * One specification through `estimate()` alone: its key coefficient, or its one-line reason. A dropped
  * control is a note; a dropped key term is a failure.
  */
-function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, out: BatchResult): void {
+function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, out: BatchResult, base: number): void {
   if (!frame) {
     out.notes.set(i, "not estimable in this bootstrap draw");
     return;
@@ -409,13 +418,13 @@ function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, 
       out.notes.set(i, collinearityNote(keyTerm));
       return;
     }
-    out.coef[i] = r.coef[j];
-    out.se[i] = r.se[j];
-    out.tstat[i] = r.tstat[j];
-    out.pvalue[i] = r.pvalue[j];
-    out.df[i] = r.df_t ?? NaN;
-    out.nobs[i] = r.nobs;
-    out.ok[i] = Number.isFinite(r.coef[j]) && Number.isFinite(r.se[j]) ? 1 : 0;
+    out.coef[i - base] = r.coef[j];
+    out.se[i - base] = r.se[j];
+    out.tstat[i - base] = r.tstat[j];
+    out.pvalue[i - base] = r.pvalue[j];
+    out.df[i - base] = r.df_t ?? NaN;
+    out.nobs[i - base] = r.nobs;
+    out.ok[i - base] = Number.isFinite(r.coef[j]) && Number.isFinite(r.se[j]) ? 1 : 0;
     if (r.notes.length) out.notes.set(i, r.notes.join(" "));
     if (r.ar2 && r.hansen) out.gmm.set(i, {ar2_p: r.ar2.pvalue, hansen_p: r.hansen.pvalue, n_instruments: r.n_instruments ?? NaN, rho: r.coef[r.terms.indexOf(spec.x[0])]});
   } catch (e) {
@@ -456,16 +465,16 @@ function vcovClusterShared(bread: Float64Array, X: Float64Array[], e: Float64Arr
   return {V, gMin, fixed: negative};
 }
 
-function setResult(out: BatchResult, s: number, coef: number, se: number, dfT: number, m: number): void {
+function setResult(out: BatchResult, base: number, s: number, coef: number, se: number, dfT: number, m: number): void {
   // A zero standard error (a repaired multi-way variance can be exactly 0) has no t statistic: NaN, as the engine.
   const t = se > 0 ? coef / se : NaN;
-  out.coef[s] = coef;
-  out.se[s] = se;
-  out.tstat[s] = t;
-  out.pvalue[s] = pvalueT(t, dfT);
-  out.df[s] = dfT;
-  out.nobs[s] = m;
-  out.ok[s] = 1;
+  out.coef[s - base] = coef;
+  out.se[s - base] = se;
+  out.tstat[s - base] = t;
+  out.pvalue[s - base] = pvalueT(t, dfT);
+  out.df[s - base] = dfT;
+  out.nobs[s - base] = m;
+  out.ok[s - base] = 1;
 }
 
 /** z = Z b, b = row `at` of the bread: the key coefficient is b' Z' e, so its scores are z_i e_i. */

@@ -35,6 +35,11 @@ export interface NullTask extends TaskBase {
   scale?: Float64Array;
 }
 
+/** Starts a worker (module loaded, ready) before the first run; answers at once. */
+export interface PingTask {
+  type: "ping";
+}
+
 export interface SliceResult {
   from: number;
   coef: Float64Array;
