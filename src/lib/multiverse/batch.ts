@@ -247,10 +247,12 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
   const names: string[] = [];
   const pos = new Map<string, number>();
   for (const fit of grp.fits) for (const t of fit.terms) if (!pos.has(t)) pos.set(t, names.push(t) - 1);
-  const raw = names.map((t) => {
+  // A sub-sample's columns are gathered into the run's reused buffers (demean copies them; kernels.ts says
+  // why allocating fewer typed arrays matters).
+  const raw = names.map((t, j) => {
     const col = p.terms.get(t)!;
     if (full) return col;
-    const v = new Float64Array(m);
+    const v = ws.column(j).subarray(0, m);
     for (let r = 0; r < m; r++) v[r] = col[rows[r]];
     return v;
   });
@@ -391,6 +393,11 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
             setResult(out, base, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
             continue;
           }
+          // The engine's repair on this meat: full sandwich times the factor, then its positive semi-definite part.
+          const V = psdPart(sandwich(bread.slice(0, k * k), M.slice(0, k * k), k).map((x) => x * factor), k);
+          out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
+          setResult(out, base, s, coef, Math.sqrt(V[at * k + at]), gMin - 1, m);
+          continue;
         }
         const residCopy = resid.slice(0, m);
         const cv = vcovClusterShared(bread.slice(0, k * k), Z, residCopy, info.subsets, dims, K);

@@ -40,6 +40,7 @@ export class Workspace {
 
   constructor(kmax: number, nmax: number) {
     this.kmax = kmax;
+    this.nmax = nmax;
     const kk = kmax * kmax;
     this.s = new Float64Array(kmax);
     this.As = new Float64Array(kk);
@@ -64,6 +65,15 @@ export class Workspace {
     this.zk = new Float64Array(nmax);
     this.z2 = new Float64Array(nmax);
     this.S = new Float64Array(Math.max(1, 64 * kmax));
+  }
+
+  private readonly nmax: number;
+  private readonly columns: Float64Array[] = [];
+
+  /** Column buffer j of length nmax (created on first use, then reused by every group of the run). */
+  column(j: number): Float64Array {
+    while (this.columns.length <= j) this.columns.push(new Float64Array(this.nmax));
+    return this.columns[j];
   }
 
   /** The cluster-score buffer for G clusters (grown when needed, zeroed by the caller's loop). */
