@@ -45,7 +45,7 @@ function fixestAvailable(): boolean {
  * TypeScript side, so both read identical numbers), the controls and the partner group. Returns null without
  * fixest, else its seconds, its specification count and the largest differences against `r`.
  */
-function fixestRun(frame: Frame, grid: Grid, combos: Combos, r: BatchResult): {seconds: number; specs: number; compared: number; coefDiff: number; seDiff: number} | null {
+function fixestRun(frame: Frame, grid: Grid, combos: Combos, r: BatchResult): {seconds: number; specs: number; compared: number; coefDiff: number; seDiff: number; coefRel: number; seRel: number; beyond: number} | null {
   if (!fixestAvailable()) return null;
   const dir = mkdtempSync(join(tmpdir(), "dtb-fixest-"));
   try {
@@ -72,7 +72,7 @@ function fixestRun(frame: Frame, grid: Grid, combos: Combos, r: BatchResult): {s
       index.set([`key__${grid.key[d.key[i]]}__${grid.lags[d.lag[i]]}`, grid.samples[d.sample[i]].label, fe[d.fe[i]], ctl[d.controls[i]], vc[d.vcov[i]]].join("|"), i);
     }
     const group = (g: string) => (g === "Full sample" ? "all" : g);
-    let compared = 0, coefDiff = 0, seDiff = 0, specs = 0;
+    let compared = 0, coefDiff = 0, seDiff = 0, specs = 0, coefRel = 0, seRel = 0, beyond = 0;
     for (const line of readFileSync(join(dir, "out.csv"), "utf8").trim().split("\n").slice(1)) {
       const [key, window, grp, feS, controls, vcov, coef, se] = line.split(",").map((x) => x.replace(/^"|"$/g, ""));
       specs++;
@@ -82,8 +82,12 @@ function fixestRun(frame: Frame, grid: Grid, combos: Combos, r: BatchResult): {s
       compared++;
       coefDiff = Math.max(coefDiff, Math.abs(Number(coef) - r.coef[i]));
       seDiff = Math.max(seDiff, Math.abs(Number(se) - r.se[i]));
+      // Relative differences too: near-absorbed DSTRI areas have huge, ill-conditioned coefficients.
+      coefRel = Math.max(coefRel, Math.abs(Number(coef) - r.coef[i]) / Math.max(1e-300, Math.abs(r.coef[i])));
+      seRel = Math.max(seRel, Math.abs(Number(se) - r.se[i]) / Math.max(1e-300, Math.abs(r.se[i])));
+      if (Math.abs(Number(coef) - r.coef[i]) > 1e-8 * Math.max(1, Math.abs(r.coef[i]))) beyond++;
     }
-    return {seconds, specs, compared, coefDiff, seDiff};
+    return {seconds, specs, compared, coefDiff, seDiff, coefRel, seRel, beyond};
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
@@ -141,9 +145,12 @@ export async function runMultiverseBench(runs = 3, draws = Number(process.env.DT
       multiverse_vs_fixest: +(out.multiverse_specs_per_s / (fx.specs / fx.seconds)).toFixed(1),
       fixest_compared: fx.compared,
       fixest_max_abs_diff_coef: fx.coefDiff,
-      fixest_max_abs_diff_se: fx.seDiff
+      fixest_max_abs_diff_se: fx.seDiff,
+      fixest_max_rel_diff_coef: fx.coefRel,
+      fixest_max_rel_diff_se: fx.seRel,
+      fixest_coef_beyond_1e8: fx.beyond
     });
-    out.fixest = `${out.multiverse_vs_fixest}x; ${fx.compared} specs compared: max |coef diff| ${fx.coefDiff.toExponential(1)}, max |se diff| ${fx.seDiff.toExponential(1)}`;
+    out.fixest = `${out.multiverse_vs_fixest}x; ${fx.compared} specs compared: max |coef diff| ${fx.coefDiff.toExponential(1)}, max |se diff| ${fx.seDiff.toExponential(1)}; max relative ${fx.coefRel.toExponential(1)} / ${fx.seRel.toExponential(1)}; ${fx.beyond} coefs beyond 1e-8`;
   } else out.fixest = "n/a (library(fixest) does not load; set R_LIBS to where it is installed)";
 
   // Null bootstrap of the 1,024-specification grid.
