@@ -55,6 +55,7 @@ export async function run(args: string[]): Promise<void> {
       seed,
       from: 0,
       to: draws,
+      frame,
       onProgress: (d, n) => {
         if (process.stderr.isTTY && Date.now() - last > 500) {
           last = Date.now();

@@ -19,7 +19,7 @@ import {concatDraws, nullPvalues, type DrawStats, type NullResult} from "../../l
 import {record, toCsv} from "../../lib/multiverse/output.js";
 import {keepOf, parseView, serializeView, type View} from "../../lib/multiverse/state.js";
 import {summarize, type Summary} from "../../lib/multiverse/summary.js";
-import {assemble, scaled, slices, type EstimateTask, type NullTask, type SliceResult} from "../../lib/multiverse/tasks.js";
+import {assemble, scaled, slices, type EstimateTask, type NullTask, type PingTask, type SliceResult} from "../../lib/multiverse/tasks.js";
 import {rCode, resultsParagraph} from "../../lib/multiverse/text.js";
 import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
@@ -74,15 +74,29 @@ const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "–");
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: string[], workerUrl: string): HTMLElement {
+/** Every core: the page itself is idle while the workers estimate (the pool's default leaves one free). */
+function poolSize(): number {
+  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(8, cores));
+}
+
+/**
+ * The page's worker pool, started at once: one "ping" per worker makes each load its module while the page
+ * is still loading the data, so the first run does not wait for worker start-up.
+ */
+export function multiversePool(workerUrl: string): Pool {
+  const pool = createPool({url: workerUrl, size: poolSize()});
+  for (let k = 0; k < pool.size; k++) void pool.run<PingTask, {t: number}>({type: "ping"}).catch(() => {});
+  return pool;
+}
+
+export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: string[], workerUrl: string, started?: Pool): HTMLElement {
   const grid = defaultGrid(partners, outcomes);
   const lab = labels(grid);
   const {view, ignored} = parseView(location.search, grid);
   const root = el("div", {className: "multiverse"});
-  let pool: Pool | null = null;
-  // Every core: the page itself is idle while the workers estimate (the pool's default leaves one free).
-  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  const getPool = () => (pool ??= createPool({url: workerUrl, size: Math.max(1, Math.min(8, cores))}));
+  let pool: Pool | null = started ?? null;
+  const getPool = () => (pool ??= createPool({url: workerUrl, size: poolSize()}));
 
   // ---- state of the current run
   let combos: Combos = expandGrid(grid, keepOf(view, grid));
@@ -223,7 +237,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const execute = async () => {
     const keep = keepOf(view, grid);
     const p = getPool();
-    const size = Math.max(500, Math.ceil(combos.n / (p.size * 6)));
+    // Two slices per worker: few messages and little repeated set-up, while a cancel still keeps half a run.
+    const size = Math.max(500, Math.ceil(combos.n / (p.size * 2)));
     const all = slices(combos.n, size);
     const todo = all.map((s, j) => [j, s] as const).filter(([j]) => !parts.has(j));
     controller = new AbortController();
@@ -232,6 +247,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     resumeBtn.hidden = true;
     root.dataset.state = "running";
     const t0 = performance.now();
+    const abs0 = performance.timeOrigin + t0;
     const progress = new Map<number, number>();
     const doneBefore = [...parts.values()].reduce((s, x) => s + x.coef.length, 0);
     const show = () => {
@@ -241,6 +257,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       status.textContent = pick({en: `${done.toLocaleString("en")} / ${combos.n.toLocaleString("en")} specifications · ${secs(runMs + performance.now() - t0)}`, zh: `${done} / ${combos.n} 个设定 · ${secs(runMs + performance.now() - t0)}`});
     };
     show();
+    const recv = new Map<number, number>();
     try {
       await Promise.all(
         todo.map(async ([j, [from, to]]) => {
@@ -250,16 +267,36 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
             show();
           }});
           parts.set(j, r);
+          recv.set(j, performance.timeOrigin + performance.now());
           progress.set(j, to - from);
           show();
         })
       );
-      runMs += performance.now() - t0;
+      const tEst = performance.now();
+      runMs += tEst - t0;
       result = assemble(combos.n, [...parts.values()]);
-      root.dataset.state = "done";
+      const tAsm = performance.now();
       root.dataset.runMs = String(Math.round(runMs));
       status.textContent = pick({en: `${combos.n.toLocaleString("en")} specifications estimated in ${secs(runMs)} (${p.size} worker${p.size > 1 ? "s" : ""})`, zh: `${combos.n}个设定已估计，用时${secs(runMs)}（${p.size}个后台线程）`});
-      renderResults();
+      const phases = renderResults();
+      // The page's own timings (bench/multiverse-browser.ts reads them): the run, where it went, and the
+      // time until the reader sees the curve. Worker clocks are absolute (timeOrigin + now), like abs0.
+      const mine = todo.map(([j]) => parts.get(j)!);
+      const firstStart = Math.min(...mine.map((x) => x.t0 ?? Infinity));
+      const compute = mine.reduce((a, x) => a + ((x.t1 ?? 0) - (x.t0 ?? 0)), 0);
+      const lastEnd = Math.max(...mine.map((x) => x.t1 ?? 0));
+      root.dataset.timings = JSON.stringify({
+        run: Math.round(runMs),
+        to_first_task: Math.round(firstStart - abs0),
+        compute_per_worker: Math.round(compute / p.size),
+        last_message: Math.round(performance.timeOrigin + tEst - lastEnd),
+        assemble: Math.round(tAsm - tEst),
+        ...phases,
+        shown: Math.round(performance.now() - t0),
+        // From the navigation (page load) to the curve on screen: what a reader who opens the page waits.
+        since_navigation: Math.round(performance.now())
+      });
+      root.dataset.state = "done";
     } catch (e) {
       runMs += performance.now() - t0;
       if ((e as Error).name === "AbortError") {
@@ -294,19 +331,27 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     return null;
   };
 
-  function renderResults() {
+  function renderResults(): Record<string, number> {
+    const t = [performance.now()];
     const ok = kept();
     const s = summarize(shown());
+    t.push(performance.now());
     renderSummary(s);
     storeSpread(ok);
     renderSort();
+    t.push(performance.now());
     renderCurve(ok);
+    t.push(performance.now());
     renderInfluence();
+    t.push(performance.now());
     renderNull(s);
     renderDownloads(s);
     renderFailed();
     const sel = findSel();
     if (sel !== null) showSpec(sel);
+    t.push(performance.now());
+    const d = (a: number) => Math.round(t[a + 1] - t[a]);
+    return {summary: d(0), spread_sort: d(1), curve: d(2), influence: d(3), rest: d(4)};
   }
 
   function renderSummary(s: Summary) {
@@ -383,8 +428,12 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const lo = new Float64Array(combos.n);
     const hi = new Float64Array(combos.n);
     const sig = new Uint8Array(combos.n);
+    // Few distinct degrees of freedom (one per sample and clustering): the t quantile once for each.
+    const crit = new Map<number, number>();
     for (const i of ok) {
-      const q = criticalValue(Number.isFinite(r.df[i]) ? r.df[i] : null);
+      const df = Number.isFinite(r.df[i]) ? r.df[i] : Infinity;
+      let q = crit.get(df);
+      if (q === undefined) crit.set(df, (q = criticalValue(df === Infinity ? null : df)));
       lo[i] = r.coef[i] - q * r.se[i];
       hi[i] = r.coef[i] + q * r.se[i];
       sig[i] = r.pvalue[i] < 0.05 ? 1 : 0;
@@ -508,9 +557,13 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const nstatus = el("p", {className: "mv-null-status"});
     nstatus.setAttribute("aria-live", "polite");
     const out = el("div", {className: "mv-null-out"});
-    const olsOk = kept().filter((i) => grid.estimators[combos.idx.estimator[i]] === "ols");
+    // Every estimated specification is re-estimated in each draw, GMM ones included (null.ts).
+    const olsOk = kept();
+    let nGmm = 0;
+    for (const i of olsOk) if (grid.estimators[combos.idx.estimator[i]] !== "ols") nGmm++;
+    const gmmText = nGmm ? pick({en: ` (${nGmm.toLocaleString("en")} of them GMM, each about a thousand times as costly as an OLS fit)`, zh: `（其中${nGmm}个为GMM设定，每个的计算量约为OLS设定的上千倍）`}) : "";
     nullBox.append(
-      el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} OLS/FE specifications. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个OLS/FE设定。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
+      el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} specifications${gmmText}. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个设定${gmmText}。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
       el("div", {className: "mv-buttons"}, label, input, go, stop),
       nbar,
       nstatus,
@@ -540,7 +593,9 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       row(L("Share significant (larger direction)", "显著占比（较大方向）"), pct(Math.max(s.share_sig_negative, s.share_sig_positive)), nullResult.p_share_significant, "share");
       row(L("Stouffer's Z", "Stouffer合并Z值"), fmt(nullResult.observed.stouffer, 2), nullResult.p_stouffer, "stouffer");
       tbl.append(tb);
-      out.append(tbl, el("p", {className: "mv-note", text: pick({en: `Two-sided: the share of draws at least as extreme as observed. With ${nullResult.draws} draws the smallest reportable p-value is ${fmt(1 / nullResult.draws, 4)}; seed ${nullResult.seed}; ${secs(nullMs)}.`, zh: `双侧：抽样统计量至少与观测值同样极端的比例。${nullResult.draws}次抽样时可报告的最小p值为${fmt(1 / nullResult.draws, 4)}；随机种子${nullResult.seed}；用时${secs(nullMs)}。`})}));
+      const nr = nullResult;
+      const failedText = nr.failed ? pick({en: ` In ${nr.failed.toLocaleString("en")} of ${(nr.draws * nr.specs_per_draw).toLocaleString("en")} specification-draws the specification could not be estimated on the resample (e.g. a singular GMM); each is left out of its draw's statistics.`, zh: `在${nr.draws * nr.specs_per_draw}个"设定×抽样"中，有${nr.failed}个无法在重抽样数据上估计（例如GMM矩阵奇异），它们不计入该次抽样的统计量。`}) : "";
+      out.append(tbl, el("p", {className: "mv-note", text: pick({en: `Two-sided: the share of draws at least as extreme as observed. With ${nr.draws} draws the smallest reportable p-value is ${fmt(1 / nr.draws, 4)}; seed ${nr.seed}; ${nr.specs_per_draw.toLocaleString("en")} specifications per draw (${nr.gmm_per_draw} GMM); ${secs(nullMs)}.`, zh: `双侧：抽样统计量至少与观测值同样极端的比例。${nr.draws}次抽样时可报告的最小p值为${fmt(1 / nr.draws, 4)}；随机种子${nr.seed}；每次抽样${nr.specs_per_draw}个设定（其中GMM ${nr.gmm_per_draw}个）；用时${secs(nullMs)}。`}) + failedText}));
       nullBox.dataset.done = "1";
     };
     showResult();
@@ -557,6 +612,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       stop.disabled = false;
       const r = result!;
       const sc = perSd() ? scaleArr() : undefined;
+      const rho = new Float64Array(combos.n).fill(NaN);
+      for (const [i, gm] of r.gmm) rho[i] = gm.rho ?? NaN;
       const show = () => {
         const done = [...nullParts.values()].reduce((a, b) => a + b.median.length, 0) + [...progress.values()].reduce((a, b) => a + b, 0);
         nbar.max = draws;
@@ -567,7 +624,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         await Promise.all(
           ranges.map(async ([a, b], j) => {
             if (nullParts.has(j)) return;
-            const task: NullTask = {type: "null", frame, grid, keep: keepOf(view, grid), from: 0, to: 0, seed: 1, drawFrom: a, drawTo: b, which: olsOk, scale: sc, observed: {coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, df: r.df, nobs: r.nobs, ok: r.ok}};
+            const task: NullTask = {type: "null", frame, grid, keep: keepOf(view, grid), from: 0, to: 0, seed: 1, drawFrom: a, drawTo: b, which: olsOk, scale: sc, rho, observed: {coef: r.coef, se: r.se, tstat: r.tstat, pvalue: r.pvalue, df: r.df, nobs: r.nobs, ok: r.ok}};
             const st = await p.run<NullTask, DrawStats>(task, {signal: ctl!.signal, onProgress: (q) => {
               progress.set(j, q.done);
               show();
@@ -581,6 +638,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         const stats = concatDraws(ranges.map((_, j) => nullParts.get(j)!));
         nullResult = nullPvalues(summarize(shown(), {which: olsOk}), stats, 1);
         nullBox.dataset.ms = String(Math.round(nullMs));
+        nullBox.dataset.specs = String(olsOk.length);
         showResult();
         renderDownloads(s);
       } catch (e) {

@@ -7,27 +7,27 @@
  *  2. fits with the same estimation sample (rows after exclusions and listwise deletion) and the same fixed
  *     effects form a group: every column the group uses is demeaned ONCE and their cross-products X~'X~ are
  *     computed once; each control subset then takes its sub-matrix;
- *  3. each fit calls the engine's `findCollinear`, `olsFwl`, `vcovIid` / `vcovHetero` / `vcovCluster`,
- *     `clusterK`, `nparamsOf`, `pvalueT` on the same inputs as `estimate()` would: the numbers are the
- *     engine's, bit for bit (tests/lib/multiverse/batch.test.ts checks a random sample against `estimate()`).
+ *  3. each fit runs the engine's `findCollinear`, `olsFwl`, `vcovIid` / `vcovHetero` / `vcovCluster`
+ *     arithmetic (replicated operation for operation into reused buffers in kernels.ts, which says why), and
+ *     the engine's `clusterK`, `nparamsOf`, `pvalueT`, on the same inputs as `estimate()` would: the numbers
+ *     are the engine's, bit for bit (tests/lib/multiverse/batch.test.ts checks a random sample against `estimate()`).
  *
  * Anything unusual (a collinear or absorbed regressor, too few rows, a single cluster, GMM) is handed to
  * `estimate()` itself, so a failing specification carries the engine's own one-line reason and never stops
  * the run. The demeaning of a sum is the sum of the demeanings, which is how the null bootstrap imposes
  * beta = 0 without re-demeaning (`impose`).
  */
-import {collinearityNote, findCollinear} from "../engine/collinearity.js";
+import {collinearityNote} from "../engine/collinearity.js";
 import {demean, type FeDim} from "../engine/demean.js";
 import {estimate} from "../engine/estimate.js";
 import {recode} from "../engine/frame.js";
-import {crossprod, olsFwl, sumSquares} from "../engine/ols.js";
+import {crossprod, sumSquares} from "../engine/ols.js";
 import {clusterK, isNested, nparamsOf} from "../engine/ssc.js";
 import {pvalueT} from "../engine/tdist.js";
 import type {Frame} from "../engine/types.js";
 import {clusterMeat, intersectClusters, psdPart, type ClusterDim} from "../engine/vcov-cluster.js";
 import {sandwich} from "../engine/linalg.js";
-import {vcovHetero} from "../engine/vcov-hetero.js";
-import {vcovIid} from "../engine/vcov-iid.js";
+import {addClusterMeatWs, findCollinearWs, heteroMeatWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
 import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
 import type {Prepared} from "./prepare.js";
 
@@ -45,8 +45,18 @@ export interface BatchResult {
   ok: Uint8Array;
   /** One-line reason (failed) or note (e.g. a control dropped as collinear), by specification. */
   notes: Map<number, string>;
-  /** GMM diagnostics by specification: AR(2) p, Hansen p, instrument count. */
-  gmm: Map<number, {ar2_p: number; hansen_p: number; n_instruments: number}>;
+  /**
+   * GMM diagnostics by specification: AR(2) p, Hansen p, instrument count, and the coefficient of the
+   * lagged outcome (`rho`, which the null bootstrap needs to impose a zero effect in the dynamic model).
+   */
+  gmm: Map<number, GmmInfo>;
+}
+
+export interface GmmInfo {
+  ar2_p: number;
+  hansen_p: number;
+  n_instruments: number;
+  rho?: number;
 }
 
 export interface BatchOptions {
@@ -63,6 +73,13 @@ export interface BatchOptions {
    * engine's positive semi-definite repair.
    */
   fastSe?: boolean;
+  /**
+   * Store only the specifications `offset .. offset + size - 1` (a worker's slice, which must cover `which`),
+   * at positions 0 .. size - 1: a slice does not allocate the arrays of the whole grid. Notes and GMM
+   * diagnostics stay keyed by the specification's own index.
+   */
+  offset?: number;
+  size?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -101,8 +118,7 @@ function rowsKey(rows: Int32Array): string {
 }
 
 /** Rows kept: not excluded, every term non-missing, every grouping code >= 0 (engine `completeRows`). */
-function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], codes: Int32Array[]): Int32Array {
-  const keep = new Int32Array(n);
+function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], codes: Int32Array[], keep: Int32Array): Int32Array {
   let m = 0;
   outer: for (let i = 0; i < n; i++) {
     if (mask && mask[i]) continue;
@@ -110,7 +126,7 @@ function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], co
     for (let c = 0; c < codes.length; c++) if (codes[c][i] < 0) continue outer;
     keep[m++] = i;
   }
-  return keep.slice(0, m);
+  return keep.subarray(0, m);
 }
 
 /**
@@ -118,15 +134,17 @@ function sampleRows(n: number, mask: Uint8Array | null, cols: Float64Array[], co
  * Example: `runBatch(prepare(frame, grid), grid, expandGrid(grid), {frame})`.
  */
 export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {}, which?: Int32Array): BatchResult {
-  const out = emptyResult(c.n);
+  const base = opts.offset ?? 0;
+  const out = emptyResult(opts.size ?? c.n);
   const list = which ?? Int32Array.from({length: c.n}, (_, i) => i);
-  const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out);
+  const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out, base);
 
   // Pass 1: fits (consecutive specifications with equal choices but vcov), then their sample and group.
   const groups = new Map<string, Group>();
   const rowsCache = new Map<string, Int32Array>();
   const bySpecSample = new Map<string, Int32Array>();
   const rowsKeyOf = new Map<Int32Array, string>();
+  const rowsBuf = new Int32Array(p.n);
   let done = 0;
   const total = list.length;
   for (let a = 0; a < list.length; ) {
@@ -153,11 +171,11 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     let k = rows ? rowsKeyOf.get(rows)! : "";
     if (!rows) {
       const cols = terms.map((t) => p.terms.get(t)!);
-      rows = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes));
-      k = rowsKey(rows);
+      const found = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes), rowsBuf);
+      k = rowsKey(found);
       const cached = rowsCache.get(k);
-      if (cached && sameRows(cached, rows)) rows = cached;
-      else rowsCache.set(k, rows);
+      if (cached && sameRows(cached, found)) rows = cached;
+      else rowsCache.set(k, (rows = found.slice()));
       bySpecSample.set(sk, rows);
       rowsKeyOf.set(rows, k);
     }
@@ -174,9 +192,13 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     grp.fits.push({specs: keep, terms});
   }
 
-  // Pass 2: per group, demean every column once, cross-products once, then solve each fit.
+  // Pass 2: per group, demean every column once, cross-products once, then solve each fit (in buffers
+  // allocated once: kernels.ts says why).
+  let kmax = 1;
+  for (const grp of groups.values()) for (const f of grp.fits) kmax = Math.max(kmax, f.terms.length + 1);
+  const ws = new Workspace(kmax, p.n);
   for (const grp of groups.values()) {
-    solveGroup(p, g, c, grp, opts, out, fallback);
+    solveGroup(p, g, c, grp, opts, out, fallback, ws);
     done += grp.fits.reduce((s, f) => s + f.specs.length, 0);
     opts.onProgress?.(done, total);
   }
@@ -206,7 +228,8 @@ function hasMissing(codes: Int32Array, rows: Int32Array): boolean {
   return false;
 }
 
-function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOptions, out: BatchResult, fallback: (i: number) => void): void {
+function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOptions, out: BatchResult, fallback: (i: number) => void, ws: Workspace): void {
+  const base = opts.offset ?? 0;
   const {rows} = grp;
   const m = rows.length;
   const full = m === p.n;
@@ -224,10 +247,12 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
   const names: string[] = [];
   const pos = new Map<string, number>();
   for (const fit of grp.fits) for (const t of fit.terms) if (!pos.has(t)) pos.set(t, names.push(t) - 1);
-  const raw = names.map((t) => {
+  // A sub-sample's columns are gathered into the run's reused buffers (demean copies them; kernels.ts says
+  // why allocating fewer typed arrays matters).
+  const raw = names.map((t, j) => {
     const col = p.terms.get(t)!;
     if (full) return col;
-    const v = new Float64Array(m);
+    const v = ws.column(j).subarray(0, m);
     for (let r = 0; r < m; r++) v[r] = col[rows[r]];
     return v;
   });
@@ -256,15 +281,15 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       for (const s of fit.specs) fallback(s);
       continue;
     }
-    const XtX = new Float64Array(kx * kx);
-    const ss = new Float64Array(kx);
+    const XtX = ws.XtX;
+    const ss = ws.ss;
     for (let a = 0; a < kx; a++) {
       ss[a] = rawSS[xi[a]];
       for (let b = 0; b < kx; b++) XtX[a * kx + b] = C[xi[a] * T + xi[b]];
     }
     // Collinear terms exactly as estimate() removes them (engine collinearity.ts): a dropped key term
     // fails the specification with the engine's note; a dropped control is a note.
-    const {keep, drop} = findCollinear(XtX, kx, ss);
+    const {keep, drop} = findCollinearWs(XtX, kx, ss, ws);
     if (drop.length) {
       const xNames = fit.terms.slice(1);
       const why = keep.length === 0 ? `all regressors (${xNames.join(", ")}) are collinear with the fixed effects or constant` : drop[0] === 0 ? collinearityNote(xNames[0]) : null;
@@ -275,8 +300,10 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       for (const s of fit.specs) out.notes.set(s, drop.map((j) => collinearityNote(xNames[j])).join(" "));
     }
     const ks = keep.length;
-    const XtXk = drop.length ? new Float64Array(ks * ks) : XtX;
-    if (drop.length) for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtXk[a * ks + b] = XtX[keep[a] * kx + keep[b]];
+    if (drop.length) {
+      // Compact the kept rows and columns in place (row-major, kept indices increase: no overlap).
+      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtX[a * ks + b] = XtX[keep[a] * kx + keep[b]];
+    }
     const XK = keep.map((j) => D[xi[j]]);
     let yT = D[yi];
     const s0 = fit.specs[0];
@@ -284,12 +311,12 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       const b0 = opts.impose[s0];
       if (!(b0 === b0)) continue; // the spec failed on the original data: nothing to impose
       const xk = D[xi[0]];
-      yT = new Float64Array(m);
       const yo = D[yi];
+      yT = ws.yT.subarray(0, m);
       for (let r = 0; r < m; r++) yT[r] = yo[r] - b0 * xk[r];
     }
-    const fitR = olsFwl(yT, XK, XtXk);
-    if (!fitR) {
+    const ssr = olsWs(yT, XK, XtX, m, ws);
+    if (!(ssr === ssr)) {
       for (const s of fit.specs) fallback(s);
       continue;
     }
@@ -299,35 +326,36 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
     let bread: Float64Array;
     if (pooled) {
       Z = [ones!, ...XK];
-      bread = new Float64Array(k * k);
+      bread = ws.bread2;
+      bread.fill(0, 0, k * k);
       bread[0] = 1 / m;
-      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) bread[(a + 1) * k + (b + 1)] = fitR.bread[a * ks + b];
+      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) bread[(a + 1) * k + (b + 1)] = ws.bread[a * ks + b];
     } else {
       Z = XK;
-      bread = fitR.bread;
+      bread = ws.bread;
     }
+    const resid = ws.resid.subarray(0, m);
     const at = pooled ? 1 : 0; // position of the key term in Z
-    const coef = fitR.coef[0];
-    let hetero: Float64Array | null = null;
+    const coef = ws.coef[0];
     let zKey: Float64Array | null = null;
+    let heteroVkk = NaN;
     for (const s of fit.specs) {
       const v = g.vcov[c.idx.vcov[s]];
-      let V: Float64Array;
-      let dfT: number;
       if (v === "iid") {
-        V = vcovIid(bread, fitR.ssr, m, nparams);
-        dfT = m - nparams;
+        // engine vcovIid: bread * SSR / (n - K), t df n - K.
+        setResult(out, base, s, coef, Math.sqrt(bread[at * k + at] * (ssr / (m - nparams))), m - nparams, m);
       } else if (v === "hetero") {
-        dfT = m - nparams;
+        const dfT = m - nparams;
         if (opts.fastSe) {
-          const z = (zKey ??= keyDirection(bread, Z, at, k, m));
-          const e = fitR.resid;
+          const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
           let acc = 0;
-          for (let r = 0; r < m; r++) acc += e[r] * e[r] * z[r] * z[r];
-          setResult(out, s, coef, Math.sqrt((acc * m) / (m - nparams)), dfT, m);
+          for (let r = 0; r < m; r++) acc += resid[r] * resid[r] * z[r] * z[r];
+          setResult(out, base, s, coef, Math.sqrt((acc * m) / (m - nparams)), dfT, m);
           continue;
         }
-        V = hetero ??= vcovHetero(bread, Z, fitR.resid, nparams);
+        // engine vcovHetero: sandwich(B, heteroMeat) * n / (n - K).
+        if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, heteroMeatWs(Z, resid, m, ws), k, at, ws.row) * (m / (m - nparams));
+        setResult(out, base, s, coef, Math.sqrt(heteroVkk), dfT, m);
       } else {
         const dims = v.cluster.map(clDim);
         if (dims.some((d) => d.nlevels < 2)) {
@@ -341,25 +369,41 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           clInfo.set(ck, (info = {nested, subsets: clusterSubsets(dims)}));
         }
         const K = clusterK(k, feSizes, info.nested);
+        let gMin = Infinity;
+        for (const d of dims) gMin = Math.min(gMin, d.nlevels);
+        const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
         if (opts.fastSe) {
-          let gMin = Infinity;
-          for (const d of dims) gMin = Math.min(gMin, d.nlevels);
-          const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
-          const z = (zKey ??= keyDirection(bread, Z, at, k, m));
+          const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
           let vkk = 0;
-          for (const {cl, sign} of info.subsets) vkk += sign * sumSquaredScores(z, fitR.resid, cl, scratch);
+          for (const {cl, sign} of info.subsets) vkk += sign * sumSquaredScores(z, resid, cl, scratch);
           // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
-          if (dims.length === 1 || allDiagonalsNonNegative(bread, Z, fitR.resid, info.subsets, k, m, scratch)) {
-            setResult(out, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
+          if (dims.length === 1 || allDiagonalsNonNegative(bread, Z, resid, info.subsets, k, m, scratch, ws.z2.subarray(0, m))) {
+            setResult(out, base, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
             continue;
           }
+        } else {
+          // engine vcovCluster: sum_S sign * clusterMeat_S, sandwich, times the CR1 factor; a negative
+          // diagonal anywhere takes the engine's positive semi-definite repair below.
+          const M = ws.M;
+          M.fill(0, 0, k * k);
+          for (const {cl, sign} of info.subsets) addClusterMeatWs(Z, resid, m, cl.codes, cl.nlevels, sign, M, ws);
+          let negative = false;
+          if (dims.length > 1) for (let a = 0; a < k && !negative; a++) if (sandwichDiag(bread, M, k, a, ws.row) * factor < 0) negative = true;
+          if (!negative) {
+            setResult(out, base, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
+            continue;
+          }
+          // The engine's repair on this meat: full sandwich times the factor, then its positive semi-definite part.
+          const V = psdPart(sandwich(bread.slice(0, k * k), M.slice(0, k * k), k).map((x) => x * factor), k);
+          out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
+          setResult(out, base, s, coef, Math.sqrt(V[at * k + at]), gMin - 1, m);
+          continue;
         }
-        const cv = vcovClusterShared(bread, Z, fitR.resid, info.subsets, dims, K);
-        V = cv.V;
-        dfT = cv.gMin - 1;
+        const residCopy = resid.slice(0, m);
+        const cv = vcovClusterShared(bread.slice(0, k * k), Z, residCopy, info.subsets, dims, K);
         if (cv.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
+        setResult(out, base, s, coef, Math.sqrt(cv.V[at * k + at]), cv.gMin - 1, m);
       }
-      setResult(out, s, coef, Math.sqrt(V[at * k + at]), dfT, m);
     }
   }
 }
@@ -368,7 +412,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
  * One specification through `estimate()` alone: its key coefficient, or its one-line reason. A dropped
  * control is a note; a dropped key term is a failure.
  */
-function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, out: BatchResult): void {
+function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, out: BatchResult, base: number): void {
   if (!frame) {
     out.notes.set(i, "not estimable in this bootstrap draw");
     return;
@@ -381,15 +425,15 @@ function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, 
       out.notes.set(i, collinearityNote(keyTerm));
       return;
     }
-    out.coef[i] = r.coef[j];
-    out.se[i] = r.se[j];
-    out.tstat[i] = r.tstat[j];
-    out.pvalue[i] = r.pvalue[j];
-    out.df[i] = r.df_t ?? NaN;
-    out.nobs[i] = r.nobs;
-    out.ok[i] = Number.isFinite(r.coef[j]) && Number.isFinite(r.se[j]) ? 1 : 0;
+    out.coef[i - base] = r.coef[j];
+    out.se[i - base] = r.se[j];
+    out.tstat[i - base] = r.tstat[j];
+    out.pvalue[i - base] = r.pvalue[j];
+    out.df[i - base] = r.df_t ?? NaN;
+    out.nobs[i - base] = r.nobs;
+    out.ok[i - base] = Number.isFinite(r.coef[j]) && Number.isFinite(r.se[j]) ? 1 : 0;
     if (r.notes.length) out.notes.set(i, r.notes.join(" "));
-    if (r.ar2 && r.hansen) out.gmm.set(i, {ar2_p: r.ar2.pvalue, hansen_p: r.hansen.pvalue, n_instruments: r.n_instruments ?? NaN});
+    if (r.ar2 && r.hansen) out.gmm.set(i, {ar2_p: r.ar2.pvalue, hansen_p: r.hansen.pvalue, n_instruments: r.n_instruments ?? NaN, rho: r.coef[r.terms.indexOf(spec.x[0])]});
   } catch (e) {
     out.notes.set(i, (e instanceof Error ? e.message : String(e)).split("\n")[0]);
   }
@@ -428,21 +472,22 @@ function vcovClusterShared(bread: Float64Array, X: Float64Array[], e: Float64Arr
   return {V, gMin, fixed: negative};
 }
 
-function setResult(out: BatchResult, s: number, coef: number, se: number, dfT: number, m: number): void {
-  const t = coef / se;
-  out.coef[s] = coef;
-  out.se[s] = se;
-  out.tstat[s] = t;
-  out.pvalue[s] = pvalueT(t, dfT);
-  out.df[s] = dfT;
-  out.nobs[s] = m;
-  out.ok[s] = 1;
+function setResult(out: BatchResult, base: number, s: number, coef: number, se: number, dfT: number, m: number): void {
+  // A zero standard error (a repaired multi-way variance can be exactly 0) has no t statistic: NaN, as the engine.
+  const t = se > 0 ? coef / se : NaN;
+  out.coef[s - base] = coef;
+  out.se[s - base] = se;
+  out.tstat[s - base] = t;
+  out.pvalue[s - base] = pvalueT(t, dfT);
+  out.df[s - base] = dfT;
+  out.nobs[s - base] = m;
+  out.ok[s - base] = 1;
 }
 
 /** z = Z b, b = row `at` of the bread: the key coefficient is b' Z' e, so its scores are z_i e_i. */
 function keyDirection(bread: Float64Array, Z: Float64Array[], at: number, k: number, m: number, into?: Float64Array): Float64Array {
   const z = into ?? new Float64Array(m);
-  z.fill(0);
+  z.fill(0, 0, m);
   for (let j = 0; j < k; j++) {
     const b = bread[at * k + j];
     if (b === 0) continue;
@@ -466,8 +511,7 @@ function sumSquaredScores(z: Float64Array, e: Float64Array, cl: ClusterDim, scra
 }
 
 /** True when every diagonal of the multi-way meat sandwich is >= 0 (else the engine's repair applies). */
-function allDiagonalsNonNegative(bread: Float64Array, Z: Float64Array[], e: Float64Array, subsets: Array<{cl: ClusterDim; sign: number}>, k: number, m: number, scratch: Float64Array): boolean {
-  const z = new Float64Array(m);
+function allDiagonalsNonNegative(bread: Float64Array, Z: Float64Array[], e: Float64Array, subsets: Array<{cl: ClusterDim; sign: number}>, k: number, m: number, scratch: Float64Array, z: Float64Array): boolean {
   for (let j = 0; j < k; j++) {
     keyDirection(bread, Z, j, k, m, z);
     let v = 0;

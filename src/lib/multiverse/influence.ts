@@ -83,15 +83,17 @@ export function influence(g: Grid, c: Combos, r: BatchResult, which?: ArrayLike<
   const p = cols.length + 1;
   const XtX = new Float64Array(p * p);
   const Xty = new Float64Array(p);
-  const row = new Float64Array(p);
+  // Each row has at most one indicator per decision: accumulate over its non-zero columns only.
+  const on = new Int32Array(p);
   for (let a = 0; a < n; a++) {
-    row[0] = 1;
-    for (let j = 0; j < cols.length; j++) row[j + 1] = decs[cols[j].dec].codes[a] === cols[j].opt ? 1 : 0;
+    let m = 0;
+    on[m++] = 0;
+    for (let j = 0; j < cols.length; j++) if (decs[cols[j].dec].codes[a] === cols[j].opt) on[m++] = j + 1;
     const y = r.coef[idx[a]];
-    for (let u = 0; u < p; u++) {
-      if (row[u] === 0) continue;
-      Xty[u] += y;
-      for (let v = 0; v < p; v++) if (row[v] !== 0) XtX[u * p + v] += 1;
+    for (let u = 0; u < m; u++) {
+      const ou = on[u] * p;
+      Xty[on[u]] += y;
+      for (let v = 0; v < m; v++) XtX[ou + on[v]] += 1;
     }
   }
   const inv = n > p ? spdInverse(XtX, p) : null;

@@ -17,11 +17,25 @@
  *    gives p-values on (0, 1/2) under the null instead of uniform ones (tests/lib/multiverse/null.test.ts).
  *
  * Each draw d uses its own generator `createRng(`${seed}:${d}`)`, so any split of the draws over workers
- * gives the same numbers, and the same seed gives the same output. GMM specifications are not re-estimated.
+ * gives the same numbers, and the same seed gives the same output.
+ *
+ * GMM specifications are re-estimated in every draw too (with `estimate()` on the resampled partners, each
+ * copy of a partner its own panel). Their null is imposed in the dynamic model they estimate,
+ * y_t = rho y_{t-1} + b k_t + ...: subtracting b k_t alone would leave rho b k_{t-1} in y*_t through the
+ * lagged outcome, so the outcome becomes y*_t = y_t - b S_t with S_t = k_t + rho S_{t-1} accumulated within a
+ * partner over consecutive periods (k missing counts as 0; S restarts at a gap), rho and b the specification's
+ * own estimates. Then y*_t - rho y*_{t-1} = y_t - rho y_{t-1} - b k_t exactly: the same model with b = 0.
+ * The lagged outcome and the GMM instruments (its lags) are built from y*, as in any real estimation.
+ *
+ * A specification that cannot be estimated in a draw (a singular GMM, a collinear resample) is left out of
+ * that draw's statistics and counted: `failed[d]` specifications of draw d (of those estimated on the data).
  */
+import {estimate} from "../engine/estimate.js";
+import {take} from "../engine/frame.js";
+import type {Column, Frame} from "../engine/types.js";
 import {createRng} from "../random/rng.js";
 import {runBatch, type BatchResult} from "./batch.js";
-import type {Combos, Grid} from "./grid.js";
+import {specOf, type Combos, type Grid} from "./grid.js";
 import {resample, type Prepared} from "./prepare.js";
 import {summarize, type Summary} from "./summary.js";
 
@@ -29,6 +43,11 @@ export interface DrawStats {
   median: Float64Array;
   share: Float64Array;
   stouffer: Float64Array;
+  /** Per draw: specifications estimated on the data but not in this draw (left out of its statistics). */
+  failed: Float64Array;
+  /** Specifications per draw (estimated on the data), GMM ones among them. */
+  specs: number;
+  gmm: number;
 }
 
 export interface NullResult {
@@ -38,6 +57,68 @@ export interface NullResult {
   p_share_significant: number;
   p_stouffer: number;
   observed: {median: number; share_significant: number; stouffer: number; direction: 1 | -1};
+  /** Specifications re-estimated per draw (GMM ones among them), and specification-draws that failed. */
+  specs_per_draw: number;
+  gmm_per_draw: number;
+  failed: number;
+}
+
+/** Column names the draws add to the data (the resampled partner id, the null outcome of a GMM spec). */
+const PID = "__null_pid";
+const YNULL = "__null_y";
+
+/**
+ * The null outcome of a GMM specification (see the module comment): y*_t = y_t - b S_t, S_t = k_t + rho S_{t-1}
+ * within a partner over consecutive periods. `order` lists the rows by partner, then period.
+ */
+export function dynamicNullOutcome(y: Float64Array, k: Float64Array, b: number, rho: number, id: Int32Array, time: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(y.length);
+  let S = 0;
+  for (let a = 0; a < order.length; a++) {
+    const r = order[a];
+    const prev = a > 0 ? order[a - 1] : -1;
+    const continues = prev >= 0 && id[prev] === id[r] && time[r] === time[prev] + 1;
+    const kv = k[r] === k[r] ? k[r] : 0;
+    S = kv + (continues ? rho * S : 0);
+    out[r] = y[r] - b * S;
+  }
+  return out;
+}
+
+/** GMM specifications among `which`, with what each draw needs: its spec on the draw and its null outcome. */
+function gmmPlan(p: Prepared, g: Grid, c: Combos, observed: BatchResult, which: ArrayLike<number>, frame: Frame | undefined, rho: Float64Array | undefined) {
+  const out: Array<{i: number; spec: ReturnType<typeof specOf>["spec"]; keyTerm: string; ystar: Float64Array}> = [];
+  let idCodes: Int32Array | null = null;
+  let order: Int32Array | null = null;
+  let time: Float64Array | null = null;
+  for (let a = 0; a < which.length; a++) {
+    const i = which[a];
+    if (g.estimators[c.idx.estimator[i]] === "ols" || !observed.ok[i]) continue;
+    const r = rho?.[i] ?? observed.gmm.get(i)?.rho ?? NaN;
+    if (!frame || !(r === r)) {
+      out.push({i, spec: null as never, keyTerm: "", ystar: new Float64Array(0)});
+      continue;
+    }
+    if (!order) {
+      idCodes = p.factors.get(g.id)!.codes;
+      time = Float64Array.from(frame.columns[g.time] as ArrayLike<number>);
+      const ids = idCodes;
+      const t = time;
+      order = Int32Array.from({length: p.n}, (_, q) => q).sort((u, v) => ids[u] - ids[v] || t[u] - t[v]);
+    }
+    const {spec, keyTerm} = specOf(g, c, i);
+    const ystar = dynamicNullOutcome(p.terms.get(spec.y)!, p.terms.get(keyTerm)!, observed.coef[i], r, idCodes!, time!, order);
+    out.push({i, keyTerm, ystar, spec: {...spec, id: PID, y: YNULL, x: [`L.${YNULL}`, ...spec.x.slice(1)]}});
+  }
+  return out;
+}
+
+/** The data of one draw: every column taken at `rows`, plus the draw's partner id (a copy = a partner). */
+function drawFrame(frame: Frame, rows: Int32Array, codes: Int32Array): Frame {
+  const columns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(frame.columns)) columns[name] = col instanceof Float64Array ? take(col, rows) : Array.from(rows, (r) => col[r]);
+  columns[PID] = Float64Array.from(codes);
+  return {nrows: rows.length, columns};
 }
 
 /** Partner rows by id code, in data order. */
@@ -57,13 +138,29 @@ export function nullDraws(
   g: Grid,
   c: Combos,
   observed: BatchResult,
-  opts: {seed: number | string; from: number; to: number; alpha?: number; which?: Int32Array; scale?: Float64Array; onProgress?: (done: number, total: number) => void}
+  opts: {
+    seed: number | string;
+    from: number;
+    to: number;
+    alpha?: number;
+    which?: Int32Array;
+    scale?: Float64Array;
+    /** The data (for the GMM specifications; without it they count as failed in every draw). */
+    frame?: Frame;
+    /** Lagged-outcome coefficients of the GMM specifications, when `observed.gmm` does not carry them. */
+    rho?: Float64Array;
+    onProgress?: (done: number, total: number) => void;
+  }
 ): DrawStats {
   const byId = rowsById(p, g.id);
   const G = byId.length;
-  const dir = summarize(observed, {alpha: opts.alpha, which: opts.which}).direction;
+  const which = opts.which ?? Int32Array.from({length: c.n}, (_, i) => i);
+  const dir = summarize(observed, {alpha: opts.alpha, which}).direction;
   const count = opts.to - opts.from;
-  const stats: DrawStats = {median: new Float64Array(count), share: new Float64Array(count), stouffer: new Float64Array(count)};
+  const gmm = gmmPlan(p, g, c, observed, which, opts.frame, opts.rho);
+  let specs = 0;
+  for (let a = 0; a < which.length; a++) specs += observed.ok[which[a]];
+  const stats: DrawStats = {median: new Float64Array(count), share: new Float64Array(count), stouffer: new Float64Array(count), failed: new Float64Array(count), specs, gmm: gmm.length};
   // Spec ids whose grouping columns equal the id get the new partner codes.
   const relabel = [g.id];
   for (let d = opts.from; d < opts.to; d++) {
@@ -82,11 +179,34 @@ export function nullDraws(
       codes[r++] = j;
     }
     const q = resample(p, rows, relabel, {codes, nlevels: G});
-    const res = runBatch(q, g, c, {impose: observed.coef, skipGmm: true, fastSe: true}, opts.which);
+    const res = runBatch(q, g, c, {impose: observed.coef, skipGmm: true, fastSe: true}, which);
+    if (gmm.length) {
+      const df = opts.frame ? drawFrame(opts.frame, rows, codes) : null;
+      for (const sp of gmm) {
+        if (!df || !sp.spec) continue;
+        df.columns[YNULL] = take(sp.ystar, rows);
+        try {
+          const fit = estimate(df, sp.spec);
+          const j = fit.terms.indexOf(sp.keyTerm);
+          if (j >= 0 && Number.isFinite(fit.coef[j]) && Number.isFinite(fit.se[j])) {
+            res.coef[sp.i] = fit.coef[j];
+            res.se[sp.i] = fit.se[j];
+            res.tstat[sp.i] = fit.tstat[j];
+            res.pvalue[sp.i] = fit.pvalue[j];
+            res.ok[sp.i] = 1;
+          }
+        } catch {
+          /* singular in this draw: counted as failed below */
+        }
+      }
+    }
+    let failed = 0;
+    for (let a = 0; a < which.length; a++) if (observed.ok[which[a]] && !res.ok[which[a]]) failed++;
     // Per-specification scale (the page's "per standard deviation" view): the statistics on that scale.
     if (opts.scale) for (let i = 0; i < res.n; i++) res.coef[i] *= opts.scale[i];
-    const s: Summary = summarize(res, {alpha: opts.alpha, which: opts.which, direction: dir});
+    const s: Summary = summarize(res, {alpha: opts.alpha, which, direction: dir});
     const k = d - opts.from;
+    stats.failed[k] = failed;
     stats.median[k] = s.median;
     stats.share[k] = Math.max(s.share_sig_positive, s.share_sig_negative);
     stats.stouffer[k] = s.stouffer;
@@ -112,13 +232,16 @@ export function nullPvalues(observed: Summary, stats: DrawStats, seed: number | 
     p_median: a / n,
     p_share_significant: b / n,
     p_stouffer: z / n,
-    observed: {median: observed.median, share_significant: observed.share_sig_dominant, stouffer: observed.stouffer, direction: dir}
+    observed: {median: observed.median, share_significant: observed.share_sig_dominant, stouffer: observed.stouffer, direction: dir},
+    specs_per_draw: stats.specs,
+    gmm_per_draw: stats.gmm,
+    failed: stats.failed.reduce((a, b) => a + b, 0)
   };
 }
 
 /** Concatenates the statistics of consecutive draw ranges (worker results, in order). */
 export function concatDraws(parts: DrawStats[]): DrawStats {
-  const cat = (k: keyof DrawStats) => {
+  const cat = (k: "median" | "share" | "stouffer" | "failed") => {
     const out = new Float64Array(parts.reduce((s, p) => s + p[k].length, 0));
     let o = 0;
     for (const p of parts) {
@@ -127,5 +250,5 @@ export function concatDraws(parts: DrawStats[]): DrawStats {
     }
     return out;
   };
-  return {median: cat("median"), share: cat("share"), stouffer: cat("stouffer")};
+  return {median: cat("median"), share: cat("share"), stouffer: cat("stouffer"), failed: cat("failed"), specs: parts[0]?.specs ?? 0, gmm: parts[0]?.gmm ?? 0};
 }

@@ -4,7 +4,7 @@
  * median estimate, shares by sign and by significance in each direction, range, the "Janus" share (estimates
  * with the sign opposite to the median's), and Stouffer's aggregate of the one-sided p-values.
  */
-import {tQuantile} from "../vendor/stdlib-dists.js";
+import {normalCdf} from "../vendor/stdlib-dists.js";
 import type {BatchResult} from "./batch.js";
 
 export interface Summary {
@@ -37,11 +37,37 @@ export function median(values: Float64Array): number {
   return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 }
 
-/** Standard normal quantile. (The t quantile with 1e9 df equals it to ~1e-9; see tdist.ts `criticalValue`.) */
+// Acklam's rational approximation of the normal quantile (relative error < 1.2e-9), central and tail pieces.
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+
+/**
+ * Standard normal quantile Phi^-1(p): Acklam's approximation refined by one Halley step on the exact normal
+ * CDF (stdlib), which brings it to double precision (tests compare it with the t quantile at 1e9 df, the
+ * previous implementation, to 1e-9). About a hundred times faster than the t quantile, which matters for
+ * Stouffer's Z over 55,000 specifications and in every null-bootstrap draw.
+ * Example: normalQuantile(0.975) = 1.959963984540054.
+ */
 export function normalQuantile(p: number): number {
-  if (p <= 0) return -Infinity;
-  if (p >= 1) return Infinity;
-  return tQuantile(p, 1e9);
+  if (!(p > 0)) return p === 0 ? -Infinity : NaN;
+  if (!(p < 1)) return p === 1 ? Infinity : NaN;
+  let x: number;
+  if (p < 0.02425 || p > 0.97575) {
+    const q = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+    if (p > 0.5) x = -x;
+  } else {
+    const q = p - 0.5;
+    const r = q * q;
+    x = ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  }
+  // Halley: e = Phi(x) - p (upper tail through 1 - p, where p itself is close to 1), u = e / phi(x).
+  const e = p < 0.5 ? normalCdf(x, 0, 1) - p : 1 - p - normalCdf(-x, 0, 1);
+  const u = e * SQRT_2PI * Math.exp((x * x) / 2);
+  return x - u / (1 + (x * u) / 2);
 }
 
 /**

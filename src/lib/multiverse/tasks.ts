@@ -3,7 +3,7 @@
  * assembly of slice results into one BatchResult. Typed arrays only, so they cross cheaply.
  */
 import type {Frame} from "../engine/types.js";
-import {emptyResult, type BatchResult} from "./batch.js";
+import {emptyResult, type BatchResult, type GmmInfo} from "./batch.js";
 import type {Grid, Keep} from "./grid.js";
 
 interface TaskBase {
@@ -29,8 +29,15 @@ export interface NullTask extends TaskBase {
   drawTo: number;
   which: Int32Array;
   observed: Pick<BatchResult, "coef" | "se" | "tstat" | "pvalue" | "df" | "nobs" | "ok">;
+  /** Coefficient of the lagged outcome of each GMM specification (NaN elsewhere): the dynamic null. */
+  rho?: Float64Array;
   /** Per-specification scale of the statistics (coefficient per SD of the key measure), if any. */
   scale?: Float64Array;
+}
+
+/** Starts a worker (module loaded, ready) before the first run; answers at once. */
+export interface PingTask {
+  type: "ping";
 }
 
 export interface SliceResult {
@@ -43,7 +50,10 @@ export interface SliceResult {
   nobs: Int32Array;
   ok: Uint8Array;
   notes: Array<[number, string]>;
-  gmm: Array<[number, {ar2_p: number; hansen_p: number; n_instruments: number}]>;
+  gmm: Array<[number, GmmInfo]>;
+  /** Worker clock (performance.timeOrigin + now, ms) when the task started and ended: the page's timings. */
+  t0?: number;
+  t1?: number;
 }
 
 /** Slices of about `size` specifications covering 0..n-1. */

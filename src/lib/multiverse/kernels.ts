@@ -1,0 +1,283 @@
+/**
+ * The engine's per-fit arithmetic (engine/linalg.ts `cholesky`/`spdInverse`, engine/ols.ts `olsFwl`,
+ * engine/collinearity.ts `findCollinear`, engine/vcov-*.ts and `sandwich`) for the key coefficient only,
+ * written into buffers that are allocated once per run instead of once per fit.
+ *
+ * Why: in Chromium a typed array longer than 64 bytes is an off-heap ArrayBuffer, and allocating one costs
+ * about 7 µs (36 doubles) to 20 µs (300 doubles) against ~0.1 µs in Node (measured in headless Chromium and
+ * Node on this machine). The engine's functions allocate ~25 of them per fit; over the 13,824 fits of the
+ * default grid that alone took seconds in the page's workers. Same operations in the same order as the
+ * engine, so the same bits (tests/lib/multiverse/batch.test.ts compares with `estimate()` exactly).
+ */
+import {BLOCK, dot4} from "../engine/ols.js";
+
+/** Scratch buffers for fits of at most `kmax` coefficients on at most `nmax` rows. */
+export class Workspace {
+  readonly kmax: number;
+  readonly s: Float64Array;
+  readonly As: Float64Array;
+  readonly L: Float64Array;
+  readonly z: Float64Array;
+  readonly x: Float64Array;
+  readonly bread: Float64Array;
+  readonly bread2: Float64Array;
+  readonly Xty: Float64Array;
+  readonly coef: Float64Array;
+  readonly row: Float64Array;
+  readonly M: Float64Array;
+  readonly Ms: Float64Array;
+  readonly XtX: Float64Array;
+  readonly ss: Float64Array;
+  readonly acc: Float64Array;
+  readonly cur: Int32Array;
+  readonly absorbed: Uint8Array;
+  readonly resid: Float64Array;
+  readonly e2: Float64Array;
+  readonly yT: Float64Array;
+  readonly zk: Float64Array;
+  readonly z2: Float64Array;
+  S: Float64Array;
+
+  constructor(kmax: number, nmax: number) {
+    this.kmax = kmax;
+    this.nmax = nmax;
+    const kk = kmax * kmax;
+    this.s = new Float64Array(kmax);
+    this.As = new Float64Array(kk);
+    this.L = new Float64Array(kk);
+    this.z = new Float64Array(kmax);
+    this.x = new Float64Array(kmax);
+    this.bread = new Float64Array(kk);
+    this.bread2 = new Float64Array(kk);
+    this.Xty = new Float64Array(kmax);
+    this.coef = new Float64Array(kmax);
+    this.row = new Float64Array(kmax);
+    this.M = new Float64Array(kk);
+    this.Ms = new Float64Array(kk);
+    this.XtX = new Float64Array(kk);
+    this.ss = new Float64Array(kmax);
+    this.acc = new Float64Array(kmax);
+    this.cur = new Int32Array(kmax);
+    this.absorbed = new Uint8Array(kmax);
+    this.resid = new Float64Array(nmax);
+    this.e2 = new Float64Array(nmax);
+    this.yT = new Float64Array(nmax);
+    this.zk = new Float64Array(nmax);
+    this.z2 = new Float64Array(nmax);
+    this.S = new Float64Array(Math.max(1, 64 * kmax));
+  }
+
+  private readonly nmax: number;
+  private readonly columns: Float64Array[] = [];
+
+  /** Column buffer j of length nmax (created on first use, then reused by every group of the run). */
+  column(j: number): Float64Array {
+    while (this.columns.length <= j) this.columns.push(new Float64Array(this.nmax));
+    return this.columns[j];
+  }
+
+  /** The cluster-score buffer for G clusters (grown when needed, zeroed by the caller's loop). */
+  scores(G: number, k: number): Float64Array {
+    if (this.S.length < G * k) this.S = new Float64Array(G * k);
+    return this.S;
+  }
+}
+
+/**
+ * engine `cholesky` into ws.L (k x k, zeroed here). Returns the number of dropped pivots; their indices are
+ * pushed to `dropped` when given, else it stops at the first (the caller only needs "singular or not").
+ */
+function choleskyInto(A: Float64Array, k: number, tol: number, L: Float64Array, dropped: number[] | null): number {
+  L.fill(0, 0, k * k);
+  let nd = 0;
+  for (let j = 0; j < k; j++) {
+    let d = A[j * k + j];
+    for (let l = 0; l < j; l++) d -= L[j * k + l] * L[j * k + l];
+    if (!(A[j * k + j] > 0) || d <= tol * A[j * k + j]) {
+      nd++;
+      if (!dropped) return nd;
+      dropped.push(j);
+      continue;
+    }
+    const ljj = Math.sqrt(d);
+    L[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      let s = A[i * k + j];
+      for (let l = 0; l < j; l++) s -= L[i * k + l] * L[j * k + l];
+      L[i * k + j] = s / ljj;
+    }
+  }
+  return nd;
+}
+
+/** engine `spdInverse(A, k, 1e-12)` into `inv` (k x k). False when singular (the engine returns null). */
+function spdInverseInto(A: Float64Array, k: number, ws: Workspace, inv: Float64Array): boolean {
+  const tol = 1e-12;
+  const {s, As, L, z, x} = ws;
+  for (let i = 0; i < k; i++) s[i] = A[i * k + i] > 0 ? 1 / Math.sqrt(A[i * k + i]) : 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) As[i * k + j] = A[i * k + j] * s[i] * s[j];
+  if (choleskyInto(As, k, tol, L, null) > 0) return false;
+  // cholInverse: column j solves L L' x = e_j (cholSolve with b = e_j).
+  for (let j = 0; j < k; j++) {
+    for (let i = 0; i < k; i++) {
+      z[i] = 0;
+      const lii = L[i * k + i];
+      if (lii === 0) continue;
+      let v = i === j ? 1 : 0;
+      for (let l = 0; l < i; l++) v -= L[i * k + l] * z[l];
+      z[i] = v / lii;
+    }
+    for (let i = k - 1; i >= 0; i--) {
+      x[i] = 0;
+      const lii = L[i * k + i];
+      if (lii === 0) continue;
+      let v = z[i];
+      for (let l = i + 1; l < k; l++) v -= L[l * k + i] * x[l];
+      x[i] = v / lii;
+    }
+    for (let i = 0; i < k; i++) inv[i * k + j] = x[i];
+  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (inv[i * k + j] + inv[j * k + i]);
+      inv[i * k + j] = v;
+      inv[j * k + i] = v;
+    }
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) inv[i * k + j] *= s[i] * s[j];
+  return true;
+}
+
+/**
+ * engine `findCollinear(XtX, k, rawSS, 1e-10)`: indices kept and dropped (plain arrays: small arrays live on
+ * the JavaScript heap, which is cheap).
+ */
+export function findCollinearWs(XtX: Float64Array, k: number, rawSS: Float64Array, ws: Workspace): {keep: number[]; drop: number[]} {
+  const tol = 1e-10;
+  const {absorbed, s, As, L} = ws;
+  for (let j = 0; j < k; j++) {
+    const d = XtX[j * k + j];
+    absorbed[j] = !(d > tol * rawSS[j]) || !(d > 0) ? 1 : 0;
+  }
+  for (let j = 0; j < k; j++) s[j] = absorbed[j] ? 0 : 1 / Math.sqrt(XtX[j * k + j]);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) As[i * k + j] = XtX[i * k + j] * s[i] * s[j];
+  const dropped: number[] = [];
+  choleskyInto(As, k, tol, L, dropped);
+  const keep: number[] = [];
+  const drop: number[] = [];
+  for (let j = 0; j < k; j++) (dropped.includes(j) ? drop : keep).push(j);
+  return {keep, drop};
+}
+
+/**
+ * engine `olsFwl(y, X, XtX)` into ws.coef, ws.bread (k x k) and ws.resid (n); returns SSR, or NaN when X'X
+ * is singular (the engine returns null).
+ */
+export function olsWs(y: Float64Array, X: Float64Array[], XtX: Float64Array, n: number, ws: Workspace): number {
+  const k = X.length;
+  const {bread, Xty, coef, resid} = ws;
+  if (k > 0 && !spdInverseInto(XtX, k, ws, bread)) return NaN;
+  Xty.fill(0, 0, k);
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let j = 0; j < k; j++) Xty[j] += dot4(X[j], y, r0, r1);
+  }
+  for (let i = 0; i < k; i++) {
+    let s = 0;
+    for (let j = 0; j < k; j++) s += bread[i * k + j] * Xty[j];
+    coef[i] = s;
+  }
+  for (let r = 0; r < n; r++) resid[r] = y[r];
+  let ssr = 0;
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let j = 0; j < k; j++) {
+      const x = X[j];
+      const b = coef[j];
+      for (let r = r0; r < r1; r++) resid[r] -= b * x[r];
+    }
+    ssr += dot4(resid, resid, r0, r1);
+  }
+  return ssr;
+}
+
+/**
+ * Diagonal entry a of the engine's `sandwich(B, M, k)` (B M B, symmetrised: the diagonal is untouched by the
+ * symmetrisation): row a of B M by `matmul`'s loop, then its product with column a of B, zeros skipped as
+ * `matmul` skips them.
+ */
+export function sandwichDiag(B: Float64Array, M: Float64Array, k: number, a: number, row: Float64Array): number {
+  row.fill(0, 0, k);
+  for (let l = 0; l < k; l++) {
+    const b = B[a * k + l];
+    if (b === 0) continue;
+    for (let j = 0; j < k; j++) row[j] += b * M[l * k + j];
+  }
+  let v = 0;
+  for (let l = 0; l < k; l++) {
+    const c = row[l];
+    if (c === 0) continue;
+    v += c * B[l * k + a];
+  }
+  return v;
+}
+
+/** engine `heteroMeat(X, e)` into ws.M (k x k) for the first n rows. */
+export function heteroMeatWs(X: Float64Array[], e: Float64Array, n: number, ws: Workspace): Float64Array {
+  const k = X.length;
+  const {e2, M} = ws;
+  for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
+  M.fill(0, 0, k * k);
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j <= i; j++) {
+        const xi = X[i];
+        const xj = X[j];
+        let s = M[i * k + j];
+        for (let r = r0; r < r1; r++) s += e2[r] * xi[r] * xj[r];
+        M[i * k + j] = s;
+      }
+  }
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
+  return M;
+}
+
+/** engine `clusterMeat(X, e, cl)` added with `sign` into M (k x k): M[i] += sign * Ms[i], as vcovCluster does. */
+export function addClusterMeatWs(X: Float64Array[], e: Float64Array, n: number, codes: Int32Array, G: number, sign: number, M: Float64Array, ws: Workspace): void {
+  const k = X.length;
+  const S = ws.scores(G, k);
+  S.fill(0, 0, G * k);
+  const {cur, acc, Ms} = ws;
+  cur.fill(n > 0 ? codes[0] : 0, 0, k);
+  acc.fill(0, 0, k);
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let j = 0; j < k; j++) {
+      const x = X[j];
+      let c = cur[j];
+      let a = acc[j];
+      for (let r = r0; r < r1; r++) {
+        const g = codes[r];
+        if (g !== c) {
+          S[c * k + j] += a;
+          a = 0;
+          c = g;
+        }
+        a += x[r] * e[r];
+      }
+      cur[j] = c;
+      acc[j] = a;
+    }
+  }
+  if (n > 0) for (let j = 0; j < k; j++) S[cur[j] * k + j] += acc[j];
+  Ms.fill(0, 0, k * k);
+  for (let g = 0; g < G; g++) {
+    const o = g * k;
+    for (let i = 0; i < k; i++) {
+      const si = S[o + i];
+      if (si === 0) continue;
+      for (let j = 0; j < k; j++) Ms[i * k + j] += si * S[o + j];
+    }
+  }
+  for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
+}
