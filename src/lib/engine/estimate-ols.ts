@@ -20,7 +20,8 @@ import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle, takeI32} from "./scratch.js";
 import {pvalueT} from "./tdist.js";
 import type {Column, Frame, Result, Spec} from "./types.js";
-import {vcovCluster} from "./vcov-cluster.js";
+import {fixNegativeDiagonal, vcovCluster} from "./vcov-cluster.js";
+import {interceptBackTransform} from "./pooled-vcov.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {vcovIid} from "./vcov-iid.js";
 
@@ -244,7 +245,8 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   } else {
     const nested = pooled ? [] : feDims.map((fd) => clDims.some((cd) => isNested(fd, cd)));
     dofK = clusterK(k, feSizes, nested);
-    const cv = vcovCluster(bread, Z, fit.resid, clDims, dofK);
+    // Pooled: the repair waits for the variance in the model's coordinates (with its intercept), as fixest.
+    const cv = vcovCluster(bread, Z, fit.resid, clDims, dofK, !pooled);
     V = cv.V;
     dfT = cv.gMin - 1;
     info.vcov = "cluster";
@@ -274,27 +276,12 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
       coef[a + 1] = fit.coef[a];
       coef[0] -= xbar[a] * fit.coef[a];
     }
-    const A = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) A[i * k + i] = 1;
-    for (let a = 0; a < ks; a++) A[a + 1] = -xbar[a];
-    const AV = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) for (let l = 0; l < k; l++) {
-      const ail = A[i * k + l];
-      if (ail === 0) continue;
-      for (let j = 0; j < k; j++) AV[i * k + j] += ail * V[l * k + j];
+    V = interceptBackTransform(V, xbar, k);
+    if (spec.vcov.type === "cluster") {
+      const fx = fixNegativeDiagonal(V, k);
+      V = fx.V;
+      if (fx.fixed) notes.push("The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part (Cameron, Gelbach and Miller 2011).");
     }
-    const W = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = 0; l < k; l++) s += AV[i * k + l] * A[j * k + l];
-      W[i * k + j] = s;
-    }
-    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) {
-      const v = 0.5 * (W[i * k + j] + W[j * k + i]);
-      W[i * k + j] = v;
-      W[j * k + i] = v;
-    }
-    V = W;
   } else {
     coef = fit.coef;
   }

@@ -98,10 +98,11 @@ export interface ClusterVcov {
 }
 
 /**
+ * `repair` (default true) applies fixest's fix of a negative diagonal (fixNegativeDiagonal).
  * Example (one-way): `vcovCluster(bread, X, e, [{codes, nlevels: 30}], 19)` is the twfe_ctrl
  * clustered-by-country matrix of the fixtures.
  */
-export function vcovCluster(bread: Float64Array, X: Float64Array[], e: Float64Array, dims: ClusterDim[], K: number): ClusterVcov {
+export function vcovCluster(bread: Float64Array, X: Float64Array[], e: Float64Array, dims: ClusterDim[], K: number, repair = true): ClusterVcov {
   const k = X.length;
   const n = e.length;
   const nway = dims.length;
@@ -117,25 +118,37 @@ export function vcovCluster(bread: Float64Array, X: Float64Array[], e: Float64Ar
   let gMin = Infinity;
   for (const d of dims) gMin = Math.min(gMin, d.nlevels);
   const factor = (gMin / (gMin - 1)) * ((n - 1) / (n - K));
-  let V: Float64Array = sandwich(bread, M, k).map((v) => v * factor);
-  let fixed = false;
-  let negative = false;
-  for (let i = 0; i < k; i++) if (V[i * k + i] < 0) negative = true;
-  if (negative) {
-    V = psdPart(V, k);
-    fixed = true;
-  }
-  return {V, gMin, fixed};
+  const V: Float64Array = sandwich(bread, M, k).map((v) => v * factor);
+  // Without `repair` the caller repairs the variance itself, once it is in the model's own coordinates.
+  return repair ? {...fixNegativeDiagonal(V, k), gMin} : {V, gMin, fixed: false};
 }
 
-/** Positive semi-definite part: eigenvalues below 0 set to 0 (Cameron, Gelbach & Miller 2011). */
+/**
+ * Smallest eigenvalue kept by the repair: fixest's `mat_posdef_fix(X, tol = 1e-10)` (R/miscfuns.R), called from
+ * its vcov code (R/VCOV.R) when a diagonal element is negative, rebuilds X with eigenvalues `pmax(values, tol)`.
+ */
+export const PSD_FLOOR = 1e-10;
+
+/**
+ * Positive semi-definite part as fixest makes it (Cameron, Gelbach & Miller 2011): V = Q diag(max(λ, 1e-10)) Q'.
+ * Example: psdPart([[1, 2], [2, 1]]) (eigenvalues 3 and -1) -> [[1.5, 1.5], [1.5, 1.5]] + 1e-10 / 2 · [[1, -1], [-1, 1]].
+ */
 export function psdPart(V: Float64Array, k: number): Float64Array {
   const {values, vectors} = symEigen(V, k);
   const out = new Float64Array(k * k);
   for (let m = 0; m < k; m++) {
-    const lam = Math.max(values[m], 0);
-    if (lam === 0) continue;
+    const lam = Math.max(values[m], PSD_FLOOR);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) out[i * k + j] += lam * vectors[i * k + m] * vectors[j * k + m];
   }
   return out;
+}
+
+/**
+ * fixest's repair of a multi-way cluster variance: when any diagonal element is negative, the matrix is replaced
+ * by its positive semi-definite part (psdPart). Applied to the variance of the model as reported (with its
+ * intercept), since the repair does not commute with a change of coordinates. Example: `fixNegativeDiagonal(V, k).fixed`.
+ */
+export function fixNegativeDiagonal(V: Float64Array, k: number): {V: Float64Array; fixed: boolean} {
+  for (let i = 0; i < k; i++) if (V[i * k + i] < 0) return {V: psdPart(V, k), fixed: true};
+  return {V, fixed: false};
 }

@@ -25,7 +25,8 @@ import {crossprod, sumSquares} from "../engine/ols.js";
 import {clusterK, isNested, nparamsOf} from "../engine/ssc.js";
 import {pvalueT} from "../engine/tdist.js";
 import type {Frame} from "../engine/types.js";
-import {clusterMeat, intersectClusters, psdPart, type ClusterDim} from "../engine/vcov-cluster.js";
+import {clusterMeat, fixNegativeDiagonal, intersectClusters, psdPart, type ClusterDim} from "../engine/vcov-cluster.js";
+import {interceptBackTransform} from "../engine/pooled-vcov.js";
 import {sandwich} from "../engine/linalg.js";
 import {addClusterMeatWs, findCollinearWs, heteroMeatWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
 import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
@@ -372,6 +373,26 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
         let gMin = Infinity;
         for (const d of dims) gMin = Math.min(gMin, d.nlevels);
         const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
+        if (pooled && dims.length > 1) {
+          // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
+          // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
+          const M = new Float64Array(k * k);
+          for (const {cl, sign} of info.subsets) {
+            const Ms = clusterMeat(Z, resid, cl);
+            for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
+          }
+          const xbar = new Float64Array(ks);
+          keep.forEach((j, a) => {
+            let sum = 0;
+            const x = raw[xi[j]];
+            for (let r = 0; r < m; r++) sum += x[r];
+            xbar[a] = sum / m;
+          });
+          const fx = fixNegativeDiagonal(interceptBackTransform(sandwich(bread.slice(0, k * k), M, k).map((x) => x * factor), xbar, k), k);
+          if (fx.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
+          setResult(out, base, s, coef, Math.sqrt(fx.V[at * k + at]), gMin - 1, m);
+          continue;
+        }
         if (opts.fastSe) {
           const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
           let vkk = 0;
