@@ -100,8 +100,9 @@ export function spdInverse(A: Float64Array, k: number, tol = 1e-12): Float64Arra
 }
 
 /** C = A B for row-major k x k matrices. Example: identity times B is B. */
-export function matmul(A: Float64Array, B: Float64Array, k: number): Float64Array {
-  const C = new Float64Array(k * k);
+export function matmul(A: Float64Array, B: Float64Array, k: number, C: Float64Array = new Float64Array(k * k)): Float64Array {
+  // `C` may be a reused buffer (the multiverse's workspace): its first k * k entries are overwritten.
+  C.fill(0, 0, k * k);
   for (let i = 0; i < k; i++)
     for (let l = 0; l < k; l++) {
       const a = A[i * k + l];
@@ -112,11 +113,11 @@ export function matmul(A: Float64Array, B: Float64Array, k: number): Float64Arra
 }
 
 /**
- * Sandwich B M B for symmetric B and M (k x k), symmetrised.
+ * Sandwich B M B for symmetric B and M (k x k), symmetrised. `tmp` and `out` may be reused buffers (same arithmetic).
  * Example: B = I -> M.
  */
-export function sandwich(B: Float64Array, M: Float64Array, k: number): Float64Array {
-  const V = matmul(matmul(B, M, k), B, k);
+export function sandwich(B: Float64Array, M: Float64Array, k: number, tmp?: Float64Array, out?: Float64Array): Float64Array {
+  const V = matmul(matmul(B, M, k, tmp), B, k, out);
   for (let i = 0; i < k; i++)
     for (let j = 0; j < i; j++) {
       const v = 0.5 * (V[i * k + j] + V[j * k + i]);
@@ -131,9 +132,16 @@ export function sandwich(B: Float64Array, M: Float64Array, k: number): Float64Ar
  * Returns eigenvalues and row-major eigenvectors as columns of V: A = V diag(values) V'.
  * Example: [[2,1],[1,2]] -> values {1, 3}.
  */
-export function symEigen(A: Float64Array, k: number): {values: Float64Array; vectors: Float64Array} {
-  const a = Float64Array.from(A);
-  const V = new Float64Array(k * k);
+export function symEigen(
+  A: Float64Array,
+  k: number,
+  buffers: {a: Float64Array; vectors: Float64Array; values: Float64Array} = {a: new Float64Array(k * k), vectors: new Float64Array(k * k), values: new Float64Array(k)}
+): {values: Float64Array; vectors: Float64Array} {
+  // `buffers` may be reused (the multiverse's workspace); the first k * k (k) entries are overwritten.
+  const a = buffers.a;
+  for (let i = 0; i < k * k; i++) a[i] = A[i];
+  const V = buffers.vectors;
+  V.fill(0, 0, k * k);
   for (let i = 0; i < k; i++) V[i * k + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
@@ -167,7 +175,7 @@ export function symEigen(A: Float64Array, k: number): {values: Float64Array; vec
         }
       }
   }
-  const values = new Float64Array(k);
+  const values = buffers.values;
   for (let i = 0; i < k; i++) values[i] = a[i * k + i];
   return {values, vectors: V};
 }

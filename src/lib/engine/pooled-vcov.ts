@@ -4,17 +4,23 @@
  * intercept, is V = A V_Z A' with A = [[1, -x̄'], [0, I]] (θ = A θ_Z). Shared by estimate-ols.ts and the
  * multiverse's batch, which must give the same bits. Example: k = 2, x̄ = [2], V_Z = diag(1, 1) -> [[5, -2], [-2, 1]].
  */
-export function interceptBackTransform(V: Float64Array, xbar: ArrayLike<number>, k: number): Float64Array {
-  const A = new Float64Array(k * k);
+export function interceptBackTransform(
+  V: Float64Array,
+  xbar: ArrayLike<number>,
+  k: number,
+  buffers: {A: Float64Array; AV: Float64Array; W: Float64Array} = {A: new Float64Array(k * k), AV: new Float64Array(k * k), W: new Float64Array(k * k)}
+): Float64Array {
+  // `buffers` may be reused (the multiverse's workspace): the same arithmetic on zeroed k x k buffers.
+  const {A, AV, W} = buffers;
+  A.fill(0, 0, k * k);
+  AV.fill(0, 0, k * k);
   for (let i = 0; i < k; i++) A[i * k + i] = 1;
   for (let a = 0; a < k - 1; a++) A[a + 1] = -xbar[a];
-  const AV = new Float64Array(k * k);
   for (let i = 0; i < k; i++) for (let l = 0; l < k; l++) {
     const ail = A[i * k + l];
     if (ail === 0) continue;
     for (let j = 0; j < k; j++) AV[i * k + j] += ail * V[l * k + j];
   }
-  const W = new Float64Array(k * k);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
     let s = 0;
     for (let l = 0; l < k; l++) s += AV[i * k + l] * A[j * k + l];

@@ -133,9 +133,10 @@ export const PSD_FLOOR = 1e-10;
  * Positive semi-definite part as fixest makes it (Cameron, Gelbach & Miller 2011): V = Q diag(max(λ, 1e-10)) Q'.
  * Example: psdPart([[1, 2], [2, 1]]) (eigenvalues 3 and -1) -> [[1.5, 1.5], [1.5, 1.5]] + 1e-10 / 2 · [[1, -1], [-1, 1]].
  */
-export function psdPart(V: Float64Array, k: number): Float64Array {
-  const {values, vectors} = symEigen(V, k);
-  const out = new Float64Array(k * k);
+export function psdPart(V: Float64Array, k: number, buffers?: {a: Float64Array; vectors: Float64Array; values: Float64Array; out: Float64Array}): Float64Array {
+  // `buffers` may be reused (the multiverse's workspace): the same arithmetic without allocating.
+  const {values, vectors} = symEigen(V, k, buffers);
+  const out = buffers ? buffers.out.fill(0, 0, k * k) : new Float64Array(k * k);
   for (let m = 0; m < k; m++) {
     const lam = Math.max(values[m], PSD_FLOOR);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) out[i * k + j] += lam * vectors[i * k + m] * vectors[j * k + m];
@@ -148,7 +149,7 @@ export function psdPart(V: Float64Array, k: number): Float64Array {
  * by its positive semi-definite part (psdPart). Applied to the variance of the model as reported (with its
  * intercept), since the repair does not commute with a change of coordinates. Example: `fixNegativeDiagonal(V, k).fixed`.
  */
-export function fixNegativeDiagonal(V: Float64Array, k: number): {V: Float64Array; fixed: boolean} {
-  for (let i = 0; i < k; i++) if (V[i * k + i] < 0) return {V: psdPart(V, k), fixed: true};
+export function fixNegativeDiagonal(V: Float64Array, k: number, buffers?: Parameters<typeof psdPart>[2]): {V: Float64Array; fixed: boolean} {
+  for (let i = 0; i < k; i++) if (V[i * k + i] < 0) return {V: psdPart(V, k, buffers), fixed: true};
   return {V, fixed: false};
 }

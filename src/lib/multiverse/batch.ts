@@ -376,19 +376,20 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
         if (pooled && dims.length > 1) {
           // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
           // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
-          const M = new Float64Array(k * k);
-          for (const {cl, sign} of info.subsets) {
-            const Ms = clusterMeat(Z, resid, cl);
-            for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
-          }
-          const xbar = new Float64Array(ks);
-          keep.forEach((j, a) => {
+          // In the run's reused buffers (kernels.ts says why allocating matters in Chromium); the same arithmetic.
+          const M = ws.M;
+          M.fill(0, 0, k * k);
+          for (const {cl, sign} of info.subsets) addClusterMeatWs(Z, resid, m, cl.codes, cl.nlevels, sign, M, ws);
+          const xbar = ws.xbar;
+          for (let a = 0; a < ks; a++) {
             let sum = 0;
-            const x = raw[xi[j]];
+            const x = raw[xi[keep[a]]];
             for (let r = 0; r < m; r++) sum += x[r];
             xbar[a] = sum / m;
-          });
-          const fx = fixNegativeDiagonal(interceptBackTransform(sandwich(bread.slice(0, k * k), M, k).map((x) => x * factor), xbar, k), k);
+          }
+          const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
+          for (let i = 0; i < k * k; i++) VZ[i] *= factor;
+          const fx = fixNegativeDiagonal(interceptBackTransform(VZ, xbar, k, {A: ws.T3, AV: ws.T4, W: ws.T5}), k, ws.eigen);
           if (fx.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
           setResult(out, base, s, coef, Math.sqrt(fx.V[at * k + at]), gMin - 1, m);
           continue;
@@ -415,7 +416,9 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
             continue;
           }
           // The engine's repair on this meat: full sandwich times the factor, then its positive semi-definite part.
-          const V = psdPart(sandwich(bread.slice(0, k * k), M.slice(0, k * k), k).map((x) => x * factor), k);
+          const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
+          for (let i = 0; i < k * k; i++) VZ[i] *= factor;
+          const V = psdPart(VZ, k, ws.eigen);
           out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
           setResult(out, base, s, coef, Math.sqrt(V[at * k + at]), gMin - 1, m);
           continue;

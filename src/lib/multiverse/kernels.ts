@@ -36,6 +36,15 @@ export class Workspace {
   readonly yT: Float64Array;
   readonly zk: Float64Array;
   readonly z2: Float64Array;
+  /** k x k buffers and x̄ for a pooled model's full multi-way cluster variance (batch.ts, engine pooled-vcov.ts). */
+  readonly T1: Float64Array;
+  readonly T2: Float64Array;
+  readonly T3: Float64Array;
+  readonly T4: Float64Array;
+  readonly T5: Float64Array;
+  readonly xbar: Float64Array;
+  /** Buffers of the positive semi-definite repair (engine vcov-cluster.ts psdPart). */
+  readonly eigen: {a: Float64Array; vectors: Float64Array; values: Float64Array; out: Float64Array};
   S: Float64Array;
 
   constructor(kmax: number, nmax: number) {
@@ -64,6 +73,13 @@ export class Workspace {
     this.yT = new Float64Array(nmax);
     this.zk = new Float64Array(nmax);
     this.z2 = new Float64Array(nmax);
+    this.T1 = new Float64Array(kk);
+    this.T2 = new Float64Array(kk);
+    this.T3 = new Float64Array(kk);
+    this.T4 = new Float64Array(kk);
+    this.T5 = new Float64Array(kk);
+    this.xbar = new Float64Array(kmax);
+    this.eigen = {a: new Float64Array(kk), vectors: new Float64Array(kk), values: new Float64Array(kmax), out: new Float64Array(kk)};
     this.S = new Float64Array(Math.max(1, 64 * kmax));
   }
 
