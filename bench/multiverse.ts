@@ -136,7 +136,15 @@ export async function runMultiverseBench(runs = 3, draws = Number(process.env.DT
   out.batched_vs_alone = +(out.multiverse_specs_per_s / out.alone_specs_per_s).toFixed(1);
   // fixest in the same run, on the same grid and data (n/a without fixest, e.g. in CI).
   const full = runBatch(prepare(frame, grid), grid, combos, {frame});
-  const fx = process.env.DTB_BENCH_FIXEST === "0" ? null : fixestRun(frame, grid, combos, full);
+  // A crash of R or fixest is reported as such and the rest of the benchmark goes on.
+  let fxFailure: string | null = null;
+  let fx: ReturnType<typeof fixestRun> = null;
+  try {
+    fx = process.env.DTB_BENCH_FIXEST === "0" ? null : fixestRun(frame, grid, combos, full);
+  } catch (e) {
+    const err = e as {signal?: string; status?: number; message?: string};
+    fxFailure = err.signal ? `R stopped with ${err.signal}` : `R exited with status ${err.status ?? "?"}: ${String(err.message ?? e).split("\n")[0]}`;
+  }
   if (fx) {
     Object.assign(out, {
       fixest_specs: fx.specs,
@@ -151,7 +159,7 @@ export async function runMultiverseBench(runs = 3, draws = Number(process.env.DT
       fixest_coef_beyond_1e8: fx.beyond
     });
     out.fixest = `${out.multiverse_vs_fixest}x; ${fx.compared} specs compared: max |coef diff| ${fx.coefDiff.toExponential(1)}, max |se diff| ${fx.seDiff.toExponential(1)}; max relative ${fx.coefRel.toExponential(1)} / ${fx.seRel.toExponential(1)}; ${fx.beyond} coefs beyond 1e-8`;
-  } else out.fixest = "n/a (library(fixest) does not load; set R_LIBS to where it is installed)";
+  } else out.fixest = fxFailure ? `failed: ${fxFailure}` : "n/a (library(fixest) does not load; set R_LIBS to where it is installed)";
 
   // Null bootstrap of the 1,024-specification grid.
   const nullCombos = expandGrid(grid, Object.fromEntries(
