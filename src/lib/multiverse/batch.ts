@@ -141,64 +141,89 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
   const fallback = (i: number) => estimateAlone(opts.frame, g, c, i, out, base);
 
   // Pass 1: fits (consecutive specifications with equal choices but vcov), then their sample and group.
-  const groups = new Map<string, Group>();
+  // Keyed by option indices, not strings, and with the per-fit lookups cached: this pass runs once per fit
+  // (13,824 in the default grid) and its garbage counts in a cold browser worker (kernels.ts says why).
+  const groups: Group[] = [];
+  const groupOf = new Map<Int32Array, Map<number, Group>>();
   const rowsCache = new Map<string, Int32Array>();
-  const bySpecSample = new Map<string, Int32Array>();
-  const rowsKeyOf = new Map<Int32Array, string>();
+  const bySpecSample = new Map<number, Int32Array>();
+  const clusterMissing = new Map<Int32Array, Int8Array>();
+  const termsCache = new Map<number, string[]>();
   const rowsBuf = new Int32Array(p.n);
+  const dims = [g.samples.length, g.y.length, g.key.length, g.lags.length, g.subsets.length];
+  const nModels = dims[1] * dims[2] * dims[3] * dims[4];
+  // Fixed effects whose columns have missing values (they narrow the sample); one id per distinct list.
+  const missingIds = new Map<string, number>();
+  const feMissing = g.fe.map((fe) => fe.filter((f) => minCode(p.factors.get(f)!.codes) < 0));
+  const feMissingId = feMissing.map((m) => {
+    const key = m.join("\u0000");
+    if (!missingIds.has(key)) missingIds.set(key, missingIds.size);
+    return missingIds.get(key)!;
+  });
   let done = 0;
   const total = list.length;
+  const d = c.idx;
   for (let a = 0; a < list.length; ) {
     const i = list[a];
     let b = a + 1;
     while (b < list.length && sameFit(c, i, list[b])) b++;
-    const specs = Array.from(list.subarray(a, b));
+    const from = a;
     a = b;
-    if (g.estimators[c.idx.estimator[i]] !== "ols") {
-      if (opts.skipGmm) for (const s of specs) out.notes.set(s, "GMM is not re-estimated in bootstrap draws");
-      else for (const s of specs) fallback(s);
+    if (g.estimators[d.estimator[i]] !== "ols") {
+      for (let q = from; q < b; q++) {
+        if (opts.skipGmm) out.notes.set(list[q], "GMM is not re-estimated in bootstrap draws");
+        else fallback(list[q]);
+      }
       continue;
     }
-    const y = g.y[c.idx.y[i]];
-    const key = lagTerm(g.key[c.idx.key[i]], g.lags[c.idx.lag[i]]);
-    const terms = [y, key, ...g.always, ...g.subsets[c.idx.controls[i]]];
-    const fe = g.fe[c.idx.fe[i]];
+    const modelKey = (((d.y[i] * dims[2] + d.key[i]) * dims[3] + d.lag[i]) * dims[4] + d.controls[i]);
+    let terms = termsCache.get(modelKey);
+    if (!terms) termsCache.set(modelKey, (terms = [g.y[d.y[i]], lagTerm(g.key[d.key[i]], g.lags[d.lag[i]]), ...g.always, ...g.subsets[d.controls[i]]]));
+    const fe = d.fe[i];
     // Listwise deletion uses the cluster columns too; specs whose clusters have missing values on the
     // fit's rows would have another sample: those go to estimate() alone.
     // The sample does not depend on the FE when their columns have no missing value: computed once.
-    const feMissing = fe.filter((f) => minCode(p.factors.get(f)!.codes) < 0);
-    const sk = `${c.idx.sample[i]}|${c.idx.y[i]}|${c.idx.key[i]}|${c.idx.lag[i]}|${c.idx.controls[i]}|${feMissing.join(",")}`;
+    const sk = (d.sample[i] * nModels + modelKey) * missingIds.size + feMissingId[fe];
     let rows = bySpecSample.get(sk);
-    let k = rows ? rowsKeyOf.get(rows)! : "";
     if (!rows) {
       const cols = terms.map((t) => p.terms.get(t)!);
-      const found = sampleRows(p.n, p.masks[c.idx.sample[i]], cols, feMissing.map((f) => p.factors.get(f)!.codes), rowsBuf);
-      k = rowsKey(found);
+      const found = sampleRows(p.n, p.masks[d.sample[i]], cols, feMissing[fe].map((f) => p.factors.get(f)!.codes), rowsBuf);
+      const k = rowsKey(found);
       const cached = rowsCache.get(k);
       if (cached && sameRows(cached, found)) rows = cached;
       else rowsCache.set(k, (rows = found.slice()));
       bySpecSample.set(sk, rows);
-      rowsKeyOf.set(rows, k);
     }
-    const keep: number[] = [];
-    for (const s of specs) {
-      const v = g.vcov[c.idx.vcov[s]];
-      if (typeof v === "object" && v.cluster.some((name) => hasMissing(p.factors.get(name)!.codes, rows))) fallback(s);
-      else keep.push(s);
+    let missing = clusterMissing.get(rows);
+    if (!missing) clusterMissing.set(rows, (missing = new Int8Array(g.vcov.length).fill(-1)));
+    const specs: number[] = [];
+    for (let q = from; q < b; q++) {
+      const s = list[q];
+      const vi = d.vcov[s];
+      if (missing[vi] < 0) {
+        const v = g.vcov[vi];
+        missing[vi] = typeof v === "object" && v.cluster.some((name) => hasMissing(p.factors.get(name)!.codes, rows)) ? 1 : 0;
+      }
+      if (missing[vi] === 1) fallback(s);
+      else specs.push(s);
     }
-    if (!keep.length) continue;
-    const gk = `${k}|${fe.join(",")}`;
-    let grp = groups.get(gk);
-    if (!grp) groups.set(gk, (grp = {rows, fe, fits: []}));
-    grp.fits.push({specs: keep, terms});
+    if (!specs.length) continue;
+    let byFe = groupOf.get(rows);
+    if (!byFe) groupOf.set(rows, (byFe = new Map()));
+    let grp = byFe.get(fe);
+    if (!grp) {
+      byFe.set(fe, (grp = {rows, fe: g.fe[fe], fits: []}));
+      groups.push(grp);
+    }
+    grp.fits.push({specs, terms});
   }
 
   // Pass 2: per group, demean every column once, cross-products once, then solve each fit (in buffers
   // allocated once: kernels.ts says why).
   let kmax = 1;
-  for (const grp of groups.values()) for (const f of grp.fits) kmax = Math.max(kmax, f.terms.length + 1);
+  for (const grp of groups) for (const f of grp.fits) kmax = Math.max(kmax, f.terms.length + 1);
   const ws = new Workspace(kmax, p.n);
-  for (const grp of groups.values()) {
+  for (const grp of groups) {
     solveGroup(p, g, c, grp, opts, out, fallback, ws);
     done += grp.fits.reduce((s, f) => s + f.specs.length, 0);
     opts.onProgress?.(done, total);
@@ -265,21 +290,42 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
   const ones = pooled ? new Float64Array(m).fill(1) : null;
   const clCache = new Map<string, FeDim>();
   const scratch = new Float64Array(m + 1);
-  const clInfo = new Map<string, {nested: boolean[]; subsets: Array<{cl: ClusterDim; sign: number}>}>();
   const clDim = (name: string) => {
     let d = clCache.get(name);
     if (!d) clCache.set(name, (d = onSample(p.factors.get(name)!)));
     return d;
   };
+  // Per vcov option, what its clustering needs on this group, resolved once (not per specification).
+  const plans: Array<ClusterPlan | null | undefined> = new Array(g.vcov.length);
+  const planOf = (vi: number): ClusterPlan | null => {
+    let plan = plans[vi];
+    if (plan === undefined) {
+      const v = g.vcov[vi];
+      plan = typeof v === "object" ? clusterPlan(v.cluster.map(clDim), pooled, feDims) : null;
+      plans[vi] = plan;
+    }
+    return plan;
+  };
+  // The fit's regressors (XK) and the model's columns (Z: with the constant first when pooled), in arrays
+  // reused across fits; their first ks (k) entries are the fit's.
+  const XK = ws.XK;
+  const Z = ws.Z;
+  if (pooled) Z[0] = ones!;
+  const xi = ws.xi;
+  const keepIdx = ws.keepIdx;
+  const resid = ws.resid;
+  const vc = c.idx.vcov;
 
-  for (const fit of grp.fits) {
-    const ix = fit.terms.map((t) => pos.get(t)!);
-    const yi = ix[0];
-    const xi = ix.slice(1);
-    const kx = xi.length;
+  for (let f = 0; f < grp.fits.length; f++) {
+    const fit = grp.fits[f];
+    const specs = fit.specs;
+    const terms = fit.terms;
+    const yi = pos.get(terms[0])!;
+    const kx = terms.length - 1;
+    for (let a = 0; a < kx; a++) xi[a] = pos.get(terms[a + 1])!;
     const kRequested = kx + (pooled ? 1 : 0);
     if (m <= nparamsOf(kRequested, feSizes) || !dm.converged) {
-      for (const s of fit.specs) fallback(s);
+      for (let q = 0; q < specs.length; q++) fallback(specs[q]);
       continue;
     }
     const XtX = ws.XtX;
@@ -290,62 +336,66 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
     }
     // Collinear terms exactly as estimate() removes them (engine collinearity.ts): a dropped key term
     // fails the specification with the engine's note; a dropped control is a note.
-    const {keep, drop} = findCollinearWs(XtX, kx, ss, ws);
-    if (drop.length) {
-      const xNames = fit.terms.slice(1);
-      const why = keep.length === 0 ? `all regressors (${xNames.join(", ")}) are collinear with the fixed effects or constant` : drop[0] === 0 ? collinearityNote(xNames[0]) : null;
+    const ks = findCollinearWs(XtX, kx, ss, ws);
+    if (ks < kx) {
+      const xNames = terms.slice(1);
+      const drop: number[] = [];
+      for (let j = 0; j < kx; j++) if (ws.dropped[j]) drop.push(j);
+      const why = ks === 0 ? `all regressors (${xNames.join(", ")}) are collinear with the fixed effects or constant` : drop[0] === 0 ? collinearityNote(xNames[0]) : null;
       if (why !== null) {
-        for (const s of fit.specs) out.notes.set(s, why);
+        for (let q = 0; q < specs.length; q++) out.notes.set(specs[q], why);
         continue;
       }
-      for (const s of fit.specs) out.notes.set(s, drop.map((j) => collinearityNote(xNames[j])).join(" "));
-    }
-    const ks = keep.length;
-    if (drop.length) {
+      const note = drop.map((j) => collinearityNote(xNames[j])).join(" ");
+      for (let q = 0; q < specs.length; q++) out.notes.set(specs[q], note);
       // Compact the kept rows and columns in place (row-major, kept indices increase: no overlap).
-      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtX[a * ks + b] = XtX[keep[a] * kx + keep[b]];
+      for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtX[a * ks + b] = XtX[keepIdx[a] * kx + keepIdx[b]];
     }
-    const XK = keep.map((j) => D[xi[j]]);
+    const z0 = pooled ? 1 : 0;
+    for (let a = 0; a < ks; a++) {
+      const col = D[xi[keepIdx[a]]];
+      XK[a] = col;
+      Z[z0 + a] = col;
+    }
     let yT = D[yi];
-    const s0 = fit.specs[0];
+    const s0 = specs[0];
     if (opts.impose) {
       const b0 = opts.impose[s0];
       if (!(b0 === b0)) continue; // the spec failed on the original data: nothing to impose
       const xk = D[xi[0]];
       const yo = D[yi];
-      yT = ws.yT.subarray(0, m);
+      yT = ws.yT;
       for (let r = 0; r < m; r++) yT[r] = yo[r] - b0 * xk[r];
     }
-    const ssr = olsWs(yT, XK, XtX, m, ws);
+    const ssr = olsWs(yT, XK, ks, XtX, m, ws);
     if (!(ssr === ssr)) {
-      for (const s of fit.specs) fallback(s);
+      for (let q = 0; q < specs.length; q++) fallback(specs[q]);
       continue;
     }
     const k = pooled ? ks + 1 : ks;
     const nparams = nparamsOf(k, feSizes);
-    let Z: Float64Array[];
     let bread: Float64Array;
     if (pooled) {
-      Z = [ones!, ...XK];
       bread = ws.bread2;
       bread.fill(0, 0, k * k);
       bread[0] = 1 / m;
       for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) bread[(a + 1) * k + (b + 1)] = ws.bread[a * ks + b];
     } else {
-      Z = XK;
       bread = ws.bread;
     }
-    const resid = ws.resid.subarray(0, m);
     const at = pooled ? 1 : 0; // position of the key term in Z
     const coef = ws.coef[0];
     let zKey: Float64Array | null = null;
     let heteroVkk = NaN;
-    for (const s of fit.specs) {
-      const v = g.vcov[c.idx.vcov[s]];
+    for (let q = 0; q < specs.length; q++) {
+      const s = specs[q];
+      const v = g.vcov[vc[s]];
       if (v === "iid") {
         // engine vcovIid: bread * SSR / (n - K), t df n - K.
         setResult(out, base, s, coef, Math.sqrt(bread[at * k + at] * (ssr / (m - nparams))), m - nparams, m);
-      } else if (v === "hetero") {
+        continue;
+      }
+      if (v === "hetero") {
         const dfT = m - nparams;
         if (opts.fastSe) {
           const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
@@ -355,81 +405,113 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           continue;
         }
         // engine vcovHetero: sandwich(B, heteroMeat) * n / (n - K).
-        if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, heteroMeatWs(Z, resid, m, ws), k, at, ws.row) * (m / (m - nparams));
+        if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, heteroMeatWs(Z, k, resid, m, ws), k, at, ws.row) * (m / (m - nparams));
         setResult(out, base, s, coef, Math.sqrt(heteroVkk), dfT, m);
-      } else {
-        const dims = v.cluster.map(clDim);
-        if (dims.some((d) => d.nlevels < 2)) {
-          fallback(s);
-          continue;
-        }
-        const ck = v.cluster.join("\u0000");
-        let info = clInfo.get(ck);
-        if (!info) {
-          const nested = pooled ? [] : feDims.map((fd) => dims.some((cd) => isNested(fd, cd)));
-          clInfo.set(ck, (info = {nested, subsets: clusterSubsets(dims)}));
-        }
-        const K = clusterK(k, feSizes, info.nested);
-        let gMin = Infinity;
-        for (const d of dims) gMin = Math.min(gMin, d.nlevels);
-        const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
-        if (pooled && dims.length > 1) {
-          // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
-          // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
-          // In the run's reused buffers (kernels.ts says why allocating matters in Chromium); the same arithmetic.
-          const M = ws.M;
-          M.fill(0, 0, k * k);
-          for (const {cl, sign} of info.subsets) addClusterMeatWs(Z, resid, m, cl.codes, cl.nlevels, sign, M, ws);
-          const xbar = ws.xbar;
-          for (let a = 0; a < ks; a++) {
-            let sum = 0;
-            const x = raw[xi[keep[a]]];
-            for (let r = 0; r < m; r++) sum += x[r];
-            xbar[a] = sum / m;
-          }
-          const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
-          for (let i = 0; i < k * k; i++) VZ[i] *= factor;
-          const fx = fixNegativeDiagonal(interceptBackTransform(VZ, xbar, k, {A: ws.T3, AV: ws.T4, W: ws.T5}), k, ws.eigen);
-          if (fx.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
-          setResult(out, base, s, coef, Math.sqrt(fx.V[at * k + at]), gMin - 1, m);
-          continue;
-        }
-        if (opts.fastSe) {
-          const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
-          let vkk = 0;
-          for (const {cl, sign} of info.subsets) vkk += sign * sumSquaredScores(z, resid, cl, scratch);
-          // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
-          if (dims.length === 1 || allDiagonalsNonNegative(bread, Z, resid, info.subsets, k, m, scratch, ws.z2.subarray(0, m))) {
-            setResult(out, base, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
-            continue;
-          }
-        } else {
-          // engine vcovCluster: sum_S sign * clusterMeat_S, sandwich, times the CR1 factor; a negative
-          // diagonal anywhere takes the engine's positive semi-definite repair below.
-          const M = ws.M;
-          M.fill(0, 0, k * k);
-          for (const {cl, sign} of info.subsets) addClusterMeatWs(Z, resid, m, cl.codes, cl.nlevels, sign, M, ws);
-          let negative = false;
-          if (dims.length > 1) for (let a = 0; a < k && !negative; a++) if (sandwichDiag(bread, M, k, a, ws.row) * factor < 0) negative = true;
-          if (!negative) {
-            setResult(out, base, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
-            continue;
-          }
-          // The engine's repair on this meat: full sandwich times the factor, then its positive semi-definite part.
-          const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
-          for (let i = 0; i < k * k; i++) VZ[i] *= factor;
-          const V = psdPart(VZ, k, ws.eigen);
-          out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
-          setResult(out, base, s, coef, Math.sqrt(V[at * k + at]), gMin - 1, m);
-          continue;
-        }
-        const residCopy = resid.slice(0, m);
-        const cv = vcovClusterShared(bread.slice(0, k * k), Z, residCopy, info.subsets, dims, K);
-        if (cv.fixed) out.notes.set(s, [out.notes.get(s), "The cluster variance was replaced by its positive semi-definite part."].filter(Boolean).join(" "));
-        setResult(out, base, s, coef, Math.sqrt(cv.V[at * k + at]), cv.gMin - 1, m);
+        continue;
       }
+      const plan = planOf(vc[s])!;
+      if (plan.fallback) {
+        fallback(s);
+        continue;
+      }
+      const K = plan.K(k, feSizes);
+      const gMin = plan.gMin;
+      const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
+      const nsub = plan.codes.length;
+      if (pooled && plan.ways > 1) {
+        // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
+        // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
+        // In the run's reused buffers (kernels.ts says why allocating matters in Chromium); the same arithmetic.
+        const M = ws.M;
+        M.fill(0, 0, k * k);
+        for (let u = 0; u < nsub; u++) addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+        const xbar = ws.xbar;
+        for (let a = 0; a < ks; a++) {
+          let sum = 0;
+          const x = raw[xi[keepIdx[a]]];
+          for (let r = 0; r < m; r++) sum += x[r];
+          xbar[a] = sum / m;
+        }
+        const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
+        for (let i = 0; i < k * k; i++) VZ[i] *= factor;
+        const fx = fixNegativeDiagonal(interceptBackTransform(VZ, xbar, k, ws.backTransform), k, ws.eigen);
+        if (fx.fixed) out.notes.set(s, [out.notes.get(s), PSD_NOTE].filter(Boolean).join(" "));
+        setResult(out, base, s, coef, Math.sqrt(fx.V[at * k + at]), gMin - 1, m);
+        continue;
+      }
+      if (opts.fastSe) {
+        const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
+        let vkk = 0;
+        for (let u = 0; u < nsub; u++) vkk += plan.signs[u] * sumSquaredScores(z, resid, plan.subsets[u].cl, scratch);
+        // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
+        if (plan.ways === 1 || allDiagonalsNonNegative(bread, Z, resid, plan.subsets, k, m, scratch, ws.z2.subarray(0, m))) {
+          setResult(out, base, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
+          continue;
+        }
+        const cv = vcovClusterShared(bread.slice(0, k * k), Z.slice(0, k), resid.slice(0, m), plan.subsets, plan.dims, K);
+        if (cv.fixed) out.notes.set(s, [out.notes.get(s), PSD_NOTE].filter(Boolean).join(" "));
+        setResult(out, base, s, coef, Math.sqrt(cv.V[at * k + at]), cv.gMin - 1, m);
+        continue;
+      }
+      // engine vcovCluster: sum_S sign * clusterMeat_S, sandwich, times the CR1 factor; a negative
+      // diagonal anywhere takes the engine's positive semi-definite repair below.
+      const M = ws.M;
+      M.fill(0, 0, k * k);
+      for (let u = 0; u < nsub; u++) addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+      let negative = false;
+      if (plan.ways > 1) for (let a = 0; a < k && !negative; a++) if (sandwichDiag(bread, M, k, a, ws.row) * factor < 0) negative = true;
+      if (!negative) {
+        setResult(out, base, s, coef, Math.sqrt(sandwichDiag(bread, M, k, at, ws.row) * factor), gMin - 1, m);
+        continue;
+      }
+      // The engine's repair on this meat: full sandwich times the factor, then its positive semi-definite part.
+      const VZ = sandwich(bread, M, k, ws.T1, ws.T2);
+      for (let i = 0; i < k * k; i++) VZ[i] *= factor;
+      const V = psdPart(VZ, k, ws.eigen);
+      out.notes.set(s, [out.notes.get(s), PSD_NOTE].filter(Boolean).join(" "));
+      setResult(out, base, s, coef, Math.sqrt(V[at * k + at]), gMin - 1, m);
     }
   }
+}
+
+const PSD_NOTE = "The cluster variance was replaced by its positive semi-definite part.";
+
+/**
+ * What one clustering needs on a group: the engine's inclusion-exclusion terms (each non-empty subset of the
+ * dimensions, intersected once), G_min, and fixest's K for the CR1 factor (engine ssc.ts `clusterK`, which
+ * depends on the fit's k only through nparams: memoized by k). `fallback`: a dimension with one cluster
+ * (estimate() alone says why).
+ */
+interface ClusterPlan {
+  fallback: boolean;
+  ways: number;
+  dims: ClusterDim[];
+  subsets: Array<{cl: ClusterDim; sign: number}>;
+  codes: Int32Array[];
+  levels: number[];
+  signs: number[];
+  gMin: number;
+  K: (k: number, feSizes: number[]) => number;
+}
+
+function clusterPlan(dims: ClusterDim[], pooled: boolean, feDims: FeDim[]): ClusterPlan {
+  let gMin = Infinity;
+  for (const d of dims) gMin = Math.min(gMin, d.nlevels);
+  if (dims.some((d) => d.nlevels < 2)) return {fallback: true, ways: dims.length, dims, subsets: [], codes: [], levels: [], signs: [], gMin, K: () => NaN};
+  const nested = pooled ? [] : feDims.map((fd) => dims.some((cd) => isNested(fd, cd)));
+  const subsets = clusterSubsets(dims);
+  const memo: number[] = [];
+  return {
+    fallback: false,
+    ways: dims.length,
+    dims,
+    subsets,
+    codes: subsets.map((x) => x.cl.codes),
+    levels: subsets.map((x) => x.cl.nlevels),
+    signs: subsets.map((x) => x.sign),
+    gMin,
+    K: (k, feSizes) => (memo[k] ??= clusterK(k, feSizes, nested))
+  };
 }
 
 /**

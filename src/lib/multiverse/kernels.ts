@@ -45,6 +45,14 @@ export class Workspace {
   readonly xbar: Float64Array;
   /** Buffers of the positive semi-definite repair (engine vcov-cluster.ts psdPart). */
   readonly eigen: {a: Float64Array; vectors: Float64Array; values: Float64Array; out: Float64Array};
+  /** interceptBackTransform's buffers (T3..T5). */
+  readonly backTransform: {A: Float64Array; AV: Float64Array; W: Float64Array};
+  /** A fit's regressors and model columns (batch.ts fills the first k entries), its term positions, kept terms, dropped flags. */
+  readonly XK: Float64Array[];
+  readonly Z: Float64Array[];
+  readonly xi: Int32Array;
+  readonly keepIdx: Int32Array;
+  readonly dropped: Uint8Array;
   S: Float64Array;
 
   constructor(kmax: number, nmax: number) {
@@ -80,6 +88,13 @@ export class Workspace {
     this.T5 = new Float64Array(kk);
     this.xbar = new Float64Array(kmax);
     this.eigen = {a: new Float64Array(kk), vectors: new Float64Array(kk), values: new Float64Array(kmax), out: new Float64Array(kk)};
+    this.backTransform = {A: this.T3, AV: this.T4, W: this.T5};
+    // Filled with one array type from the start, so the engine sees one element kind (no transitions).
+    this.XK = new Array<Float64Array>(kmax).fill(this.resid);
+    this.Z = new Array<Float64Array>(kmax + 1).fill(this.resid);
+    this.xi = new Int32Array(kmax);
+    this.keepIdx = new Int32Array(kmax);
+    this.dropped = new Uint8Array(kmax);
     this.S = new Float64Array(Math.max(1, 64 * kmax));
   }
 
@@ -100,10 +115,11 @@ export class Workspace {
 }
 
 /**
- * engine `cholesky` into ws.L (k x k, zeroed here). Returns the number of dropped pivots; their indices are
- * pushed to `dropped` when given, else it stops at the first (the caller only needs "singular or not").
+ * engine `cholesky` into ws.L (k x k, zeroed here). Returns the number of dropped pivots; they are flagged
+ * in `dropped` (1) when given, else it stops at the first (the caller only needs "singular or not").
  */
-function choleskyInto(A: Float64Array, k: number, tol: number, L: Float64Array, dropped: number[] | null): number {
+function choleskyInto(A: Float64Array, k: number, tol: number, L: Float64Array, dropped: Uint8Array | null): number {
+  if (dropped) dropped.fill(0, 0, k);
   L.fill(0, 0, k * k);
   let nd = 0;
   for (let j = 0; j < k; j++) {
@@ -112,7 +128,7 @@ function choleskyInto(A: Float64Array, k: number, tol: number, L: Float64Array, 
     if (!(A[j * k + j] > 0) || d <= tol * A[j * k + j]) {
       nd++;
       if (!dropped) return nd;
-      dropped.push(j);
+      dropped[j] = 1;
       continue;
     }
     const ljj = Math.sqrt(d);
@@ -164,10 +180,10 @@ function spdInverseInto(A: Float64Array, k: number, ws: Workspace, inv: Float64A
 }
 
 /**
- * engine `findCollinear(XtX, k, rawSS, 1e-10)`: indices kept and dropped (plain arrays: small arrays live on
- * the JavaScript heap, which is cheap).
+ * engine `findCollinear(XtX, k, rawSS, 1e-10)`: the number of terms kept; their indices (increasing) in
+ * ws.keepIdx, the dropped ones flagged in ws.dropped.
  */
-export function findCollinearWs(XtX: Float64Array, k: number, rawSS: Float64Array, ws: Workspace): {keep: number[]; drop: number[]} {
+export function findCollinearWs(XtX: Float64Array, k: number, rawSS: Float64Array, ws: Workspace): number {
   const tol = 1e-10;
   const {absorbed, s, As, L} = ws;
   for (let j = 0; j < k; j++) {
@@ -176,20 +192,18 @@ export function findCollinearWs(XtX: Float64Array, k: number, rawSS: Float64Arra
   }
   for (let j = 0; j < k; j++) s[j] = absorbed[j] ? 0 : 1 / Math.sqrt(XtX[j * k + j]);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) As[i * k + j] = XtX[i * k + j] * s[i] * s[j];
-  const dropped: number[] = [];
+  const {dropped, keepIdx} = ws;
   choleskyInto(As, k, tol, L, dropped);
-  const keep: number[] = [];
-  const drop: number[] = [];
-  for (let j = 0; j < k; j++) (dropped.includes(j) ? drop : keep).push(j);
-  return {keep, drop};
+  let ks = 0;
+  for (let j = 0; j < k; j++) if (!dropped[j]) keepIdx[ks++] = j;
+  return ks;
 }
 
 /**
- * engine `olsFwl(y, X, XtX)` into ws.coef, ws.bread (k x k) and ws.resid (n); returns SSR, or NaN when X'X
- * is singular (the engine returns null).
+ * engine `olsFwl(y, X, XtX)` on the first k columns of X into ws.coef, ws.bread (k x k) and ws.resid (n);
+ * returns SSR, or NaN when X'X is singular (the engine returns null).
  */
-export function olsWs(y: Float64Array, X: Float64Array[], XtX: Float64Array, n: number, ws: Workspace): number {
-  const k = X.length;
+export function olsWs(y: Float64Array, X: Float64Array[], k: number, XtX: Float64Array, n: number, ws: Workspace): number {
   const {bread, Xty, coef, resid} = ws;
   if (k > 0 && !spdInverseInto(XtX, k, ws, bread)) return NaN;
   Xty.fill(0, 0, k);
@@ -237,9 +251,8 @@ export function sandwichDiag(B: Float64Array, M: Float64Array, k: number, a: num
   return v;
 }
 
-/** engine `heteroMeat(X, e)` into ws.M (k x k) for the first n rows. */
-export function heteroMeatWs(X: Float64Array[], e: Float64Array, n: number, ws: Workspace): Float64Array {
-  const k = X.length;
+/** engine `heteroMeat(X, e)` on the first k columns of X into ws.M (k x k) for the first n rows. */
+export function heteroMeatWs(X: Float64Array[], k: number, e: Float64Array, n: number, ws: Workspace): Float64Array {
   const {e2, M} = ws;
   for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
   M.fill(0, 0, k * k);
@@ -258,9 +271,8 @@ export function heteroMeatWs(X: Float64Array[], e: Float64Array, n: number, ws: 
   return M;
 }
 
-/** engine `clusterMeat(X, e, cl)` added with `sign` into M (k x k): M[i] += sign * Ms[i], as vcovCluster does. */
-export function addClusterMeatWs(X: Float64Array[], e: Float64Array, n: number, codes: Int32Array, G: number, sign: number, M: Float64Array, ws: Workspace): void {
-  const k = X.length;
+/** engine `clusterMeat(X, e, cl)` on the first k columns of X, added with `sign` into M (k x k): M[i] += sign * Ms[i], as vcovCluster does. */
+export function addClusterMeatWs(X: Float64Array[], k: number, e: Float64Array, n: number, codes: Int32Array, G: number, sign: number, M: Float64Array, ws: Workspace): void {
   const S = ws.scores(G, k);
   S.fill(0, 0, G * k);
   const {cur, acc, Ms} = ws;
