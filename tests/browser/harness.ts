@@ -67,7 +67,7 @@ export async function openSession(dir = DIST): Promise<Session & {close(): Promi
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(process.env.DTB_CHROMIUM_EXTRA ? process.env.DTB_CHROMIUM_EXTRA.split(" ") : [])],
       viewport: {width: 1280, height: 900}
     });
   } catch (error) {
