@@ -20,7 +20,7 @@ import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle, takeI32} from "./scratch.js";
 import {pvalueT} from "./tdist.js";
 import type {Column, Frame, Result, Spec} from "./types.js";
-import {fixNegativeDiagonal, vcovCluster} from "./vcov-cluster.js";
+import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.js";
 import {interceptBackTransform} from "./pooled-vcov.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {vcovIid} from "./vcov-iid.js";
@@ -253,7 +253,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     info.cluster = clNames;
     info.n_clusters = cv.gMin;
     info.n_clusters_by_dim = Object.fromEntries(clNames.map((name, c) => [name, clDims[c].nlevels]));
-    if (cv.fixed) notes.push("The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part (Cameron, Gelbach and Miller 2011).");
+    if (cv.fixed) notes.push(PSD_REPAIR_NOTE);
   }
 
   // Coefficients (pooled: back-transform theta = A theta_Z, V = A V_Z A', A = [[1, -xbar'], [0, I]]).
@@ -280,7 +280,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     if (spec.vcov.type === "cluster") {
       const fx = fixNegativeDiagonal(V, k);
       V = fx.V;
-      if (fx.fixed) notes.push("The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part (Cameron, Gelbach and Miller 2011).");
+      if (fx.fixed) notes.push(PSD_REPAIR_NOTE);
     }
   } else {
     coef = fit.coef;

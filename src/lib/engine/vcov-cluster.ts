@@ -11,6 +11,7 @@
  */
 import {sandwich, symEigen} from "./linalg.js";
 import {BLOCK} from "./ols.js";
+import {heteroMeat} from "./vcov-hetero.js";
 
 export interface ClusterDim {
   codes: Int32Array;
@@ -98,6 +99,17 @@ export interface ClusterVcov {
 }
 
 /**
+ * The meat of a clustering in which every cluster has one observation (G = n; codes are dense, so that is
+ * nlevels = n), else null. Then s_g = x_i e_i and M = sum_i e_i^2 x_i x_i', the heteroskedasticity-robust meat
+ * (vcov-hetero.ts), which is computed once and shared: a two-way clustering by partner and year on a panel with
+ * one row per partner-year has such an intersection. Equal to clusterMeat up to rounding (~1e-16 relative).
+ * Example: codes [0, 1, 2], nlevels 3 -> heteroMeat(X, e).
+ */
+export function singletonMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim): Float64Array | null {
+  return cl.nlevels === e.length ? heteroMeat(X, e) : null;
+}
+
+/**
  * `repair` (default true) applies fixest's fix of a negative diagonal (fixNegativeDiagonal).
  * Example (one-way): `vcovCluster(bread, X, e, [{codes, nlevels: 30}], 19)` is the twfe_ctrl
  * clustered-by-country matrix of the fixtures.
@@ -112,7 +124,7 @@ export function vcovCluster(bread: Float64Array, X: Float64Array[], e: Float64Ar
     const subset = dims.filter((_, d) => mask & (1 << d));
     const cl = subset.length === 1 ? subset[0] : intersectClusters(subset);
     const sign = subset.length % 2 === 1 ? 1 : -1;
-    const Ms = clusterMeat(X, e, cl);
+    const Ms = singletonMeat(X, e, cl) ?? clusterMeat(X, e, cl);
     for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
   }
   let gMin = Infinity;
@@ -122,6 +134,9 @@ export function vcovCluster(bread: Float64Array, X: Float64Array[], e: Float64Ar
   // Without `repair` the caller repairs the variance itself, once it is in the model's own coordinates.
   return repair ? {...fixNegativeDiagonal(V, k), gMin} : {V, gMin, fixed: false};
 }
+
+/** The note of a repaired variance (estimate() and the multiverse; notes-zh.ts translates it). */
+export const PSD_REPAIR_NOTE = "The variance matrix had negative values on its diagonal and was replaced by its positive semi-definite part (Cameron, Gelbach and Miller 2011).";
 
 /**
  * Smallest eigenvalue kept by the repair: fixest's `mat_posdef_fix(X, tol = 1e-10)` (R/miscfuns.R), called from

@@ -25,10 +25,10 @@ import {crossprod, sumSquares} from "../engine/ols.js";
 import {clusterK, isNested, nparamsOf} from "../engine/ssc.js";
 import {pvalueT} from "../engine/tdist.js";
 import type {Frame} from "../engine/types.js";
-import {clusterMeat, fixNegativeDiagonal, intersectClusters, psdPart, type ClusterDim} from "../engine/vcov-cluster.js";
+import {clusterMeat, fixNegativeDiagonal, intersectClusters, PSD_REPAIR_NOTE, psdPart, singletonMeat, type ClusterDim} from "../engine/vcov-cluster.js";
 import {interceptBackTransform} from "../engine/pooled-vcov.js";
 import {sandwich} from "../engine/linalg.js";
-import {addClusterMeatWs, findCollinearWs, heteroMeatWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
+import {addClusterMeatWs, addMeatWs, findCollinearWs, heteroMeatWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
 import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
 import type {Prepared} from "./prepare.js";
 
@@ -387,6 +387,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
     const coef = ws.coef[0];
     let zKey: Float64Array | null = null;
     let heteroVkk = NaN;
+    let hasH = false; // ws.H holds this fit's heteroskedasticity-robust meat
     for (let q = 0; q < specs.length; q++) {
       const s = specs[q];
       const v = g.vcov[vc[s]];
@@ -405,7 +406,8 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           continue;
         }
         // engine vcovHetero: sandwich(B, heteroMeat) * n / (n - K).
-        if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, heteroMeatWs(Z, k, resid, m, ws), k, at, ws.row) * (m / (m - nparams));
+        if (!hasH) hasH = (heteroMeatWs(Z, k, resid, m, ws), true);
+        if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, ws.H, k, at, ws.row) * (m / (m - nparams));
         setResult(out, base, s, coef, Math.sqrt(heteroVkk), dfT, m);
         continue;
       }
@@ -417,14 +419,12 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       const K = plan.K(k, feSizes);
       const gMin = plan.gMin;
       const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
-      const nsub = plan.codes.length;
+      if (plan.singleton === m && !hasH) hasH = (heteroMeatWs(Z, k, resid, m, ws), true);
       if (pooled && plan.ways > 1) {
         // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
         // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
         // In the run's reused buffers (kernels.ts says why allocating matters in Chromium); the same arithmetic.
-        const M = ws.M;
-        M.fill(0, 0, k * k);
-        for (let u = 0; u < nsub; u++) addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+        const M = clusterMeatSum(plan, Z, k, resid, m, ws);
         const xbar = ws.xbar;
         for (let a = 0; a < ks; a++) {
           let sum = 0;
@@ -442,7 +442,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       if (opts.fastSe) {
         const z = (zKey ??= keyDirection(bread, Z, at, k, m, ws.zk.subarray(0, m)));
         let vkk = 0;
-        for (let u = 0; u < nsub; u++) vkk += plan.signs[u] * sumSquaredScores(z, resid, plan.subsets[u].cl, scratch);
+        for (let u = 0; u < plan.subsets.length; u++) vkk += plan.signs[u] * sumSquaredScores(z, resid, plan.subsets[u].cl, scratch);
         // One-way meats are positive semi-definite; a multi-way one is checked on every diagonal.
         if (plan.ways === 1 || allDiagonalsNonNegative(bread, Z, resid, plan.subsets, k, m, scratch, ws.z2.subarray(0, m))) {
           setResult(out, base, s, coef, Math.sqrt(vkk * factor), gMin - 1, m);
@@ -455,9 +455,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       }
       // engine vcovCluster: sum_S sign * clusterMeat_S, sandwich, times the CR1 factor; a negative
       // diagonal anywhere takes the engine's positive semi-definite repair below.
-      const M = ws.M;
-      M.fill(0, 0, k * k);
-      for (let u = 0; u < nsub; u++) addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+      const M = clusterMeatSum(plan, Z, k, resid, m, ws);
       let negative = false;
       if (plan.ways > 1) for (let a = 0; a < k && !negative; a++) if (sandwichDiag(bread, M, k, a, ws.row) * factor < 0) negative = true;
       if (!negative) {
@@ -474,7 +472,8 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
   }
 }
 
-const PSD_NOTE = "The cluster variance was replaced by its positive semi-definite part.";
+// The engine's own note (estimate() says the same, and notes-zh.ts translates it).
+const PSD_NOTE = PSD_REPAIR_NOTE;
 
 /**
  * What one clustering needs on a group: the engine's inclusion-exclusion terms (each non-empty subset of the
@@ -484,6 +483,8 @@ const PSD_NOTE = "The cluster variance was replaced by its positive semi-definit
  */
 interface ClusterPlan {
   fallback: boolean;
+  /** m when some term of the inclusion-exclusion has one observation per cluster (its meat is ws.H), else -1. */
+  singleton: number;
   ways: number;
   dims: ClusterDim[];
   subsets: Array<{cl: ClusterDim; sign: number}>;
@@ -497,12 +498,14 @@ interface ClusterPlan {
 function clusterPlan(dims: ClusterDim[], pooled: boolean, feDims: FeDim[]): ClusterPlan {
   let gMin = Infinity;
   for (const d of dims) gMin = Math.min(gMin, d.nlevels);
-  if (dims.some((d) => d.nlevels < 2)) return {fallback: true, ways: dims.length, dims, subsets: [], codes: [], levels: [], signs: [], gMin, K: () => NaN};
+  if (dims.some((d) => d.nlevels < 2)) return {fallback: true, singleton: -1, ways: dims.length, dims, subsets: [], codes: [], levels: [], signs: [], gMin, K: () => NaN};
   const nested = pooled ? [] : feDims.map((fd) => dims.some((cd) => isNested(fd, cd)));
   const subsets = clusterSubsets(dims);
   const memo: number[] = [];
+  const m = dims[0].codes.length;
   return {
     fallback: false,
+    singleton: subsets.some((x) => x.cl.nlevels === m) ? m : -1,
     ways: dims.length,
     dims,
     subsets,
@@ -545,6 +548,21 @@ function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, 
   }
 }
 
+/**
+ * engine vcovCluster's meat, sum_S sign_S M_S, into ws.M: each term by addClusterMeatWs, or, when its clusters
+ * are single observations, the fit's heteroskedasticity-robust meat ws.H (engine `singletonMeat`; the caller
+ * has computed ws.H when plan.singleton says so).
+ */
+function clusterMeatSum(plan: ClusterPlan, Z: Float64Array[], k: number, resid: Float64Array, m: number, ws: Workspace): Float64Array {
+  const M = ws.M;
+  M.fill(0, 0, k * k);
+  for (let u = 0; u < plan.codes.length; u++) {
+    if (plan.levels[u] === m) addMeatWs(M, ws.H, plan.signs[u], k);
+    else addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+  }
+  return M;
+}
+
 /** The engine's inclusion-exclusion terms (vcov-cluster.ts): each non-empty subset of the dimensions, intersected once per group. */
 function clusterSubsets(dims: ClusterDim[]): Array<{cl: ClusterDim; sign: number}> {
   const out: Array<{cl: ClusterDim; sign: number}> = [];
@@ -565,7 +583,7 @@ function vcovClusterShared(bread: Float64Array, X: Float64Array[], e: Float64Arr
   const n = e.length;
   const M = new Float64Array(k * k);
   for (const {cl, sign} of subsets) {
-    const Ms = clusterMeat(X, e, cl);
+    const Ms = singletonMeat(X, e, cl) ?? clusterMeat(X, e, cl);
     for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
   }
   let gMin = Infinity;

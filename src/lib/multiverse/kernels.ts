@@ -25,6 +25,8 @@ export class Workspace {
   readonly coef: Float64Array;
   readonly row: Float64Array;
   readonly M: Float64Array;
+  /** The fit's heteroskedasticity-robust meat (shared by HC1 and singleton clusterings). */
+  readonly H: Float64Array;
   readonly Ms: Float64Array;
   readonly XtX: Float64Array;
   readonly ss: Float64Array;
@@ -70,6 +72,7 @@ export class Workspace {
     this.coef = new Float64Array(kmax);
     this.row = new Float64Array(kmax);
     this.M = new Float64Array(kk);
+    this.H = new Float64Array(kk);
     this.Ms = new Float64Array(kk);
     this.XtX = new Float64Array(kk);
     this.ss = new Float64Array(kmax);
@@ -251,9 +254,9 @@ export function sandwichDiag(B: Float64Array, M: Float64Array, k: number, a: num
   return v;
 }
 
-/** engine `heteroMeat(X, e)` on the first k columns of X into ws.M (k x k) for the first n rows. */
+/** engine `heteroMeat(X, e)` on the first k columns of X into ws.H (k x k) for the first n rows. */
 export function heteroMeatWs(X: Float64Array[], k: number, e: Float64Array, n: number, ws: Workspace): Float64Array {
-  const {e2, M} = ws;
+  const {e2, H: M} = ws;
   for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
   M.fill(0, 0, k * k);
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
@@ -313,4 +316,9 @@ export function addClusterMeatWs(X: Float64Array[], k: number, e: Float64Array, 
   }
   for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) Ms[j * k + i] = Ms[i * k + j];
   for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
+}
+
+/** M[i] += sign * H[i] (k x k): a singleton clustering's meat is the heteroskedasticity-robust one (engine vcov-cluster.ts `singletonMeat`), added as vcovCluster adds it. */
+export function addMeatWs(M: Float64Array, H: Float64Array, sign: number, k: number): void {
+  for (let i = 0; i < k * k; i++) M[i] += sign * H[i];
 }
