@@ -7,7 +7,7 @@ import {describe, expect, it} from "vitest";
 import {estimateOls} from "../../../src/lib/engine/estimate-ols.ts";
 import {estimate} from "../../../src/lib/engine/estimate.ts";
 import type {Frame} from "../../../src/lib/engine/types.ts";
-import {clusterMeat, intersectClusters, psdPart, vcovCluster} from "../../../src/lib/engine/vcov-cluster.ts";
+import {clusterMeat, intersectClusters, psdPart, singletonMeat, vcovCluster} from "../../../src/lib/engine/vcov-cluster.ts";
 import {factorize} from "../../../src/lib/engine/frame.ts";
 import {expectClose} from "../../helpers/close.ts";
 import {clusterMeatDense, denseOls} from "../../helpers/dense-ols.ts";
@@ -25,6 +25,19 @@ describe("clusterMeat / intersectClusters", () => {
     ]);
     expect(Array.from(c.codes)).toEqual([0, 1, 2, 2]);
     expect(c.nlevels).toBe(3);
+  });
+  it("singleton clusters: the heteroskedasticity-robust meat, equal to the cluster meat up to rounding", () => {
+    const n = 40;
+    const X = [Float64Array.from({length: n}, (_, i) => Math.sin(i + 1)), Float64Array.from({length: n}, (_, i) => Math.cos(3 * i) + 2)];
+    const e = Float64Array.from({length: n}, (_, i) => Math.sin(7 * i) * (1 + i / n));
+    // Codes a permutation of 0..n-1 (one observation per cluster), in a scrambled order.
+    const codes = Int32Array.from({length: n}, (_, i) => (i * 17) % n);
+    const single = singletonMeat(X, e, {codes, nlevels: n})!;
+    const byCluster = clusterMeat(X, e, {codes, nlevels: n});
+    expect(single).not.toBeNull();
+    expectClose(Array.from(single), Array.from(byCluster), 1e-14);
+    // Any cluster with two observations: not a singleton clustering.
+    expect(singletonMeat(X, e, {codes: Int32Array.from({length: n}, (_, i) => i >> 1), nlevels: n / 2})).toBeNull();
   });
   it("psdPart floors the eigenvalues at fixest's 1e-10", () => {
     const V = psdPart(Float64Array.of(1, 2, 2, 1), 2); // eigenvalues 3, -1 -> 3, 1e-10
