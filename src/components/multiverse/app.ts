@@ -237,8 +237,9 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const execute = async () => {
     const keep = keepOf(view, grid);
     const p = getPool();
-    // Two slices per worker: few messages and little repeated set-up, while a cancel still keeps half a run.
-    const size = Math.max(500, Math.ceil(combos.n / (p.size * 2)));
+    // One slice per worker: every slice meets every (sample, fixed effects) group of the grid and pays its
+    // set-up (demeaning, cross-products, cluster intersections), so more slices repeat that work.
+    const size = Math.max(500, Math.ceil(combos.n / p.size));
     const all = slices(combos.n, size);
     const todo = all.map((s, j) => [j, s] as const).filter(([j]) => !parts.has(j));
     controller = new AbortController();
