@@ -19,20 +19,31 @@ export interface ClusterDim {
 }
 
 /**
- * Meat sum_g s_g s_g' for one clustering.
+ * Reusable working arrays of clusterMeat (the multiverse passes them so that 13,824 fits allocate nothing;
+ * kernels.ts says why that matters in a browser worker). S holds at least G x k values, cur and acc k, out k x k.
+ */
+export interface ClusterMeatBuffers {
+  S: Float64Array;
+  cur: Int32Array;
+  acc: Float64Array;
+  out: Float64Array;
+}
+
+/**
+ * Meat sum_g s_g s_g' for one clustering, over the first k columns of X and the first n rows (defaults: all).
  * Example: X = [[1,1,1]], e = [1,1,2], clusters [0,0,1] -> s = [2, 2] -> [[8]].
  */
-export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim): Float64Array {
-  const k = X.length;
-  const n = e.length;
+export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim, k = X.length, n = e.length, buffers?: ClusterMeatBuffers): Float64Array {
   const G = cl.nlevels;
-  const S = new Float64Array(G * k);
+  const S = buffers ? buffers.S.fill(0, 0, G * k) : new Float64Array(G * k);
   const codes = cl.codes;
   // Scores s_g, cache-blocked over rows (each S entry still sums its rows in row order). Runs of
   // equal codes (data sorted by cluster) are summed in a register, carried across blocks, and added
   // to S when the code changes: no store-to-load stall on the same slot at every row.
-  const cur = new Int32Array(k).fill(n > 0 ? codes[0] : 0);
-  const acc = new Float64Array(k);
+  const cur = buffers ? buffers.cur : new Int32Array(k);
+  const acc = buffers ? buffers.acc : new Float64Array(k);
+  cur.fill(n > 0 ? codes[0] : 0, 0, k);
+  acc.fill(0, 0, k);
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);
     for (let j = 0; j < k; j++) {
@@ -53,15 +64,19 @@ export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim):
     }
   }
   if (n > 0) for (let j = 0; j < k; j++) S[cur[j] * k + j] += acc[j];
-  const M = new Float64Array(k * k);
+  // The lower triangle, then mirrored: entry (j, i) would sum the same products s_gj s_gi (a product commutes
+  // exactly) in the same order of g, and the clusters skipped for a zero score add exactly zero either way.
+  const M = buffers ? buffers.out.fill(0, 0, k * k) : new Float64Array(k * k);
   for (let g = 0; g < G; g++) {
     const o = g * k;
     for (let i = 0; i < k; i++) {
       const si = S[o + i];
       if (si === 0) continue;
-      for (let j = 0; j < k; j++) M[i * k + j] += si * S[o + j];
+      const row = i * k;
+      for (let j = 0; j <= i; j++) M[row + j] += si * S[o + j];
     }
   }
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
   return M;
 }
 

@@ -8,15 +8,14 @@ import {sandwich} from "./linalg.js";
 import {BLOCK} from "./ols.js";
 
 /**
- * Meat sum_i e_i^2 x_i x_i' (k x k, row-major) for column vectors `X`.
+ * Meat sum_i e_i^2 x_i x_i' (k x k, row-major) over the first k columns of X and the first n rows (defaults:
+ * all), into `buffers` when given (the multiverse reuses them: vcov-cluster.ts ClusterMeatBuffers says why).
  * Example: X = [[1,1]], e = [1,2] -> [[5]].
  */
-export function heteroMeat(X: Float64Array[], e: Float64Array): Float64Array {
-  const k = X.length;
-  const n = e.length;
-  const e2 = new Float64Array(n);
+export function heteroMeat(X: Float64Array[], e: Float64Array, k = X.length, n = e.length, buffers?: {e2: Float64Array; out: Float64Array}): Float64Array {
+  const e2 = buffers ? buffers.e2 : new Float64Array(n);
   for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
-  const M = new Float64Array(k * k);
+  const M = buffers ? buffers.out.fill(0, 0, k * k) : new Float64Array(k * k);
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);
     for (let i = 0; i < k; i++)

@@ -28,7 +28,8 @@ import type {Frame} from "../engine/types.js";
 import {clusterMeat, fixNegativeDiagonal, intersectClusters, PSD_REPAIR_NOTE, psdPart, singletonMeat, type ClusterDim} from "../engine/vcov-cluster.js";
 import {interceptBackTransform} from "../engine/pooled-vcov.js";
 import {sandwich} from "../engine/linalg.js";
-import {addClusterMeatWs, addMeatWs, findCollinearWs, heteroMeatWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
+import {addMeatWs, findCollinearWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
+import {heteroMeat} from "../engine/vcov-hetero.js";
 import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
 import type {Prepared} from "./prepare.js";
 
@@ -406,7 +407,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
           continue;
         }
         // engine vcovHetero: sandwich(B, heteroMeat) * n / (n - K).
-        if (!hasH) hasH = (heteroMeatWs(Z, k, resid, m, ws), true);
+        if (!hasH) hasH = (heteroMeat(Z, resid, k, m, ws.heteroBuffers), true);
         if (!(heteroVkk === heteroVkk)) heteroVkk = sandwichDiag(bread, ws.H, k, at, ws.row) * (m / (m - nparams));
         setResult(out, base, s, coef, Math.sqrt(heteroVkk), dfT, m);
         continue;
@@ -419,7 +420,7 @@ function solveGroup(p: Prepared, g: Grid, c: Combos, grp: Group, opts: BatchOpti
       const K = plan.K(k, feSizes);
       const gMin = plan.gMin;
       const factor = (gMin / (gMin - 1)) * ((m - 1) / (m - K));
-      if (plan.singleton === m && !hasH) hasH = (heteroMeatWs(Z, k, resid, m, ws), true);
+      if (plan.singleton === m && !hasH) hasH = (heteroMeat(Z, resid, k, m, ws.heteroBuffers), true);
       if (pooled && plan.ways > 1) {
         // A multi-way variance may need fixest's repair, which is made on the variance with its intercept
         // (engine estimate-ols.ts): the engine's full matrix, back-transformed, then repaired, in the same operations.
@@ -488,7 +489,6 @@ interface ClusterPlan {
   ways: number;
   dims: ClusterDim[];
   subsets: Array<{cl: ClusterDim; sign: number}>;
-  codes: Int32Array[];
   levels: number[];
   signs: number[];
   gMin: number;
@@ -498,7 +498,7 @@ interface ClusterPlan {
 function clusterPlan(dims: ClusterDim[], pooled: boolean, feDims: FeDim[]): ClusterPlan {
   let gMin = Infinity;
   for (const d of dims) gMin = Math.min(gMin, d.nlevels);
-  if (dims.some((d) => d.nlevels < 2)) return {fallback: true, singleton: -1, ways: dims.length, dims, subsets: [], codes: [], levels: [], signs: [], gMin, K: () => NaN};
+  if (dims.some((d) => d.nlevels < 2)) return {fallback: true, singleton: -1, ways: dims.length, dims, subsets: [], levels: [], signs: [], gMin, K: () => NaN};
   const nested = pooled ? [] : feDims.map((fd) => dims.some((cd) => isNested(fd, cd)));
   const subsets = clusterSubsets(dims);
   const memo: number[] = [];
@@ -509,7 +509,6 @@ function clusterPlan(dims: ClusterDim[], pooled: boolean, feDims: FeDim[]): Clus
     ways: dims.length,
     dims,
     subsets,
-    codes: subsets.map((x) => x.cl.codes),
     levels: subsets.map((x) => x.cl.nlevels),
     signs: subsets.map((x) => x.sign),
     gMin,
@@ -549,16 +548,17 @@ function estimateAlone(frame: Frame | undefined, g: Grid, c: Combos, i: number, 
 }
 
 /**
- * engine vcovCluster's meat, sum_S sign_S M_S, into ws.M: each term by addClusterMeatWs, or, when its clusters
+ * engine vcovCluster's meat, sum_S sign_S M_S, into ws.M: each term by the engine's clusterMeat in the run's
+ * buffers, or, when its clusters
  * are single observations, the fit's heteroskedasticity-robust meat ws.H (engine `singletonMeat`; the caller
  * has computed ws.H when plan.singleton says so).
  */
 function clusterMeatSum(plan: ClusterPlan, Z: Float64Array[], k: number, resid: Float64Array, m: number, ws: Workspace): Float64Array {
   const M = ws.M;
   M.fill(0, 0, k * k);
-  for (let u = 0; u < plan.codes.length; u++) {
-    if (plan.levels[u] === m) addMeatWs(M, ws.H, plan.signs[u], k);
-    else addClusterMeatWs(Z, k, resid, m, plan.codes[u], plan.levels[u], plan.signs[u], M, ws);
+  for (let u = 0; u < plan.levels.length; u++) {
+    const G = plan.levels[u];
+    addMeatWs(M, G === m ? ws.H : clusterMeat(Z, resid, plan.subsets[u].cl, k, m, ws.meat(G, k)), plan.signs[u], k);
   }
   return M;
 }

@@ -1,15 +1,18 @@
 /**
- * The engine's per-fit arithmetic (engine/linalg.ts `cholesky`/`spdInverse`, engine/ols.ts `olsFwl`,
- * engine/collinearity.ts `findCollinear`, engine/vcov-*.ts and `sandwich`) for the key coefficient only,
- * written into buffers that are allocated once per run instead of once per fit.
+ * The run's reused buffers (Workspace), and the engine's per-fit arithmetic that has no buffer-taking form in
+ * the engine yet (engine/linalg.ts `cholesky`/`spdInverse`, engine/ols.ts `olsFwl`, engine/collinearity.ts
+ * `findCollinear`, the diagonal of `sandwich`) for the key coefficient only. The meats are the engine's own
+ * (vcov-hetero.ts `heteroMeat`, vcov-cluster.ts `clusterMeat`), called with these buffers.
  *
- * Why: in Chromium a typed array longer than 64 bytes is an off-heap ArrayBuffer, and allocating one costs
- * about 7 µs (36 doubles) to 20 µs (300 doubles) against ~0.1 µs in Node (measured in headless Chromium and
- * Node on this machine). The engine's functions allocate ~25 of them per fit; over the 13,824 fits of the
- * default grid that alone took seconds in the page's workers. Same operations in the same order as the
- * engine, so the same bits (tests/lib/multiverse/batch.test.ts compares with `estimate()` exactly).
+ * Why buffers: in Chromium a typed array longer than 64 bytes is an off-heap ArrayBuffer, and allocating one
+ * costs about 7 µs (36 doubles) to 20 µs (300 doubles) against ~0.1 µs in Node (measured in headless Chromium
+ * and Node on this machine), and fresh memory is slow to touch on this virtual machine. The engine's functions
+ * allocate ~25 of them per fit; over the 13,824 fits of the default grid that alone took seconds in the page's
+ * workers. Same operations in the same order as the engine, so the same bits
+ * (tests/lib/multiverse/batch.test.ts compares with `estimate()` exactly).
  */
 import {BLOCK, dot4} from "../engine/ols.js";
+import type {ClusterMeatBuffers} from "../engine/vcov-cluster.js";
 
 /** Scratch buffers for fits of at most `kmax` coefficients on at most `nmax` rows. */
 export class Workspace {
@@ -55,6 +58,9 @@ export class Workspace {
   readonly xi: Int32Array;
   readonly keepIdx: Int32Array;
   readonly dropped: Uint8Array;
+  /** The engine's heteroMeat / clusterMeat working arrays (vcov-hetero.ts, vcov-cluster.ts), reused. */
+  readonly heteroBuffers: {e2: Float64Array; out: Float64Array};
+  readonly meatBuffers: ClusterMeatBuffers;
   S: Float64Array;
 
   constructor(kmax: number, nmax: number) {
@@ -98,7 +104,9 @@ export class Workspace {
     this.xi = new Int32Array(kmax);
     this.keepIdx = new Int32Array(kmax);
     this.dropped = new Uint8Array(kmax);
+    this.heteroBuffers = {e2: this.e2, out: this.H};
     this.S = new Float64Array(Math.max(1, 64 * kmax));
+    this.meatBuffers = {S: this.S, cur: this.cur, acc: this.acc, out: this.Ms};
   }
 
   private readonly nmax: number;
@@ -110,10 +118,10 @@ export class Workspace {
     return this.columns[j];
   }
 
-  /** The cluster-score buffer for G clusters (grown when needed, zeroed by the caller's loop). */
-  scores(G: number, k: number): Float64Array {
-    if (this.S.length < G * k) this.S = new Float64Array(G * k);
-    return this.S;
+  /** clusterMeat's buffers for G clusters of k scores (the score array grown when needed). */
+  meat(G: number, k: number): ClusterMeatBuffers {
+    if (this.S.length < G * k) this.meatBuffers.S = this.S = new Float64Array(G * k);
+    return this.meatBuffers;
   }
 }
 
@@ -252,70 +260,6 @@ export function sandwichDiag(B: Float64Array, M: Float64Array, k: number, a: num
     v += c * B[l * k + a];
   }
   return v;
-}
-
-/** engine `heteroMeat(X, e)` on the first k columns of X into ws.H (k x k) for the first n rows. */
-export function heteroMeatWs(X: Float64Array[], k: number, e: Float64Array, n: number, ws: Workspace): Float64Array {
-  const {e2, H: M} = ws;
-  for (let r = 0; r < n; r++) e2[r] = e[r] * e[r];
-  M.fill(0, 0, k * k);
-  for (let r0 = 0; r0 < n; r0 += BLOCK) {
-    const r1 = Math.min(n, r0 + BLOCK);
-    for (let i = 0; i < k; i++)
-      for (let j = 0; j <= i; j++) {
-        const xi = X[i];
-        const xj = X[j];
-        let s = M[i * k + j];
-        for (let r = r0; r < r1; r++) s += e2[r] * xi[r] * xj[r];
-        M[i * k + j] = s;
-      }
-  }
-  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
-  return M;
-}
-
-/** engine `clusterMeat(X, e, cl)` on the first k columns of X, added with `sign` into M (k x k): M[i] += sign * Ms[i], as vcovCluster does. */
-export function addClusterMeatWs(X: Float64Array[], k: number, e: Float64Array, n: number, codes: Int32Array, G: number, sign: number, M: Float64Array, ws: Workspace): void {
-  const S = ws.scores(G, k);
-  S.fill(0, 0, G * k);
-  const {cur, acc, Ms} = ws;
-  cur.fill(n > 0 ? codes[0] : 0, 0, k);
-  acc.fill(0, 0, k);
-  for (let r0 = 0; r0 < n; r0 += BLOCK) {
-    const r1 = Math.min(n, r0 + BLOCK);
-    for (let j = 0; j < k; j++) {
-      const x = X[j];
-      let c = cur[j];
-      let a = acc[j];
-      for (let r = r0; r < r1; r++) {
-        const g = codes[r];
-        if (g !== c) {
-          S[c * k + j] += a;
-          a = 0;
-          c = g;
-        }
-        a += x[r] * e[r];
-      }
-      cur[j] = c;
-      acc[j] = a;
-    }
-  }
-  if (n > 0) for (let j = 0; j < k; j++) S[cur[j] * k + j] += acc[j];
-  // The lower triangle only, then mirrored: entry (j, i) of the engine's full loop sums the same products
-  // S_gj S_gi in the same order of g (a product commutes exactly), and the groups it skips (S_gj = 0) add
-  // exactly 0 here. Half the multiplications for the same bits (checked against estimate() in the tests).
-  Ms.fill(0, 0, k * k);
-  for (let g = 0; g < G; g++) {
-    const o = g * k;
-    for (let i = 0; i < k; i++) {
-      const si = S[o + i];
-      if (si === 0) continue;
-      const row = i * k;
-      for (let j = 0; j <= i; j++) Ms[row + j] += si * S[o + j];
-    }
-  }
-  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) Ms[j * k + i] = Ms[i * k + j];
-  for (let i = 0; i < k * k; i++) M[i] += sign * Ms[i];
 }
 
 /** M[i] += sign * H[i] (k x k): a singleton clustering's meat is the heteroskedasticity-robust one (engine vcov-cluster.ts `singletonMeat`), added as vcovCluster adds it. */
