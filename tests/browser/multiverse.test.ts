@@ -122,4 +122,19 @@ describe("multiverse page", () => {
       expect(problems).toEqual([]);
     });
   }, 700_000);
+
+  it("shows the selected specification's engine notes in the reader's language (a repaired two-way variance)", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      const problems = watch(page, s.origin);
+      // Pooled OLS of lnexport_cn on DSTRI, lngdp and lnpopu, two-way clustered, non-OECD partners without 2020:
+      // four partners, and a two-way variance with a negative diagonal that fixest repairs (engine vcov-cluster.ts).
+      await visit(page, s.url("/multiverse?sel=0.0.0.6.0.3.5.0&lang=zh"), problems);
+      await page.waitForSelector(".multiverse[data-state=done]", {timeout: 90_000});
+      await page.waitForSelector(".mv-spec-notes");
+      expect(await page.textContent(".mv-spec-notes")).toMatch(/^说明: 方差矩阵对角线上出现负值/);
+      expect(await page.$eval('.mv-selected tr[data-term="dstri"] td[data-col="se"]', (td) => Number((td as HTMLElement).dataset.value))).toBeCloseTo(2.267, 3);
+      expect(problems).toEqual([]);
+    });
+  }, 200_000);
 });

@@ -4,6 +4,7 @@
  * which choices matter, the null bootstrap, the selected specification (its full table and explorer link),
  * and downloads. The view (options off, sort, selection, draws) lives in the URL.
  */
+import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
@@ -504,6 +505,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     try {
       const res = estimate(frame, rec.spec);
       selectedBox.append(resultsTable(tableModel(state, res)));
+      // The engine's notes (a dropped control, a repaired cluster variance), as the explorer shows them.
+      if (res.notes.length) selectedBox.append(el("p", {className: "ex-hint mv-spec-notes", text: `${L("Notes", "说明")}: ${res.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`}));
     } catch (e) {
       selectedBox.append(el("p", {className: "mv-error", text: `${L("Not estimable", "无法估计")}: ${(e as Error).message}`}));
     }
