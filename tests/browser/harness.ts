@@ -25,6 +25,8 @@ import {serve} from "../../scripts/serve.js";
 export const DIST = resolve(process.env.DTB_DIST ?? resolve(import.meta.dirname, "../../dist"));
 export const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
 
+// DTB_CHROMIUM_EXTRA adds space-separated flags for diagnostics, e.g. DTB_CHROMIUM_EXTRA=--js-flags=--single-threaded
+// when asking whether V8's background threads slow the multiverse's workers (bench/multiverse-browser.ts).
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"
