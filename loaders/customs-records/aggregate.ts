@@ -14,7 +14,7 @@ import {isIso3Code, validateCustoms} from "../../src/lib/customs/validate.js";
 import {duckError, openDuck, runWithProgress, type DuckOptions, type Progress} from "./duckdb.js";
 import type {Inputs} from "./inputs.js";
 import {outputLabels, type ColumnMap, type ModeGroup, type RecordColumn, type RegionSpec} from "./schema.js";
-import {AGGREGATE_COLUMNS, cellsSql, finalSql, ident, lit, readFilesSql, sourceViewSql} from "./sql.js";
+import {AGGREGATE_COLUMNS, NOT_WHOLE, cellsSql, finalSql, ident, lit, readFilesSql, sourceViewSql} from "./sql.js";
 
 export interface AggregateOptions extends DuckOptions {
   inputs: Inputs;
@@ -53,10 +53,64 @@ export function checkColumns(types: Record<string, string>, map: ColumnMap, need
   }
 }
 
+/** The table function reading `files` (all inputs by default); a file with mixed line endings is read non-strictly. */
+function inputsSql(inputs: Inputs, extra = "", files = inputs.files): string {
+  return readFilesSql(files, inputs.format, inputs.header, (inputs.mixedNewlines ? ", strict_mode = false" : "") + extra);
+}
+
+/**
+ * Where the first record matching `cond` (SQL over the input's own column names) is: " (first in FILE, line N)"
+ * for CSV (N counts the header as line 1; a quoted field spanning lines shifts it), "row N" for Parquet.
+ * Failure path only: one more read of the files, stopping at the first match.
+ */
+export async function locateRecord(con: DuckDBConnection, inputs: Inputs, cond: string): Promise<string> {
+  try {
+    for (const file of inputs.files) {
+      const sql =
+        inputs.format === "csv"
+          ? `SELECT line FROM (SELECT row_number() OVER () + 1 AS line, * FROM ${inputsSql(inputs, "", [file])}) WHERE ${cond} ORDER BY line LIMIT 1`
+          : `SELECT file_row_number + 1 AS line FROM ${inputsSql(inputs, ", file_row_number = true", [file])} WHERE ${cond} ORDER BY line LIMIT 1`;
+      const r = await rowsOf(con, sql);
+      if (r.length) return ` (first in ${file}, ${inputs.format === "csv" ? "line" : "row"} ${Number(r[0].line)})`;
+    }
+  } catch {
+    /* the location is a courtesy: the error itself stands without it */
+  }
+  return "";
+}
+
+/** A DuckDB error raised by `wholeOrError` -> one line naming the column, the value, the file and the line; else null. */
+async function notWholeError(e: unknown, con: DuckDBConnection, inputs: Inputs, map: ColumnMap): Promise<UserError | null> {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = msg.match(new RegExp(NOT_WHOLE + "([a-z_]+)"));
+  if (!m || !(m[1] in map)) return null;
+  const c = m[1] as RecordColumn;
+  const name = map[c] === c ? c : `${map[c]} (${c})`;
+  const num = `TRY_CAST(${ident(map[c])} AS DOUBLE)`;
+  const cond = `${num} <> TRUNC(${num})`;
+  let value = "";
+  try {
+    const r = await rowsOf(con, `SELECT ${ident(map[c])} AS v FROM ${inputsSql(inputs)} WHERE ${cond} LIMIT 1`);
+    if (r.length) value = ` ${String(r[0].v).trim()}`;
+  } catch {
+    /* the value is a courtesy too */
+  }
+  return new UserError(`bad ${c}${value}: ${name} must be a whole number${await locateRecord(con, inputs, cond)}`);
+}
+
+/** Runs `sql` over the records; DuckDB's errors become one line (a fractional year or month names its record). */
+export async function runOverRecords(con: DuckDBConnection, inputs: Inputs, map: ColumnMap, what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    throw (await notWholeError(e, con, inputs, map)) ?? duckError(e, what);
+  }
+}
+
 /** Opens the records as the view `customs_records` (the relation the standard SQL reads). */
 export async function openRecords(con: DuckDBConnection, inputs: Inputs, map: ColumnMap, needed: RecordColumn[]): Promise<string> {
   const what = inputs.files.length === 1 ? inputs.files[0] : `${inputs.files.length} files (${inputs.files[0]}, ...)`;
-  const from = readFilesSql(inputs.files, inputs.format, inputs.header);
+  const from = inputsSql(inputs);
   const types = await describe(con, from, what);
   checkColumns(types, map, needed, what);
   await con.run(`CREATE OR REPLACE TEMP VIEW customs_records AS ${sourceViewSql(from, map, needed, types)}`);
@@ -75,15 +129,7 @@ async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
  * more query finds the first offending record's file (failure path only).
  */
 async function checkCells(con: DuckDBConnection, inputs: Inputs, map: ColumnMap, what: string): Promise<number> {
-  const where = async (cond: string): Promise<string> => {
-    try {
-      const fn = readFilesSql(inputs.files, inputs.format, inputs.header, ", filename = true");
-      const r = await rowsOf(con, `SELECT filename FROM (SELECT filename, ${Object.entries(map).map(([c, s]) => `${ident(s)} AS ${c}`).join(", ")} FROM ${fn}) WHERE ${cond} LIMIT 1`);
-      return r.length ? ` (first in ${r[0].filename})` : "";
-    } catch {
-      return "";
-    }
-  };
+  const where = (cond: string): Promise<string> => locateRecord(con, inputs, cond);
   const name = (c: keyof ColumnMap) => (map[c] === c ? c : `${map[c]} (${c})`);
   const totals = (await rowsOf(con, `SELECT SUM(n_records) AS n, SUM(n_values) AS nv, MIN(min_value) AS vmin, MIN(min_month) AS mmin, MAX(max_month) AS mmax, SUM(n_months) AS nm FROM cells`))[0];
   const n = Number(totals.n ?? 0);
@@ -122,11 +168,7 @@ export async function aggregateRecords(opts: AggregateOptions): Promise<Aggregat
   const duck = await openDuck(opts);
   try {
     const what = await openRecords(duck.con, opts.inputs, opts.map, AGGREGATE_COLUMNS);
-    try {
-      await runWithProgress(duck.con, `CREATE TEMP TABLE cells AS ${cellsSql(opts.regions)}`, opts.onProgress);
-    } catch (e) {
-      throw duckError(e, what);
-    }
+    await runOverRecords(duck.con, opts.inputs, opts.map, what, () => runWithProgress(duck.con, `CREATE TEMP TABLE cells AS ${cellsSql(opts.regions)}`, opts.onProgress));
     const records = await checkCells(duck.con, opts.inputs, opts.map, what);
     const rows = await rowsOf(duck.con, finalSql(opts.regions, opts.groups));
     const csv = toCsv(rows);

@@ -14,21 +14,41 @@ export interface Inputs {
   format: InputFormat;
   /** CSV: the header shared by every file (read here so DuckDB does not have to guess it). */
   header?: string[];
+  /**
+   * CSV: some file ends its lines in LF in one place and CRLF in another (an exported header glued to rows
+   * from another tool). DuckDB's strict parser stops on such a file with no file or line
+   * ("state machine reached an invalid state"); `readFilesSql` then reads it non-strictly.
+   */
+  mixedNewlines?: boolean;
 }
 
-/** First line of a CSV file, split on commas (quotes removed). */
-export function csvHeader(path: string): string[] {
+/** First 64 KB of a file as text (BOM removed). */
+function head(path: string): string {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    let text = buf.subarray(0, n).toString("utf8");
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const line = text.split(/\r?\n/)[0];
-    return line.split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+    const text = buf.subarray(0, n).toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * True when the first 64 KB of a CSV end lines both in LF and in CRLF.
+ * Example: `"a,b\n1,2\r\n3,4\r\n"` -> true; `"a,b\r\n1,2\r\n"` -> false.
+ */
+export function hasMixedNewlines(text: string): boolean {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length;
+  return crlf > 0 && lf > crlf;
+}
+
+/** First line of a CSV file, split on commas (quotes removed). */
+export function csvHeader(path: string): string[] {
+  const line = head(path).split(/\r?\n/)[0];
+  return line.split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
 }
 
 /** Files matching a pattern whose wildcards (* and ?) are in the file name only. */
@@ -103,5 +123,6 @@ export function resolveInputs(input: string | undefined): Inputs {
     const h = csvHeader(f);
     if (h.join(",") !== header.join(",")) throw new UserError(`CSV file ${f} has the header ${h.join(",")}; ${files[0]} has ${header.join(",")} (all files must have the same columns in the same order)`);
   }
-  return {files, format, header};
+  const mixedNewlines = files.some((f) => hasMixedNewlines(head(f)));
+  return {files, format, header, ...(mixedNewlines ? {mixedNewlines} : {})};
 }

@@ -8,7 +8,7 @@ import {mkdirSync, renameSync, rmSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {UserError} from "../../src/lib/errors.js";
 import {duckError, openDuck, runWithProgress, type DuckOptions, type Progress} from "./duckdb.js";
-import {openRecords} from "./aggregate.js";
+import {openRecords, runOverRecords} from "./aggregate.js";
 import type {Inputs} from "./inputs.js";
 import type {ColumnMap, RegionSpec} from "./schema.js";
 import {PANEL_COLUMNS, firmPanelSql, lit} from "./sql.js";
@@ -52,11 +52,7 @@ export async function firmPanel(opts: PanelOptions): Promise<{rows: number; colu
     const cols = countryColumns(names);
     const sql = firmPanelSql(opts.cbecModes, cols, opts.regions);
     const fmt = format === "parquet" ? "FORMAT parquet, COMPRESSION snappy" : "FORMAT csv, HEADER true";
-    try {
-      await runWithProgress(duck.con, `COPY (${sql}) TO ${lit(tmp)} (${fmt})`, opts.onProgress);
-    } catch (e) {
-      throw duckError(e, what);
-    }
+    await runOverRecords(duck.con, opts.inputs, opts.map, what, () => runWithProgress(duck.con, `COPY (${sql}) TO ${lit(tmp)} (${fmt})`, opts.onProgress));
     const n = Number((await duck.con.runAndReadAll(`SELECT COUNT(*) FROM ${format === "parquet" ? `read_parquet(${lit(tmp)})` : `read_csv(${lit(tmp)}, header = true)`}`)).getRows()[0][0]);
     if (n === 0) throw new UserError(`no firm-partner-year row: no record matches${opts.regions.length ? " the --regions prefixes" : ""}`);
     renameSync(tmp, out);

@@ -49,10 +49,24 @@ export function sourceViewSql(from: string, map: ColumnMap, columns: RecordColum
     if (c === "customs_mode" && numeric) e = `LPAD(CAST(CAST(${src} AS BIGINT) AS VARCHAR), 4, '0')`;
     else if (type === "VARCHAR" && numeric) e = `CAST(CAST(${src} AS BIGINT) AS VARCHAR)`;
     else if (type === "VARCHAR") e = `TRIM(CAST(${src} AS VARCHAR))`;
+    else if (type === "INTEGER" && !/INT/i.test(sourceTypes[map[c]] ?? "")) e = `CAST(${wholeOrError(src, c)} AS INTEGER)`;
     else e = `CAST(${src} AS ${type})`;
     return `${e} AS ${c}`;
   });
   return `SELECT ${exprs.join(", ")} FROM ${from}`;
+}
+
+/** Marker of the error `wholeOrError` raises; the loaders catch it and name the first such record. */
+export const NOT_WHOLE = "dtb:not-a-whole-number:";
+
+/**
+ * DuckDB expression: `src` unchanged when it is a whole number (or not a number at all: the cast that
+ * follows reports that), else an error carrying NOT_WHOLE and the column. A cast to INTEGER alone would
+ * round (year 2019.5 -> 2020, month 1.6 -> 2); the schema says these are whole numbers, so refuse them.
+ */
+export function wholeOrError(src: string, column: string): string {
+  const num = `TRY_CAST(${src} AS DOUBLE)`;
+  return `CASE WHEN ${num} <> TRUNC(${num}) THEN error(${lit(NOT_WHOLE + column)}) ELSE ${src} END`;
 }
 
 /** Columns the aggregation reads (Parquet: the others are never read from disk). */

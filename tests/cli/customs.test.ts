@@ -59,7 +59,7 @@ describe("dtb customs", () => {
     mkdirSync(outDir);
     const r = await dtb(["aggregate", "--input", join(bad, "r.csv"), "--regions", "zj=33", "--out", join(outDir, "c.csv")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^dtb customs: bad customs_mode "961" in 1 record\(s\): a supervision mode is 4 digits, e\.g\. 9610 \(first in .*r\.csv\)\n$/);
+    expect(r.stderr).toMatch(/^dtb customs: bad customs_mode "961" in 1 record\(s\): a supervision mode is 4 digits, e\.g\. 9610 \(first in .*r\.csv, line 2\)\n$/);
     expect(readdirSync(outDir)).toEqual([]);
   });
 

@@ -3,10 +3,10 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {aggregateRecords} from "../../../loaders/customs-records/aggregate.js";
-import {duckError} from "../../../loaders/customs-records/duckdb.js";
+import {duckError, openDuck} from "../../../loaders/customs-records/duckdb.js";
 import {resolveInputs} from "../../../loaders/customs-records/inputs.js";
 import {outputLabels, parseMap, parseModes, parseRegions} from "../../../loaders/customs-records/schema.js";
-import {tmp, writeCsv} from "./helpers.js";
+import {HEADER, tmp, writeCsv} from "./helpers.js";
 
 const OK = "2019,1,F1,330302,USA,61091000,9610,100";
 
@@ -37,6 +37,42 @@ describe("bad records", () => {
     expect(await failure([OK, "2019,1,F1,330302,USA,61091000,9610,"])).toMatch(/1 record\(s\) have no value_usd/);
     expect(await failure([OK, "2019,1,F1,330302,USA,61091000,9610,12,5"])).toMatch(/cannot read .* as CSV|bad value/);
     expect(await failure([OK, "20x9,1,F1,330302,USA,61091000,9610,5"])).toMatch(/^bad value in .*20x9/);
+  });
+  it("a fractional year or month is refused with its file and line, never rounded", async () => {
+    expect(await failure([OK, OK, "2019.5,1,F1,330302,USA,61091000,9610,5"])).toMatch(/^bad year 2019\.5: year must be a whole number \(first in .*r\.csv, line 4\)$/);
+    expect(await failure([OK, "2019,1.6,F1,330302,USA,61091000,9610,5"])).toMatch(/^bad month 1\.6: month must be a whole number \(first in .*r\.csv, line 3\)$/);
+    expect(await failure([OK, "2019,1,F1,330302,USA,61091000,9610,5", "2019,2.0000001,F1,330302,USA,61091000,9610,5"], "month=mon", "year,mon,firm_id,region_code,partner_iso3,hs_code,customs_mode,value_usd")).toMatch(/^bad month 2\.0000001: mon \(month\) must be a whole number \(first in .*r\.csv, line 4\)$/);
+    // The line is named for the other checks too.
+    expect(await failure([OK, OK, OK, "2019,1,F1,330302,USA,61091000,961,5"])).toMatch(/first in .*r\.csv, line 5\)$/);
+  });
+  it("a whole year written 2019.0 is a year; Parquet doubles are checked the same way", async () => {
+    const dir = tmp();
+    writeCsv(dir, "r.csv", [OK, "2019.0,2,F1,330302,USA,61091000,9610,5"]);
+    const r = await aggregateRecords({inputs: resolveInputs(dir), map: parseMap(undefined), regions: parseRegions("zj=33"), groups: [], threads: 1});
+    expect(r.csv).toBe("region,partner_iso3,year,exports_usd\nzj,USA,2019,105\n");
+    const pq = tmp();
+    const duck = await openDuck({threads: 1});
+    try {
+      await duck.con.run(`COPY (SELECT * FROM (VALUES (2019.0, 1.0, '330302', 'USA', '9610', 10.0), (2019.0, 3.5, '330302', 'USA', '9610', 10.0)) t(year, month, region_code, partner_iso3, customs_mode, value_usd)) TO '${join(pq, "r.parquet")}' (FORMAT parquet)`);
+    } finally {
+      duck.close();
+    }
+    await expect(aggregateRecords({inputs: resolveInputs(pq), map: parseMap(undefined), regions: parseRegions("zj=33"), groups: [], threads: 1})).rejects.toThrow(/^bad month 3\.5: month must be a whole number \(first in .*r\.parquet, row 2\)$/);
+  });
+  it("a header ending in LF over rows ending in CRLF reads as the same data", async () => {
+    const lf = tmp();
+    writeCsv(lf, "r.csv", [OK, "2019,2,F1,330302,DEU,61091000,9610,7.5"]);
+    const mixed = tmp();
+    writeFileSync(join(mixed, "r.csv"), HEADER + "\n" + [OK, "2019,2,F1,330302,DEU,61091000,9610,7.5"].join("\r\n") + "\r\n");
+    expect(resolveInputs(mixed).mixedNewlines).toBe(true);
+    expect(resolveInputs(lf).mixedNewlines).toBeUndefined();
+    const run = (dir: string) => aggregateRecords({inputs: resolveInputs(dir), map: parseMap(undefined), regions: parseRegions("zj=33,wz=3303"), groups: [], threads: 1});
+    const a = await run(lf);
+    expect((await run(mixed)).csv).toBe(a.csv);
+    expect(a.csv).toContain("wz,DEU,2019,7.5");
+    // A broken row in such a file is still an error, not skipped.
+    writeFileSync(join(mixed, "r.csv"), HEADER + "\n" + [OK, '2019,1,F1,"330302,USA,61091000,9610,5'].join("\r\n") + "\r\n");
+    await expect(run(mixed)).rejects.toThrow(/^cannot read .*r\.csv as CSV/);
   });
   it("unreadable input", () => {
     expect(() => resolveInputs("/nonexistent/records.parquet")).toThrow(/^cannot read input \/nonexistent\/records.parquet: no such file or folder$/);
