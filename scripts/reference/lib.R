@@ -21,15 +21,18 @@ read_panel <- function(path) {
   d
 }
 
-# "L.x" -> list(k = 1, var = "x"); "L2.x" -> list(k = 2, var = "x"); otherwise NULL
+# "L.x" -> list(k = 1, var = "x"); "L2.x" -> list(k = 2, var = "x"); leads are negative lags (Stata's F.,
+# fixest's f(x, k)): "F.x" -> list(k = -1, var = "x"), "F2.x" -> list(k = -2, var = "x"); otherwise NULL
 parse_lag <- function(term) {
-  m <- regmatches(term, regexec("^L([0-9]*)\\.(.+)$", term))[[1]]
+  m <- regmatches(term, regexec("^([LF])([0-9]*)\\.(.+)$", term))[[1]]
   if (length(m) == 0) return(NULL)
-  list(k = if (m[2] == "") 1L else as.integer(m[2]), var = m[3])
+  k <- if (m[3] == "") 1L else as.integer(m[3])
+  list(k = if (m[2] == "L") k else -k, var = m[4])
 }
 
 # Lagged columns are built on the FULL data (before exclusions / listwise deletion):
-# L{k}.x at (i, t) = x at the row (i, t - k); missing if that row is absent (calendar-time lag).
+# L{k}.x at (i, t) = x at the row (i, t - k); missing if that row is absent (calendar-time lag);
+# F{k}.x at (i, t) = x at the row (i, t + k) (k negative in parse_lag).
 add_lags <- function(d, terms, id = "country", time = "year") {
   key <- paste(d[[id]], d[[time]], sep = "\r")
   for (t in terms) {

@@ -25,6 +25,21 @@ import {interceptBackTransform} from "./pooled-vcov.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {vcovIid} from "./vcov-iid.js";
 
+/**
+ * SD of each kept regressor after the model's fixed effects on its estimation sample (pooled: after centring, i.e.
+ * the ordinary SD): sqrt(sum of the demeaned column squared / (m - 1)). See within-sd.ts.
+ */
+function withinSdOf(XT: Float64Array[], names: string[], keep: number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  keep.forEach((j, a) => {
+    const x = XT[j];
+    let ss = 0;
+    for (let r = 0; r < x.length; r++) ss += x[r] * x[r];
+    out[names[a]] = Math.sqrt(ss / (x.length - 1));
+  });
+  return out;
+}
+
 function assertSomeValue(col: Float64Array, label: string): void {
   for (let i = 0; i < col.length; i++) if (col[i] === col[i]) return;
   throw new UserError(`${label} has no non-missing value`);
@@ -84,7 +99,7 @@ export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float6
         timeChecked = true;
       }
       const col = lagColumn(base, time, index(), lag.k);
-      assertSomeValue(col, `lag '${term}' (${where}: no row has a value ${lag.k} period(s) earlier)`);
+      assertSomeValue(col, lag.k > 0 ? `lag '${term}' (${where}: no row has a value ${lag.k} period(s) earlier)` : `lead '${term}' (${where}: no row has a value ${-lag.k} period(s) later)`);
       return col;
     }
     const col = numericColumn(frame, term, where);
@@ -318,6 +333,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     n_complete_cases: nComplete,
     n_singletons_removed: nSingletons,
     collinear: drop.map((j) => spec.x[j]),
+    within_sd: withinSdOf(XT, keep.map((j) => spec.x[j]), keep),
     demean: {method: pooled ? "centre" : dm.method, iterations: dm.iterations, fe_redundancies: pooled ? null : dm.redundancies}
   });
   if (!pooled && spec.fe.length >= 2 && dm.redundancies !== null && dm.redundancies > 1) {

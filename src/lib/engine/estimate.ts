@@ -5,6 +5,7 @@
  */
 import {estimateGmm} from "./gmm/index.js";
 import {estimateOls} from "./estimate-ols.js";
+import {randomizationInference} from "./randomization.js";
 import {validateSpec} from "./spec.js";
 import type {Frame, Result, Spec} from "./types.js";
 
@@ -15,6 +16,16 @@ import type {Frame, Result, Spec} from "./types.js";
  */
 export function estimate(frame: Frame, spec: Spec): Result {
   const norm = validateSpec(spec);
+  if (norm.inference) {
+    const result = estimate(frame, withoutInference(spec));
+    result.randomization = randomizationInference(frame, spec, norm.inference);
+    return result;
+  }
   if (norm.estimator === "ols") return estimateOls(frame, spec);
   return estimateGmm(frame, spec);
+}
+
+function withoutInference(spec: Spec): Spec {
+  const {inference: _omit, ...model} = spec;
+  return model;
 }

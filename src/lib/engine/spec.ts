@@ -3,9 +3,10 @@
  * one-line UserError naming the offending key, e.g. "spec: unknown key 'fes' (allowed: id, time, ...)".
  */
 import {UserError} from "../errors.js";
-import type {GmmSpec, Spec} from "./types.js";
+import {validateRandomization} from "./randomization-spec.js";
+import type {GmmSpec, RandomizationSpec, Spec} from "./types.js";
 
-export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons"] as const;
+export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons", "inference"] as const;
 const GMM_KEYS = ["instruments", "lags", "collapse"];
 const ESTIMATORS = ["ols", "gmm-diff", "gmm-sys"];
 const EFFECTS = ["twoways", "individual"];
@@ -24,6 +25,7 @@ export interface NormalizedSpec {
   effect: "twoways" | "individual";
   gmm: GmmSpec;
   drop_singletons: boolean;
+  inference: Required<RandomizationSpec> | null;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -108,5 +110,6 @@ export function validateSpec(spec: unknown): NormalizedSpec {
   }
   const ds = s.drop_singletons ?? false;
   if (typeof ds !== "boolean") throw new UserError("spec.drop_singletons must be true or false");
-  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds};
+  const inference = s.inference === undefined ? null : validateRandomization(s.inference, x);
+  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds, inference};
 }

@@ -41,6 +41,33 @@ export interface Spec {
   gmm?: GmmSpec;
   /** Drop fixed-effect singletons (fixest fixef.rm = "singleton"); default false (kept, as fixest). */
   drop_singletons?: boolean;
+  /** Randomization inference for one term (randomization.ts); the result gains `randomization`. */
+  inference?: RandomizationSpec;
+}
+
+export interface RandomizationSpec {
+  type: "randomization";
+  /** A term of the model (`dstri`, `L.dstri`); its base column is permuted across partners. */
+  term: string;
+  /** Number of random permutations when the partners are too many to enumerate (default 999). */
+  reps?: number;
+  /** Seed of the generator (default 1). */
+  seed?: number;
+}
+
+export interface RandomizationResult {
+  term: string;
+  /** The observed t statistic of the term. */
+  t: number;
+  p_value: number;
+  /** Draws that entered p (the identity included). */
+  reps_used: number;
+  enumerated: boolean;
+  /** Draws that could not be estimated (left out of p). */
+  failed: number;
+  /** Number of partners, and of strata (partners observed in the same periods, permuted among themselves). */
+  n_partners: number;
+  n_strata: number;
 }
 
 export interface TestStat {
@@ -76,4 +103,6 @@ export interface Result {
   ar1?: TestStat;
   ar2?: TestStat;
   n_instruments?: number;
+  /** Randomization inference (spec.inference). */
+  randomization?: RandomizationResult;
 }

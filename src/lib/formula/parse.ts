@@ -178,20 +178,22 @@ class Parser {
       this.expectOp(")", "')'");
       return {kind: "log", name: v.text};
     }
-    if (t.text === "l") {
+    if (t.text === "l" || t.text === "f") {
+      // fixest's l(x, k) (lag) and f(x, k) (lead = x at t + k); the engine's lag k is negative for a lead.
+      const what = t.text === "l" ? "lag" : "lead";
       this.next();
-      const v = this.name("a column name inside l()");
-      this.expectOp(",", "',' and the lag order, e.g. l(x, 1)");
+      const v = this.name(`a column name inside ${t.text}()`);
+      this.expectOp(",", `',' and the ${what} order, e.g. ${t.text}(x, 1)`);
       const k = this.next();
       const n = Number(k.text);
       if (k.kind !== "number" || !Number.isInteger(n) || n < 1 || n > MAX_LAG) {
-        throw formulaError(`the lag order must be an integer from 1 to ${MAX_LAG}, got ${describeToken(k)}`, k.pos);
+        throw formulaError(`the ${what} order must be an integer from 1 to ${MAX_LAG}, got ${describeToken(k)}`, k.pos);
       }
       this.expectOp(")", "')'");
-      return {kind: "lag", name: v.text, k: n, label: `l(${v.text},${n})`};
+      return {kind: "lag", name: v.text, k: t.text === "l" ? n : -n, label: `${t.text}(${v.text},${n})`};
     }
     if (t.text === "i") throw formulaError("i() is a regressor of its own: it cannot be transformed or be the dependent variable", t.pos);
-    throw formulaError(`unknown function '${t.text}' (allowed: log, l, i)`, t.pos);
+    throw formulaError(`unknown function '${t.text}' (allowed: log, l, f, i)`, t.pos);
   }
 
   combo(): string[] {

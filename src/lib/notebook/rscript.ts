@@ -18,11 +18,16 @@ const rString = (s: string) => JSON.stringify(s); // R accepts JSON string escap
 function rAtom(a: Atom): string {
   if (a.kind === "col") {
     const lag = parseLag(a.name);
-    if (lag) return `l(${rName(lag.base)}, ${lag.k})`;
+    if (lag) return shiftR(lag.base, lag.k);
     return rName(a.name);
   }
   if (a.kind === "log") return `log(${rName(a.name)})`;
-  return `l(${rName(a.name)}, ${a.k})`;
+  return shiftR(a.name, a.k);
+}
+
+/** fixest's lag l(x, k), or its lead f(x, k) for the engine's negative k. */
+function shiftR(name: string, k: number): string {
+  return k > 0 ? `l(${rName(name)}, ${k})` : `f(${rName(name)}, ${-k})`;
 }
 
 function rName(n: string): string {

@@ -107,7 +107,7 @@ describe("parseModel: errors name the token and its position", () => {
     ["y ~ x +", "formula: unexpected end of input (expected a column name) at character 8"],
     ["y ~ x |", "formula: unexpected end of input (expected a fixed-effect column) at character 8"],
     ["y ~ x | a^", "formula: unexpected end of input (expected a column after '^') at character 11"],
-    ["y ~ exp(x)", "formula: unknown function 'exp' (allowed: log, l, i) at character 5"],
+    ["y ~ exp(x)", "formula: unknown function 'exp' (allowed: log, l, f, i) at character 5"],
     ["lm(y ~ x)", "formula: unknown estimator 'lm' (only feols) at character 1"],
     ["y ~ l(x)", "formula: unexpected ')' (expected ',' and the lag order, e.g. l(x, 1)) at character 8"],
     ["y ~ l(x, 0)", "formula: the lag order must be an integer from 1 to 100, got '0' at character 10"],
