@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{run: (args: string[]) => Promise<v
   data: () => import("./commands/data.ts"),
   panel: () => import("./commands/panel.ts"),
   estimate: () => import("./commands/estimate.ts"),
+  "event-study": () => import("./commands/event-study.ts"),
   replicate: () => import("./commands/replicate.ts"),
   customs: () => import("./commands/customs.ts"),
   simulate: () => import("./commands/simulate.ts"),
@@ -21,6 +22,7 @@ const USAGE = `usage: dtb <command> [options]
   dtb panel --out FILE                          write the analysis panel (.csv, .parquet, .arrow)
   dtb estimate --data FILE --spec SPEC.json     estimate a model and print JSON
   dtb estimate --data FILE --formula "y ~ x | fe" [--vcov ~c] [--id ID --time T]   same, fixest syntax
+  dtb event-study --data FILE --spec SPEC.json --term X --leads F --lags L [--leave-one-out]   leads and lags of X, binned endpoints
   dtb replicate --out FILE                      estimate every model of the study's Tables 4-7
   dtb customs aggregate|panel|synth ...         customs transaction records -> customs file / firm panel (dtb customs for help)
   dtb simulate --lab LAB --reps R --seed S [--param NAME=VALUE ...] --out OUT.json   classroom Monte Carlo

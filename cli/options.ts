@@ -7,7 +7,7 @@
 import {UserError} from "../src/lib/errors.js";
 
 /** Flags that take no value (the token after them is another argument). */
-const FLAGS = new Set(["--help", "-h", "--debug", "--emit-sql", "--quiet"]);
+const FLAGS = new Set(["--help", "-h", "--debug", "--emit-sql", "--quiet", "--leave-one-out"]);
 /** Options meant to be given several times (`dtb simulate --param N=20 --param rho_e=0.5`). */
 const REPEATABLE = new Set(["--param"]);
 /** Short aliases of long options. */

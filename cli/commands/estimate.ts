@@ -112,7 +112,7 @@ function parseArgs(args: string[]): Options {
 }
 
 /** Reads the spec (inline JSON if it starts with `{`, else a file) and checks it is a JSON object. */
-async function readSpec(arg: string): Promise<Spec> {
+export async function readSpec(arg: string): Promise<Spec> {
   const inline = arg.trimStart().startsWith("{");
   const label = inline ? "inline spec" : `spec file ${arg}`;
   let text = arg;
@@ -152,7 +152,7 @@ function orderResult(result: Result, timing: {read: number; estimate: number}): 
  * digits where needed).
  * @example formatJson({a: [1, 2], b: {c: null}}) // '{\n  "a": [1, 2],\n  "b": {\n    "c": null\n  }\n}'
  */
-function formatJson(value: unknown, indent = ""): string {
+export function formatJson(value: unknown, indent = ""): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   const inner = indent + "  ";
   if (Array.isArray(value)) {
