@@ -7,7 +7,7 @@ import {validateRandomization} from "./randomization-spec.js";
 import type {GmmSpec, RandomizationSpec, Spec} from "./types.js";
 
 export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons", "inference"] as const;
-const GMM_KEYS = ["instruments", "lags", "collapse"];
+const GMM_KEYS = ["instruments", "lags", "collapse", "endogenous"];
 const ESTIMATORS = ["ols", "gmm-diff", "gmm-sys"];
 const EFFECTS = ["twoways", "individual"];
 

@@ -22,6 +22,11 @@ export interface GmmSpec {
   lags?: [number, number];
   /** One instrument column per lag distance instead of one per period and lag. */
   collapse?: boolean;
+  /**
+   * Regressor columns treated as endogenous: their own lags (same window as y's) become GMM-style instruments
+   * beside y's, and their terms leave the IV-style instruments (plm `| lag(y, a:b) + lag(x, a:b)`).
+   */
+  endogenous?: string[];
 }
 
 export interface Spec {

@@ -109,11 +109,18 @@ export function estimateGmm(frame: Frame, spec: Spec): Result {
     levels.push(m);
     yGrid.push(yG.subarray(g * T, (g + 1) * T));
   }
-  const exog = model.terms.flatMap((t, j) => (t.base === model.y ? [] : [j + 1]));
+  // IV-style instruments: the regressors that are neither the lagged outcome nor endogenous (plm: the main
+  // regressors whose variable has no GMM-style instruments).
+  const exog = model.terms.flatMap((t, j) => (t.base === model.y || model.endogenous.includes(t.base) ? [] : [j + 1]));
+  const extraGmm = model.endogenous.map((v) => {
+    const g = onGrid(grid, numeric(frame, v, "spec.gmm.endogenous"));
+    return Array.from({length: N}, (_, i) => g.subarray(i * T, (i + 1) * T));
+  });
   const built = buildBlocks({
     levels,
     exog,
     yGrid,
+    extraGmm,
     times: grid.times,
     transformation: model.transformation,
     twoways: model.effect === "twoways",
@@ -154,8 +161,28 @@ export function estimateGmm(frame: Frame, spec: Spec): Result {
     /* singular robust vcov: leave NaN */
   }
 
+  // nobs as plm: non-zero two-step residuals, differenced and level rows together. For system GMM a partner-year
+  // can count twice (once per equation), so the rows of each equation and the distinct partner-years are kept too.
   let nobs = 0;
-  for (const e of fit.resid2) for (const v of e) if (v !== 0) nobs++;
+  let nDiff = 0;
+  let nLevel = 0;
+  let partnerYears = 0;
+  const nd = blocks.nd;
+  for (const e of fit.resid2) {
+    const used = new Set<number>();
+    for (let r = 0; r < e.length; r++) {
+      if (e[r] === 0) continue;
+      nobs++;
+      if (r < nd) {
+        nDiff++;
+        used.add(TL1 + r);
+      } else {
+        nLevel++;
+        used.add(TL2 + (r - nd));
+      }
+    }
+    partnerYears += used.size;
+  }
   const nInst = blocks.W[0].cols;
 
   const notes: string[] = [];
@@ -192,6 +219,11 @@ export function estimateGmm(frame: Frame, spec: Spec): Result {
       effect: model.effect,
       collapse: model.collapse,
       gmm_lags: [model.lagMin, model.lagMax],
+      gmm_instruments: [model.y, ...model.endogenous],
+      iv_instruments: exog.map((j) => model.terms[j - 1].name),
+      rows_differenced: nDiff,
+      rows_level: nLevel,
+      partner_years: partnerYears,
       vcov_type: "Windmeijer (2005) corrected two-step",
       n_periods: T,
       periods_lost: TL1,

@@ -1,6 +1,7 @@
 /**
  * Validation of a GMM `Spec` into the model pgmm estimates:
- * `pgmm(y ~ L.y + <x> | lag(y, a:b), effect, model = "twosteps", transformation, collapse)`.
+ * `pgmm(y ~ L.y + <x> | lag(y, a:b) [+ lag(e, a:b) for each endogenous e], effect, model = "twosteps",
+ * transformation, collapse)`.
  */
 import {UserError} from "../../errors.js";
 import type {Spec} from "../types.js";
@@ -26,6 +27,8 @@ export interface GmmModel {
   /** GMM-style instruments y_{t-lagMin}, ..., y_{t-lagMax}. */
   lagMin: number;
   lagMax: number;
+  /** Columns whose lags are GMM-style instruments besides y's (endogenous regressors). */
+  endogenous: string[];
   exclude: Record<string, Array<number | string>>;
 }
 
@@ -89,6 +92,15 @@ export function parseGmmSpec(spec: Spec): GmmModel {
     );
   }
   if (g.collapse !== undefined && typeof g.collapse !== "boolean") throw new UserError("spec.gmm.collapse must be true or false");
+  const endogenous = g.endogenous ?? [];
+  if (!Array.isArray(endogenous) || endogenous.some((v) => typeof v !== "string" || v === "")) {
+    throw new UserError(`spec.gmm.endogenous must be a list of regressor columns, e.g. ["dstri"]; got ${JSON.stringify(g.endogenous)}`);
+  }
+  for (const v of endogenous) {
+    if (v === spec.y) throw new UserError(`spec.gmm.endogenous lists the dependent variable '${v}': its lags are GMM instruments already`);
+    if (!terms.some((t) => t.base === v)) throw new UserError(`spec.gmm.endogenous: '${v}' is not a regressor of the model (spec.x: ${spec.x.join(", ")})`);
+  }
+  if (new Set(endogenous).size !== endogenous.length) throw new UserError("spec.gmm.endogenous lists a column twice");
   const exclude = spec.exclude ?? {};
   if (typeof exclude !== "object" || exclude === null || Array.isArray(exclude)) {
     throw new UserError('spec.exclude must map a column to the values to remove, e.g. {"year": [2020]}');
@@ -103,6 +115,7 @@ export function parseGmmSpec(spec: Spec): GmmModel {
     collapse: g.collapse ?? false,
     lagMin,
     lagMax,
+    endogenous,
     exclude
   };
 }

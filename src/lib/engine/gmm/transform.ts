@@ -40,6 +40,11 @@ export interface TransformInput {
   exog: number[];
   /** Dependent variable on the grid per individual (source of the GMM instruments), length T. */
   yGrid: Float64Array[];
+  /**
+   * Endogenous regressors on the grid, per variable then per individual: their GMM-style instruments follow y's,
+   * variable by variable (plm `mapply(makegmm, ...)` over the GMM variables, then cbind).
+   */
+  extraGmm?: Float64Array[][];
   times: number[];
   transformation: "d" | "ld";
   twoways: boolean;
@@ -160,6 +165,9 @@ const safeSub = (m: Matrix, cols: number[], r0: number, r1: number): Matrix => {
  */
 export function buildBlocks(inp: TransformInput): GmmBlocks {
   const {levels, exog, yGrid, times, transformation, twoways, collapse, lagMin, lagMax, TL1, TL2} = inp;
+  const extra = inp.extraGmm ?? [];
+  const diffGmm = (i: number): Matrix => cbind(...[yGrid[i], ...extra.map((v) => v[i])].map((g) => diffGmmInstruments(g, TL1, lagMin, lagMax, collapse)));
+  const levelGmm = (i: number): Matrix => cbind(...[yGrid[i], ...extra.map((v) => v[i])].map((g) => levelGmmInstruments(g, TL2, collapse)));
   const T = times.length;
   const nd = T - TL1;
   const nl = transformation === "ld" ? T - TL2 : 0;
@@ -176,8 +184,8 @@ export function buildBlocks(inp: TransformInput): GmmBlocks {
     if (twoways) timeNames = names;
     Kt = names.length;
   }
-  const nGmmDiff = diffGmmInstruments(yGrid[0], TL1, lagMin, lagMax, collapse).columns;
-  const nGmmLevel = transformation === "ld" ? levelGmmInstruments(yGrid[0], TL2, collapse).columns : 0;
+  const nGmmDiff = diffGmm(0).columns;
+  const nGmmLevel = transformation === "ld" ? levelGmm(0).columns : 0;
   const wTimeCols = timeNames.map((_, k) => (transformation === "d" ? nGmmDiff + k : nGmmDiff + nGmmLevel + k));
   const allCols = Array.from({length: K1}, (_, c) => c);
   const y: Float64Array[] = [];
@@ -192,7 +200,7 @@ export function buildBlocks(inp: TransformInput): GmmBlocks {
       for (let c = 0; c < K1; c++) d.set(r, c, L.get(s, c) - L.get(s - 1, c));
     }
     let yX1 = V1 ? cbind(d, V1) : d;
-    let W1 = diffGmmInstruments(yGrid[i], TL1, lagMin, lagMax, collapse);
+    let W1 = diffGmm(i);
     if (transformation === "d" && V1) W1 = cbind(W1, V1);
     const Z1 = safeSub(d, exog, 0, nd);
     const na1: boolean[] = [];
@@ -210,7 +218,7 @@ export function buildBlocks(inp: TransformInput): GmmBlocks {
     let Wi: Matrix;
     if (transformation === "ld") {
       let yX2 = safeSub(L, allCols, TL2, T);
-      let W2 = levelGmmInstruments(yGrid[i], TL2, collapse);
+      let W2 = levelGmm(i);
       if (V2) {
         yX2 = cbind(yX2, V2);
         W2 = cbind(W2, V2);
