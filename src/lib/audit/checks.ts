@@ -239,6 +239,16 @@ export function correlationFacts(r: number, n: number): {p: number; t: number; r
 
 const starCount = (printed: string) => (printed.match(/\*/g) ?? []).length;
 
+/**
+ * The legend printed under Table 3 reads "****p<0.01, ***p<0.05, *p<0.1" (Table 4's: "****p<0.01, **p<0.05, *p<0.1"); Tables 5-7 print the usual
+ * "*** p<0.01, ** p<0.05, * p<0.1". The checks use the usual legend, i.e. they take Table 3's for a typo, and say so;
+ * this gives the stars that the legend as printed would award, to show what changes if it is not one.
+ * Example: `literalStars(0.003)` -> "****", `literalStars(0.02)` -> "***", `literalStars(0.07)` -> "*".
+ */
+export function literalStars(p: number): string {
+  return p < 0.01 ? "****" : p < 0.05 ? "***" : p < 0.1 ? "*" : "";
+}
+
 /** Which of the two panels prints the stars that p earns. */
 function whichFits(cell: {zj: string; wz: string}, earned: string): string {
   const zj = starCount(cell.zj) === earned.length;
@@ -301,14 +311,16 @@ export function checkCorrelations(paper: PaperTables, frame?: Frame): Check {
       `Zhejiang's and Wenzhou's exports are different series, yet their correlations with ${sameNames} are printed identically (${sameY.map((c) => c.zj.printed).join(", ")}). ` +
       (target && facts
         ? `Among the regressors the panels should agree, and they do except for ${target.row}-${target.col}: ${target.zj} in the Zhejiang panel, ${target.wz} in the Wenzhou panel. ` +
-          `At n = ${n}, r = ${target.r} has p = ${f(facts.p, 4)}, which earns ${stars(facts.p) || "no star"}; *** would need |r| ≥ ${f(facts.rCritical01, 4)}. ${whichFits(target, stars(facts.p))}`
+          `At n = ${n}, r = ${target.r} has p = ${f(facts.p, 4)}, which earns ${stars(facts.p) || "no star"}; *** would need |r| ≥ ${f(facts.rCritical01, 4)}. ${whichFits(target, stars(facts.p))} ` +
+          `An assumption: the legend printed under Table 3 reads "****p<0.01, ***p<0.05, *p<0.1"; this check applies the usual legend (*** p<0.01, ** p<0.05, * p<0.1, as Tables 5-7 print it), i.e. it takes the printed one for a typo. Read literally, p = ${f(facts.p, 4)} would earn ${literalStars(facts.p) || "no star"}, and then: ${whichFits(target, literalStars(facts.p))}`
         : "")
       ,
       zh:
 `浙江与温州的出口是两个不同的序列，但它们与 ${sameY.map((c) => c.variable).join("、")} 的相关系数却印得一模一样（${sameY.map((c) => c.zj.printed).join("，")}）。` +
       (target && facts
         ? `解释变量之间的相关系数两栏本应相同，除 ${target.row}–${target.col} 外也确实相同：该格在浙江一栏为 ${target.zj}，在温州一栏为 ${target.wz}。` +
-          `当 n = ${n} 时，r = ${target.r} 对应 p = ${f(facts.p, 4)}，应标 ${stars(facts.p) || "无星号"}；要达到 *** 需 |r| ≥ ${f(facts.rCritical01, 4)}。${whichFits(target, stars(facts.p))}`
+          `当 n = ${n} 时，r = ${target.r} 对应 p = ${f(facts.p, 4)}，应标 ${stars(facts.p) || "无星号"}；要达到 *** 需 |r| ≥ ${f(facts.rCritical01, 4)}。${whichFits(target, stars(facts.p))}` +
+          `这里有一个假设：表 3 下方印的图例是"****p<0.01, ***p<0.05, *p<0.1"；本项检查采用通行的图例（*** p<0.01，** p<0.05，* p<0.1，与表 5–7 所印一致），即把所印图例视为笔误。若按字面理解，p = ${f(facts.p, 4)} 应标 ${literalStars(facts.p) || "无星号"}，此时：${whichFits(target, literalStars(facts.p))}`
         : "")
       }),
     verdict: sameY.length > 0 || starDiff.length > 0 ? "inconsistent" : "consistent",

@@ -61,11 +61,13 @@ export const OUR_VARIABLES: OurVariable[] = [
     column: "lngdp",
     definition: "Natural log of the partner's GDP in current US$.",
     source: "World Bank WDI NY.GDP.MKTP.CD",
-    difference: "Same concept; the paper's unit is not stated (its values, 6.1-8.3, suggest GDP in units larger than a dollar).",
+    difference:
+      "An assumption, not a match: the paper defines lngdp as the log of the region's GDP (range 6.1-8.3, unit not stated). A GDP of Zhejiang or Wenzhou would be the same for every partner in a year and vanish into the year effects, yet the paper estimates it beside them; we therefore read it as the partner's GDP, the usual gravity control.",
     zh: {
       definition: "伙伴国现价美元 GDP 的自然对数。",
       source: "世界银行 WDI NY.GDP.MKTP.CD",
-      difference: "概念相同；原文未说明单位（其数值在 6.1–8.3 之间，说明 GDP 的计量单位远大于 1 美元）。"
+      difference:
+        "这是一个假设，而非一一对应：原文把 lngdp 定义为\u201c地区 GDP\u201d的对数（取值 6.1–8.3，未说明单位）。若指浙江或温州的 GDP，它在同一年对所有伙伴国都相同，会被年份固定效应吸收，而原文却在年份固定效应之外估计了它的系数；因此我们把它理解为伙伴国 GDP，即引力模型中常用的控制变量。"
     }
   },
   {
@@ -73,11 +75,12 @@ export const OUR_VARIABLES: OurVariable[] = [
     column: "lnpopu",
     definition: "Natural log of the partner's total population.",
     source: "World Bank WDI SP.POP.TOTL",
-    difference: "Same concept; the paper's unit is not stated.",
+    difference:
+      "An assumption, as for lngdp: the paper defines lnpopu as the log of the region's population (unit not stated); a regional series would vanish into the year effects, so we use the partner's population.",
     zh: {
       definition: "伙伴国总人口的自然对数。",
       source: "世界银行 WDI SP.POP.TOTL",
-      difference: "概念相同；原文未说明单位。"
+      difference: "与 lngdp 一样是一个假设：原文把 lnpopu 定义为\u201c地区人口\u201d的对数（未说明单位）；地区层面的序列会被年份固定效应吸收，因此我们使用伙伴国人口。"
     }
   },
   {

@@ -20,6 +20,7 @@ import {
   checkTstats,
   checkVif,
   correlationFacts,
+  literalStars,
   type Check
 } from "../../../src/lib/audit/checks.ts";
 import {estimate} from "../../../src/lib/engine/estimate.ts";
@@ -125,6 +126,12 @@ describe("correlations", () => {
     expect(step(c, "Rows where the correlation with exports")).toBe(2);
     expect(step(c, "Cells among the regressors printed differently")).toBe(1);
     expect(c.finding).toContain("The Wenzhou panel's stars fit");
+    // The legend assumption is stated, with what the printed legend would imply (p in [0.01, 0.05): *** literally).
+    expect(c.finding).toContain('An assumption: the legend printed under Table 3 reads "****p<0.01, ***p<0.05, *p<0.1"');
+    expect(c.finding).toContain(`Read literally, p = ${p.toFixed(4)} would earn ***, and then: The Zhejiang panel's stars fit`);
+  });
+  it("literalStars reads the printed legend as written", () => {
+    expect([0.003, 0.0118, 0.07, 0.2].map(literalStars)).toEqual(["****", "***", "*", ""]);
   });
 
   it("follows the transcription", () => {
