@@ -147,6 +147,37 @@ describe("within SD (Mummolo & Peterson) equals sd(resid(x ~ FE)) on the estimat
   }
 });
 
+describe("changing partners per regressor (info.changing_ids)", () => {
+  it("counts the ids whose value moves within the estimation sample, as a direct count does", () => {
+    const spec: Spec = {id: "country", time: "year", y: "y", x: ["dstri", "L.dstri", "lngdp"], fe: ["country", "year"], vcov: {cluster: ["country"]}, exclude: {year: [2020]}};
+    const r = estimate(shuffled(gaps, 5), spec);
+    const changing = r.info?.changing_ids as Record<string, number>;
+    // Direct count on the same sample: rows with y, dstri, L.dstri and lngdp present, year != 2020.
+    const c = gaps.columns;
+    const country = c.country as Array<string | null>;
+    const year = c.year as Float64Array;
+    const key = new Map<string, number>();
+    for (let i = 0; i < gaps.nrows; i++) key.set(`${country[i]}|${year[i]}`, i);
+    const lag = (i: number) => {
+      const j = key.get(`${country[i]}|${year[i] - 1}`);
+      return j === undefined ? NaN : (c.dstri as Float64Array)[j];
+    };
+    const values = new Map<string, {dstri: Set<number>; lag: Set<number>; lngdp: Set<number>}>();
+    for (let i = 0; i < gaps.nrows; i++) {
+      const row = {y: (c.y as Float64Array)[i], d: (c.dstri as Float64Array)[i], l: lag(i), g: (c.lngdp as Float64Array)[i]};
+      if (year[i] === 2020 || [row.y, row.d, row.l, row.g].some((v) => Number.isNaN(v))) continue;
+      const v = values.get(country[i]!) ?? {dstri: new Set(), lag: new Set(), lngdp: new Set()};
+      v.dstri.add(row.d);
+      v.lag.add(row.l);
+      v.lngdp.add(row.g);
+      values.set(country[i]!, v);
+    }
+    const count = (k: "dstri" | "lag" | "lngdp") => [...values.values()].filter((v) => v[k].size > 1).length;
+    expect(changing).toEqual({dstri: count("dstri"), "L.dstri": count("lag"), lngdp: count("lngdp")});
+    expect(r.n_groups).toBe(values.size);
+  });
+});
+
 function dropRows(frame: Frame, drop: (r: number) => boolean): Frame {
   const keep = Array.from({length: frame.nrows}, (_, r) => r).filter((r) => !drop(r));
   const columns: Frame["columns"] = {};
