@@ -7,12 +7,11 @@ import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Frame} from "../../../../src/lib/engine/types.js";
 
-import {HAVE_SHARED_REFERENCE, NO_SHARED_REASON, SHARED_FIXTURE_DIR} from "../../../helpers/shared.ts";
+import {HAVE_SHARED_REFERENCE, SHARED_FIXTURE_DIR} from "../../../helpers/shared.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = SHARED_FIXTURE_DIR;
 export const haveFixtures = HAVE_SHARED_REFERENCE;
-if (!haveFixtures) console.info(`skipped: GMM vs the shared plm fixtures: ${NO_SHARED_REASON} (tests/lib/engine/gmm/project-fixtures.test.ts)`);
 /** The project's own fixtures (scripts/reference/*.R), there on a bare clone. */
 export const OWN_FIXTURES = resolve(here, "../../../fixtures");
 
