@@ -152,6 +152,17 @@ const PROSE_SCRIPT = String.raw`function (lang) {
       if (v && v.trim()) texts.push(["@" + name, v.trim().replace(/\s+/g, " ")]);
     });
   }
+  // Text drawn by CSS (::before / ::after content, e.g. Framework's pager "Previous page" / "Next page").
+  var drawn = document.body.querySelectorAll("*");
+  for (var k = 0; k < drawn.length; k++) {
+    var d = drawn[k];
+    if (d.closest("svg, #observablehq-sidebar, .lang-switch") || d.closest(SKIP) || otherLangMarked(d) || !visible(d)) continue;
+    ["::before", "::after"].forEach(function (pseudo) {
+      var c = getComputedStyle(d, pseudo).content;
+      var m = c && /^"(.*)"$/.exec(c);
+      if (m && m[1].trim()) texts.push([d.tagName.toLowerCase() + pseudo, m[1].trim()]);
+    });
+  }
   var checked = 0, offenders = [];
   texts.forEach(function (t) {
     var s = t[1], han = hanCount(s), words = englishWords(s);
