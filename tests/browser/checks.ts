@@ -160,15 +160,16 @@ const PROSE_SCRIPT = String.raw`function (lang) {
     ["::before", "::after"].forEach(function (pseudo) {
       var c = getComputedStyle(d, pseudo).content;
       var m = c && /^"(.*)"$/.exec(c);
-      if (m && m[1].trim()) texts.push([d.tagName.toLowerCase() + pseudo, m[1].trim()]);
+      // Short labels ("Next page"): one English word is enough to count as English here.
+      if (m && m[1].trim()) texts.push([d.tagName.toLowerCase() + pseudo, m[1].trim(), 1]);
     });
   }
   var checked = 0, offenders = [];
   texts.forEach(function (t) {
-    var s = t[1], han = hanCount(s), words = englishWords(s);
+    var s = t[1], han = hanCount(s), words = englishWords(s), minWords = t[2] || 3;
     if (lang === "zh") {
       if (han >= 2) checked++;
-      else if (han === 0 && words >= 3) offenders.push(t[0] + ": " + s.slice(0, 140));
+      else if (han === 0 && words >= minWords) offenders.push(t[0] + ": " + s.slice(0, 140));
     } else {
       if (han >= 2) offenders.push(t[0] + ": " + s.slice(0, 140));
       else if (words >= 3) checked++;
