@@ -98,7 +98,7 @@ export function resultCard(x: ResultCardInput): HTMLElement {
           ]),
       Number.isFinite(w.usd)
         ? pick({
-            en: `${spansZero ? " (point estimate in US$" : ": about"} ${usdText(Math.abs(w.usd))} a year ${w.usd >= 0 ? "more" : "less"}, at the ${x.exportsYear} level of ${usdText(w.base)}${spansZero ? ")" : ""}.`,
+            en: `${spansZero ? " (as a point estimate, about" : ": about"} ${usdText(Math.abs(w.usd))} a year ${w.usd >= 0 ? "more" : "less"}, at the ${x.exportsYear} level of ${usdText(w.base)}${spansZero ? ")" : ""}.`,
             zh: spansZero
               ? `（点估计折合美元：按 ${x.exportsYear} 年出口额 ${usdText(w.base)} 计算，每年约${w.usd >= 0 ? "增加" : "减少"} ${usdText(Math.abs(w.usd))}）。`
               : `；按 ${x.exportsYear} 年出口额（${usdText(w.base)}）计算，每年约${w.usd >= 0 ? "增加" : "减少"} ${usdText(Math.abs(w.usd))}。`
