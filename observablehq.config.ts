@@ -48,6 +48,10 @@ const i18nHead = `<script>${i18nBoot}(${JSON.stringify(NAMES_ZH)});</script>`;
 const a11yBoot = readFileSync(new URL("./src/lib/a11y-boot.js", import.meta.url), "utf8").trim();
 if (/<\/script/i.test(a11yBoot)) throw new Error("src/lib/a11y-boot.js must not contain a closing script tag");
 const a11yHead = `<script>${a11yBoot}();</script>`;
+// Offline after one visit (src/lib/offline/register-boot.js): registers dist/sw.js, written after the build.
+const swBoot = readFileSync(new URL("./src/lib/offline/register-boot.js", import.meta.url), "utf8").trim();
+if (/<\/script/i.test(swBoot)) throw new Error("src/lib/offline/register-boot.js must not contain a closing script tag");
+const swHead = `<script>${swBoot}();</script>`;
 
 /**
  * Pages listed in the sidebar, in reading order. Several engineers add pages in parallel, so an entry whose
@@ -68,7 +72,7 @@ export default {
   output: "dist",
   globalStylesheets: [],
   style: "style.css",
-  head: `<link rel="icon" href="${icon}">` + i18nHead + a11yHead,
+  head: `<link rel="icon" href="${icon}">` + i18nHead + a11yHead + swHead,
   // Reading order: the data, the study's claims checked, then tools to probe them, then the policy side.
   pages: existing([
     {name: "Data", path: "/data"},

@@ -10,6 +10,7 @@
 // - Cache: Framework's content-hashed assets (`name.<8 hex>.ext`) and versioned packages (`/_node/pkg@1.2.3/`) are
 //   immutable for a year; everything else (pages) is revalidated (ETag, 304).
 // - Unknown URLs get dist/404.html (Framework's src/404.md) with status 404.
+// - `--base /a/b/` serves the site under a sub-path, as GitHub Pages does (https://host/org/repo/); other paths are 404.
 // - No path traversal: the decoded path must stay under the root after resolving symbolic links; NUL bytes and
 //   malformed %-escapes are a 400.
 import {createReadStream} from "node:fs";
@@ -118,15 +119,23 @@ async function send(req, res, found, {status = 200, immutable = false} = {}) {
 }
 
 /** Start serving `dir`. Resolves with the listening http.Server (use server.address().port with port 0). */
-export async function serve(dir, {port = 3000, host = "127.0.0.1", quiet = true} = {}) {
+export async function serve(dir, {port = 3000, host = "127.0.0.1", quiet = true, base = "/"} = {}) {
   const root = await realpath(resolve(dir));
+  const prefix = "/" + base.replace(/^\/+|\/+$/g, "") + (base.replace(/\//g, "") ? "/" : "");
   const server = createServer(async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, {allow: "GET, HEAD"}).end();
       return;
     }
     try {
-      const raw = new URL(req.url, "http://x").pathname;
+      const full = new URL(req.url, "http://x").pathname;
+      // Under a sub-path, `/a/b` goes to `/a/b/` (as GitHub Pages does); anything outside it is not the site.
+      if (prefix !== "/" && full === prefix.slice(0, -1)) return void res.writeHead(301, {location: prefix}).end();
+      const raw = full.startsWith(prefix) ? full.slice(prefix.length - 1) : null;
+      if (raw === null) {
+        res.writeHead(404, {"content-type": "text/plain; charset=utf-8"}).end("Not found");
+        return;
+      }
       const path = decodeURIComponent(raw);
       if (path.includes("\0")) throw Object.assign(new Error("bad path"), {code: "EBADPATH"});
       const found = await locate(root, path);
@@ -153,12 +162,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "dist";
   const port = Number(opt("--port", process.env.PORT ?? 3000));
   const host = opt("--host", "127.0.0.1");
+  const base = opt("--base", "/");
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`serve: --port must be an integer 0-65535, got "${opt("--port", process.env.PORT)}"`);
     process.exit(2);
   }
-  serve(dir, {port, host, quiet: false}).then(
-    (server) => console.log(`Serving ${resolve(dir)} at http://${host}:${server.address().port}/`),
+  serve(dir, {port, host, quiet: false, base}).then(
+    (server) => console.log(`Serving ${resolve(dir)} at http://${host}:${server.address().port}${"/" + base.replace(/^\/+|\/+$/g, "") + (base.replace(/\//g, "") ? "/" : "")}`),
     (error) => {
       console.error(`serve: cannot serve ${resolve(dir)} on ${host}:${port}: ${error.message}`);
       process.exit(1);

@@ -85,11 +85,21 @@
     }
     var toggle = document.getElementById("observablehq-sidebar-toggle");
     if (toggle) {
-      var label = zh() ? "显示或隐藏侧栏" : "Toggle sidebar";
+      var label = zh() ? "菜单：显示或隐藏页面列表" : "Menu: show or hide the list of pages";
       toggle.setAttribute("aria-label", label);
       toggle.setAttribute("title", label);
+      // Narrow screens: choosing a page closes the menu (the next page opens with it closed, see below).
+      var sidebar = document.getElementById("observablehq-sidebar");
+      if (sidebar) sidebar.addEventListener("click", function (e) {
+        if (!narrow() || !e.target.closest || !e.target.closest("a[href]") || !toggle.checked) return;
+        toggle.click();
+      });
     }
   }
+  function narrow() { return !window.matchMedia("(min-width: calc(640px + 6rem + 272px))").matches; }
+  // Framework remembers an open menu across pages (sessionStorage); on a narrow screen the menu covers the page, so
+  // a page opens with it closed. Runs before Framework's sidebar script, which reads that state.
+  try { if (narrow() && window.sessionStorage) sessionStorage.removeItem("observablehq-sidebar"); } catch (e) { /* storage off */ }
 
   var reopened = [];
   window.addEventListener("beforeprint", function () {

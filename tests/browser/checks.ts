@@ -152,12 +152,24 @@ const PROSE_SCRIPT = String.raw`function (lang) {
       if (v && v.trim()) texts.push(["@" + name, v.trim().replace(/\s+/g, " ")]);
     });
   }
+  // Text drawn by CSS (::before / ::after content, e.g. Framework's pager "Previous page" / "Next page").
+  var drawn = document.body.querySelectorAll("*");
+  for (var k = 0; k < drawn.length; k++) {
+    var d = drawn[k];
+    if (d.closest("svg, #observablehq-sidebar, .lang-switch") || d.closest(SKIP) || otherLangMarked(d) || !visible(d)) continue;
+    ["::before", "::after"].forEach(function (pseudo) {
+      var c = getComputedStyle(d, pseudo).content;
+      var m = c && /^"(.*)"$/.exec(c);
+      // Short labels ("Next page"): one English word is enough to count as English here.
+      if (m && m[1].trim()) texts.push([d.tagName.toLowerCase() + pseudo, m[1].trim(), 1]);
+    });
+  }
   var checked = 0, offenders = [];
   texts.forEach(function (t) {
-    var s = t[1], han = hanCount(s), words = englishWords(s);
+    var s = t[1], han = hanCount(s), words = englishWords(s), minWords = t[2] || 3;
     if (lang === "zh") {
       if (han >= 2) checked++;
-      else if (han === 0 && words >= 3) offenders.push(t[0] + ": " + s.slice(0, 140));
+      else if (han === 0 && words >= minWords) offenders.push(t[0] + ": " + s.slice(0, 140));
     } else {
       if (han >= 2) offenders.push(t[0] + ": " + s.slice(0, 140));
       else if (words >= 3) checked++;

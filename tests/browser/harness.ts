@@ -37,7 +37,7 @@ export interface Session {
   context: BrowserContext;
   /** Origin of the local server, e.g. http://127.0.0.1:41234 */
   origin: string;
-  /** Absolute URL of a site path. */
+  /** Absolute URL of a site path (under the session's base path, "/" unless served under a sub-path). */
   url(path: string): string;
   newPage(): Promise<Page>;
 }
@@ -51,9 +51,19 @@ export interface VisitReport {
   settledMs: number;
 }
 
+export interface SessionOptions {
+  /** Serve the site under this sub-path (e.g. "/a/b/", as GitHub Pages does); default "/". */
+  base?: string;
+  /**
+   * Service workers: blocked by default, so that the other tests see the network as a first-time reader does and
+   * do not each download the offline cache (15 MB); the offline test allows them.
+   */
+  serviceWorkers?: "allow" | "block";
+}
+
 /** Start the static server on 127.0.0.1 with a free port. */
-export async function startServer(dir = DIST): Promise<{server: Server; origin: string}> {
-  const server: Server = await serve(dir, {port: 0, host: "127.0.0.1"});
+export async function startServer(dir = DIST, base = "/"): Promise<{server: Server; origin: string}> {
+  const server: Server = await serve(dir, {port: 0, host: "127.0.0.1", base});
   const {port} = server.address() as AddressInfo;
   return {server, origin: `http://127.0.0.1:${port}`};
 }
@@ -62,18 +72,33 @@ export async function startServer(dir = DIST): Promise<{server: Server; origin: 
  * Start a server, a fresh browser profile and context. Call `close()` when done (e.g. in afterAll);
  * `withBrowser` does both for a single callback.
  */
-export async function openSession(dir = DIST): Promise<Session & {close(): Promise<void>}> {
-  const {server, origin} = await startServer(dir);
+export async function openSession(dir = DIST, options: SessionOptions = {}): Promise<Session & {close(): Promise<void>; stopServer(): Promise<void>}> {
+  const base = "/" + (options.base ?? "/").replace(/^\/+|\/+$/g, "");
+  const {server, origin} = await startServer(dir, base);
+  const sockets = new Set<import("node:net").Socket>();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  let serverOpen = true;
+  const stopServer = async () => {
+    if (!serverOpen) return;
+    serverOpen = false;
+    const closed = new Promise((ok) => server.close(ok));
+    for (const s of sockets) s.destroy();
+    await closed;
+  };
   const profile = mkdtempSync(join(tmpdir(), "dtb-chromium-"));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [...CHROMIUM_ARGS, ...(process.env.DTB_CHROMIUM_EXTRA ? process.env.DTB_CHROMIUM_EXTRA.split(" ") : [])],
-      viewport: {width: 1280, height: 900}
+      viewport: {width: 1280, height: 900},
+      serviceWorkers: options.serviceWorkers ?? "block"
     });
   } catch (error) {
-    await new Promise((ok) => server.close(ok));
+    await stopServer();
     rmSync(profile, {recursive: true, force: true});
     throw error;
   }
@@ -81,19 +106,21 @@ export async function openSession(dir = DIST): Promise<Session & {close(): Promi
     browser: context.browser() as Browser,
     context,
     origin,
-    url: (path) => new URL(path, origin).href,
+    url: (path) => new URL(path.startsWith("/") && base !== "/" ? base + path : path, origin).href,
     newPage: () => context.newPage(),
+    /** Stop the local server (every open connection too): from then on nothing answers but the browser's caches. */
+    stopServer,
     async close() {
       await context.close();
-      await new Promise((ok) => server.close(ok));
+      await stopServer();
       rmSync(profile, {recursive: true, force: true});
     }
   };
 }
 
 /** Run `fn` with a fresh server, browser and context; everything is closed afterwards, even on failure. */
-export async function withBrowser<T>(fn: (session: Session) => Promise<T>, dir = DIST): Promise<T> {
-  const session = await openSession(dir);
+export async function withBrowser<T>(fn: (session: Session) => Promise<T>, dir = DIST, options: SessionOptions = {}): Promise<T> {
+  const session = await openSession(dir, options);
   try {
     return await fn(session);
   } finally {

@@ -166,3 +166,35 @@ describe("support page", () => {
     });
   });
 });
+
+describe("support page for a busy reader (issue 19)", () => {
+  it("at 390 px: says what it is for in the first screen, starts with the strongest evidence, and is a third of its old height", async () => {
+    const withCases = new Set(cases.flatMap((c) => c.implements));
+    await withBrowser(async (b) => {
+      const page = await b.newPage();
+      await page.setViewportSize({width: 390, height: 844});
+      const problems = watch(page, b.origin);
+      for (const lang of ["en", "zh"] as const) {
+        await visit(page, b.url(`/support?lang=${lang}`), problems);
+        // The first screenful: the heading and the lede saying what the page is for.
+        const lede = await page.$$eval(`.lang-${lang} .lede`, (els) => els.map((e) => e.getBoundingClientRect().bottom));
+        expect(lede[0], lang).toBeLessThanOrEqual(844);
+        // Where to start: areas ranked by the evidence, each linked to it, with measures aimed at it.
+        const start = page.locator("[data-testid=support-start] .sx-start-area");
+        expect(await start.count()).toBeGreaterThanOrEqual(1);
+        expect(await start.first().locator("a").getAttribute("href")).toBe(`./mechanism?lang=${lang}#evidence-by-area`);
+        expect(await start.first().locator("li").count()).toBeGreaterThan(0);
+        // Catalogue grouped by area, collapsed; no empty "implemented by" boxes.
+        expect(await page.locator("details.sx-group-box").count()).toBeGreaterThanOrEqual(5);
+        expect(await page.locator("details.sx-group-box[open]").count()).toBe(0);
+        expect(await page.locator(".sx-measure .sx-side").count()).toBe(measures.filter((m) => withCases.has(m.id)).length);
+        // Before expanding anything: at most a third of the 25,087 px the page was at 390 px before.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        console.info(`support page at 390 px (${lang}): ${height} px before expanding (was 25,087 px)`);
+        expect(height).toBeLessThanOrEqual(Math.floor(25_087 / 3));
+        await screenshot(page, `support-390-${lang}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+});

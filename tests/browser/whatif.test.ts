@@ -31,6 +31,24 @@ async function setSlider(page: Page, v: number) {
   await settle(page);
 }
 
+/**
+ * When the 95% interval includes zero, the card leads with "no detectable effect" and the point estimate stands
+ * beside its interval at the same font size; otherwise there is no such verdict. Returns whether it spans zero.
+ */
+async function headlineIsHonest(page: Page, lang: "en" | "zh"): Promise<boolean> {
+  const lo = Number(await page.getAttribute('[data-testid="whatif-pct-lo"]', "data-value"));
+  const hi = Number(await page.getAttribute('[data-testid="whatif-pct-hi"]', "data-value"));
+  const spans = lo <= 0 && hi >= 0;
+  const verdict = await page.$('[data-testid="whatif-verdict"]');
+  expect(verdict !== null, `interval ${lo} to ${hi}`).toBe(spans);
+  if (verdict) expect(await verdict.textContent()).toBe(lang === "zh" ? "未检测到影响" : "No detectable effect");
+  const sizes = await page.$$eval('[data-testid="whatif-pct"], [data-testid="whatif-pct-lo"], [data-testid="whatif-pct-hi"]', (els) =>
+    els.map((e) => getComputedStyle(e).fontSize)
+  );
+  expect(new Set(sizes).size, sizes.join(", ")).toBe(1);
+  return spans;
+}
+
 describe("what-if page", () => {
   for (const lang of ["en", "zh"] as const) {
     it(`renders, reacts to the slider and shows 100·(exp(β·Δ) − 1) (${lang})`, async () => {
@@ -39,11 +57,18 @@ describe("what-if page", () => {
         const problems = watch(page, s.origin);
         await visit(page, s.url(`/whatif?lang=${lang}&partner=IND&area=dstri_infra`), problems);
         expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
+        // Opening scenario: the OECD median of the score (the slider and the button agree), never a zero change.
         const at0 = await shown(page);
-        expect(at0.pct!.value).toBe(0);
+        const medianText = await page.$eval(".whatif-now-row button:not([hidden])", (b) => b.textContent ?? "");
+        const slider0 = await page.$eval('.whatif-controls input[type="range"]', (el) => Number((el as HTMLInputElement).value));
+        expect(medianText).toContain(slider0.toFixed(2));
+        expect(at0.delta!.value).not.toBe(0);
+        expect(at0.pct!.text).not.toMatch(/^[+−]?0\.0%$/);
+        await headlineIsHonest(page, lang);
 
         await setSlider(page, 0.05);
         const a = await shown(page);
+        await headlineIsHonest(page, lang);
         expect(a.beta!.text).toBe(a.beta!.value.toFixed(4));
         const expected = 100 * (Math.exp(a.beta!.value * a.delta!.value) - 1);
         expect(a.pct!.value).toBeCloseTo(expected, 9);

@@ -11,7 +11,17 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {makeVector, Table, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {HAVE_SHARED_REFERENCE} from "../helpers/shared.ts";
 import {fixturePath, REPO_ROOT, relClose} from "../lib/table/fixture-helpers.js";
+
+/** A model of the project's own fixture tests/fixtures/twoway_cluster.expected.json (scripts/reference/expected.R). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function ownModel(id: string): {spec: object; expected: any} {
+  const doc = JSON.parse(readFileSync(join(REPO_ROOT, "tests", "fixtures", "twoway_cluster.expected.json"), "utf8"));
+  const m = doc.models.find((x: {id: string}) => x.id === id);
+  if (!m) throw new Error(`twoway_cluster.expected.json has no model ${id}`);
+  return m;
+}
 
 interface Outcome {
   code: number | null;
@@ -117,10 +127,15 @@ beforeAll(async () => {
     arrow: [...data("panel.arrow"), "--spec", file("spec.json")],
     parquet: [...data("panel.parquet"), "--spec", file("spec.json")],
     fe: [...data("plain.csv"), ...spec(FE_SPEC)],
-    fixture: [
-      ...["--data", fixturePath("panel")],
-      ...spec({id: "country", time: "year", y: "y", x: ["dstri", "lngdp", "lnpopu", "gov", "urban"], fe: ["country", "year"], vcov: {cluster: ["country"]}})
-    ],
+    ownFixture: ["--data", join(REPO_ROOT, "tests", "fixtures", "twoway_cluster.csv"), ...spec(ownModel("twfe_ctrl_cl2").spec)],
+    ...(HAVE_SHARED_REFERENCE
+      ? {
+          fixture: [
+            ...["--data", fixturePath("panel")],
+            ...spec({id: "country", time: "year", y: "y", x: ["dstri", "lngdp", "lnpopu", "gov", "urban"], fe: ["country", "year"], vcov: {cluster: ["country"]}})
+          ]
+        }
+      : {}),
     missingFile: [...data("nope.csv"), ...spec(SPEC)],
     binaryFile: [...data("binary.csv"), ...spec(SPEC)],
     unknownExtension: ["--data", file("spec.json"), ...spec(SPEC)],
@@ -197,7 +212,18 @@ describe("dtb estimate: valid input", () => {
     expect(out.df_t).toBe(3); // G - 1 clusters
   });
 
-  it("reference fixture panel.csv, twfe_ctrl clustered by country: coef and se to 1e-8", () => {
+  it("own fixture twoway_cluster.csv, twfe_ctrl clustered by country and year: coef, se and p to 1e-8", () => {
+    const out = parsed("ownFixture");
+    const want = ownModel("twfe_ctrl_cl2").expected;
+    expect(out.terms).toEqual(want.terms);
+    expect(out.nobs).toBe(want.nobs);
+    expect(out.df_t).toBe(want.df_t);
+    want.coef.forEach((b: number, j: number) => expect(relClose(out.coef[j], b), `coef ${want.terms[j]}: ${out.coef[j]} vs ${b}`).toBe(true));
+    want.se.forEach((s: number, j: number) => expect(relClose(out.se[j], s), `se ${want.terms[j]}: ${out.se[j]} vs ${s}`).toBe(true));
+    want.pvalue.forEach((p: number, j: number) => expect(relClose(out.pvalue[j], p, 1e-8 * (1 + want.tstat[j] ** 2)), `p ${want.terms[j]}`).toBe(true));
+  });
+
+  it.skipIf(!HAVE_SHARED_REFERENCE)("reference fixture panel.csv, twfe_ctrl clustered by country: coef and se to 1e-8 (skipped on a bare clone)", () => {
     const out = parsed("fixture");
     const want = JSON.parse(readFileSync(fixturePath("panel", ".expected.json"), "utf8")).models.twfe_ctrl;
     expect(out.terms).toEqual(want.terms);

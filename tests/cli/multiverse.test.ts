@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {beforeAll, describe, expect, it} from "vitest";
 import {REPO, tempDir} from "../loaders/helpers.js";
-import {sharedDir} from "../lib/multiverse/helpers.ts";
+import {SNAPSHOT_DIR} from "../lib/multiverse/helpers.ts";
 import {isolatedEnv} from "../loaders/helpers.js";
 
 const exec = promisify(execFile);
@@ -33,7 +33,7 @@ const GRID = {
 };
 
 beforeAll(async () => {
-  env = isolatedEnv({DTB_SNAPSHOT_DIR: join(sharedDir(), "data", "snapshot")});
+  env = isolatedEnv({DTB_SNAPSHOT_DIR: SNAPSHOT_DIR});
   dir = tempDir("dtb-multiverse-");
   const r = await dtb(["panel", "--out", join(dir, "panel.csv")]);
   expect(r.code).toBe(0);

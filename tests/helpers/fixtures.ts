@@ -1,14 +1,17 @@
 /**
- * Reads the shared reference fixtures (never copied into the repo): `../shared/reference/fixtures`
- * relative to the repository root, resolved from this file's location.
+ * Reads the shared reference fixtures (never copied into the repo): `../shared/reference/fixtures` beside the
+ * repository (absent on a bare clone: see ./shared.ts), and the project's own fixtures in tests/fixtures.
  */
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Frame} from "../../src/lib/engine/types.ts";
+import {SHARED_FIXTURE_DIR} from "./shared.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const FIXTURE_DIR = path.resolve(REPO_ROOT, "../shared/reference/fixtures");
+export const FIXTURE_DIR = SHARED_FIXTURE_DIR;
+/** The project's own fixtures (scripts/reference/*.R), there on a bare clone. */
+export const OWN_FIXTURE_DIR = path.resolve(REPO_ROOT, "tests/fixtures");
 
 /** Minimal CSV reader for the fixtures: quoted text columns, numbers, "NA"/"" = missing. */
 export function parseCsv(text: string): Frame {
@@ -52,6 +55,11 @@ export function readFixtureFrame(name: string): Frame {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** A panel of the project's own fixtures (tests/fixtures/<name>.csv). */
+export function readOwnFixtureFrame(name: string): Frame {
+  return parseCsv(readFileSync(path.join(OWN_FIXTURE_DIR, `${name}.csv`), "utf8"));
+}
+
 export function readFixtureExpected(name: string): any {
   return JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.expected.json`), "utf8"));
 }

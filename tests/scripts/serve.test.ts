@@ -120,3 +120,26 @@ describe("serve", () => {
     expect(pickEncoding("identity", ["gzip"])).toBe(null);
   });
 });
+
+describe("serve under a sub-path (--base, as GitHub Pages serves a project site)", () => {
+  it("serves the site under /a/b/ only, redirects /a/b to /a/b/, and gives 404 outside it", async () => {
+    const root = tempDir("dtb-dist-base-");
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>home</title>");
+    writeFileSync(join(root, "data.html"), "<!doctype html><title>data</title>");
+    const sub: Server = await serve(root, {port: 0, base: "/a/b/"});
+    const saved = port;
+    port = (sub.address() as AddressInfo).port;
+    try {
+      expect((await get("/a/b/")).body.toString()).toContain("<title>home</title>");
+      expect((await get("/a/b/data")).body.toString()).toContain("<title>data</title>");
+      const bare = await get("/a/b");
+      expect(bare.status).toBe(301);
+      expect(bare.headers.location).toBe("/a/b/");
+      expect((await get("/data")).status).toBe(404);
+      expect((await get("/a/data")).status).toBe(404);
+    } finally {
+      port = saved;
+      await new Promise<void>((done) => sub.close(() => done()));
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * which choices matter, the null bootstrap, the selected specification (its full table and explorer link),
  * and downloads. The view (options off, sort, selection, draws) lives in the URL.
  */
-import {engineNoteZh} from "../../lib/engine/notes-zh.js";
+import {engineNoteZh, engineNotesZh} from "../../lib/engine/notes-zh.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
@@ -695,7 +695,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
     }
     const ul = el("ul", {});
-    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) ul.append(el("li", {text: `${n.toLocaleString("en")} × ${why}`}));
+    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) ul.append(el("li", {text: `${n.toLocaleString("en")} × ${pick({en: why, zh: engineNotesZh(why)})}`}));
     failedBox.append(ul, el("p", {className: "mv-note", text: L("Each one is listed with its reason in the CSV and JSON downloads.", "CSV和JSON下载文件中逐一列出了每个设定及其原因。")}));
   }
 

@@ -53,15 +53,17 @@ export function measureCard(m: Measure, cases: readonly Case[]): HTMLElement {
   chips.append(chip("level", pick(LEVEL_LABELS[m.level]), m.level), chip("kind", pick(KIND_LABELS[m.kind])));
   for (const a of m.areas) chips.append(chip("area", pick(AREA_LABELS[a]), a));
   main.append(el("h3", "sx-title", pick(m.title)), chips, el("p", "sx-summary", pick(m.summary)), sourceLine(m.source.seed, m.source.section));
+  // No practice case yet: no empty box (issue 19), the measure takes the whole width.
+  if (!cases.length) {
+    card.classList.add("sx-solo");
+    card.append(main);
+    return card;
+  }
   const side = el("aside", "sx-side");
   side.append(el("div", "sx-side-label", pick(TEXT.implementedBy) + paren(currentLang(), cases.length)));
-  if (cases.length) {
-    const ul = el("ul", "sx-case-list");
-    for (const c of cases) ul.append(caseMini(c));
-    side.append(ul);
-  } else {
-    side.append(el("p", "sx-muted", pick(TEXT.noCaseYet)));
-  }
+  const ul = el("ul", "sx-case-list");
+  for (const c of cases) ul.append(caseMini(c));
+  side.append(ul);
   card.append(main, side);
   return card;
 }

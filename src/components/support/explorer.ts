@@ -4,7 +4,7 @@
  * (history.replaceState, other parameters such as `lang` untouched), so a copied link reproduces the view.
  */
 import {currentLang, pick} from "../../lib/i18n.js";
-import {LEVELS, LEVEL_LABELS} from "../../lib/support/vocabulary.js";
+import {AREAS, AREA_LABELS} from "../../lib/support/vocabulary.js";
 import type {Case, Measure} from "../../lib/support/schema.js";
 import {byArea} from "./by-area.js";
 import {caseCard, el, measureCard} from "./cards.js";
@@ -51,12 +51,19 @@ export function supportExplorer(measures: readonly Measure[], cases: readonly Ca
       for (const c of f.cases) results.append(caseCard(c, measureById));
     } else {
       if (!f.measures.length) results.append(el("p", "sx-muted", pick(TEXT.noneMatch)));
-      // Grouped by the three levels of the support system.
-      for (const level of LEVELS) {
-        const ms = f.measures.filter((m) => m.level === level);
+      // Grouped by DSTRI area (a measure under the first area it addresses), collapsed: a busy reader opens the
+      // area they care about; a filter that leaves few measures opens them.
+      const open = f.measures.length <= 8;
+      for (const area of [...AREAS, null]) {
+        const ms = f.measures.filter((m) => (area === null ? m.areas.length === 0 : m.areas[0] === area));
         if (!ms.length) continue;
-        results.append(el("h3", "sx-group", `${pick(LEVEL_LABELS[level])} · ${ms.length}`));
-        for (const m of ms) results.append(measureCard(m, byMeasure.get(m.id) ?? []));
+        const group = el("details", "sx-group-box");
+        group.dataset.area = area ?? "none";
+        group.open = open;
+        const label = area === null ? pick({en: "Not tied to one area", zh: "不针对特定领域"}) : pick(AREA_LABELS[area]);
+        group.append(el("summary", "sx-group", `${label} · ${pick({en: `${ms.length} measure${ms.length > 1 ? "s" : ""}`, zh: `${ms.length} 项措施`})}`));
+        for (const m of ms) group.append(measureCard(m, byMeasure.get(m.id) ?? []));
+        results.append(group);
       }
     }
   }

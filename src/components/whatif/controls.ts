@@ -1,8 +1,10 @@
 /**
  * The simulator's inputs as one element usable with Framework's `view()`: a partner select, a score select
  * (overall DSTRI or one of the five areas) and a 0–1 slider for the target score. Its `value` is
- * {partner, area, score}; it fires "input" on every change. Changing the partner or the area moves the slider
- * back to that partner's current score. Plain DOM (Observable Inputs would be fetched from a CDN).
+ * {partner, area, score}; it fires "input" on every change. The page opens, and a change of partner or area moves
+ * the slider, to a meaningful scenario: the OECD median of that score (never a zero change that reads "0.0%");
+ * "Back to current" and "OECD median" buttons set either end. Plain DOM (Observable Inputs would be fetched from
+ * a CDN).
  */
 import {pick} from "../../lib/i18n.js";
 import {SCORE_DEFS} from "../../lib/mechanism/areas.js";
@@ -20,7 +22,8 @@ export interface ControlsValue {
 export function whatifControls(
   partners: Array<{iso3: string; name: string}>,
   current: (iso3: string, column: string) => {year: number; value: number} | null,
-  initial: {partner: string; area: string; score: number | null}
+  initial: {partner: string; area: string; score: number | null},
+  median: (column: string) => number | null = () => null
 ): HTMLElement & {value: ControlsValue} {
   const form = document.createElement("form") as unknown as HTMLElement & {value: ControlsValue};
   form.className = "whatif-controls";
@@ -67,13 +70,15 @@ export function whatifControls(
   const reset = document.createElement("button");
   reset.type = "button";
   reset.textContent = pick({en: "Back to current", zh: "恢复当前值"});
+  const toMedianButton = document.createElement("button");
+  toMedianButton.type = "button";
 
   field(pick({en: "Partner", zh: "贸易伙伴"}), partner);
   field(pick({en: "Score", zh: "指标"}), area);
   field(pick({en: "Target score (0 = open, 1 = closed)", zh: "目标得分（0 = 开放，1 = 封闭）"}), slider, number);
   const row = document.createElement("div");
   row.className = "whatif-now-row";
-  row.append(now, reset);
+  row.append(now, toMedianButton, reset);
   form.append(row);
 
   const showCurrent = () => {
@@ -81,6 +86,9 @@ export function whatifControls(
     now.textContent = c
       ? pick({en: `Current score: ${c.value.toFixed(2)} (${c.year})`, zh: `当前得分：${c.value.toFixed(2)}（${c.year} 年）`})
       : pick({en: "No current score for this partner", zh: "该伙伴国没有当前得分"});
+    const m = median(area.value);
+    toMedianButton.hidden = m === null;
+    toMedianButton.textContent = m === null ? "" : pick({en: `OECD median (${clampScore(m).toFixed(2)})`, zh: `经合组织中位数（${clampScore(m).toFixed(2)}）`});
     return c;
   };
   let atCurrent = false;
@@ -92,7 +100,15 @@ export function whatifControls(
     atCurrent = true;
   };
   const sync = () => (number.textContent = Number(slider.value).toFixed(2));
-  if (initial.score === null) toCurrent();
+  /** The OECD median of the chosen score, or the current score when there is none. */
+  const toMedian = () => {
+    const m = median(area.value);
+    if (m === null) return toCurrent();
+    showCurrent();
+    slider.value = String(clampScore(m));
+    atCurrent = false;
+  };
+  if (initial.score === null) toMedian();
   else {
     showCurrent();
     slider.value = String(clampScore(initial.score));
@@ -102,19 +118,24 @@ export function whatifControls(
   const fire = () => form.dispatchEvent(new Event("input", {bubbles: true}));
   partner.addEventListener("input", (e) => {
     e.stopPropagation();
-    toCurrent();
+    toMedian();
     sync();
     fire();
   });
   area.addEventListener("input", (e) => {
     e.stopPropagation();
-    toCurrent();
+    toMedian();
     sync();
     fire();
   });
   slider.addEventListener("input", (e) => {
     e.stopPropagation();
     atCurrent = false;
+    sync();
+    fire();
+  });
+  toMedianButton.addEventListener("click", () => {
+    toMedian();
     sync();
     fire();
   });

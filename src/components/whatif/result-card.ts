@@ -1,7 +1,8 @@
 /**
  * The simulator's answer in words and numbers: the coefficient used (β, se, df), the score change Δ, the
  * implied change in predicted exports 100·(exp(β·Δ) − 1) % with its 95% interval, and the same in US$ at the
- * partner's latest observed exports. Each number carries its unrounded value in `data-value` and a
+ * partner's latest observed exports. When the interval includes zero the card leads with "no detectable effect"
+ * and the point estimate stands beside its interval at the same size (a null is not read as a loss or a gain). Each number carries its unrounded value in `data-value` and a
  * `data-testid`, so tests can recompute what is shown.
  */
 import {pick} from "../../lib/i18n.js";
@@ -18,6 +19,9 @@ export interface ResultCardInput {
   extrapolation: boolean;
   range: {min: number; max: number} | null;
 }
+
+/** "Overall DSTRI" -> "overall DSTRI" inside a sentence (acronyms keep their capitals). */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
 /** Typographic minus sign for display. */
 const minus = (s: string) => s.replace("-", "−");
@@ -36,40 +40,68 @@ export function resultCard(x: ResultCardInput): HTMLElement {
   card.className = "whatif-result";
   card.dataset.testid = "whatif-result";
 
+  const moved = Math.abs(w.delta) >= 1e-12;
+  const spansZero = moved && w.pctLo <= 0 && w.pctHi >= 0;
+  card.dataset.spansZero = String(spansZero);
   const big = document.createElement("div");
   big.className = "whatif-big";
-  big.append(num("whatif-pct", w.pct, pctText(w.pct)));
-  const ci = document.createElement("span");
-  ci.className = "whatif-ci";
-  ci.append(
-    pick({en: "95% interval ", zh: "95% 区间 "}),
-    num("whatif-pct-lo", w.pctLo, pctText(w.pctLo)),
+  if (spansZero) {
+    const verdict = document.createElement("p");
+    verdict.className = "whatif-verdict";
+    verdict.dataset.testid = "whatif-verdict";
+    verdict.textContent = pick({en: "No detectable effect", zh: "未检测到影响"});
+    big.append(verdict);
+  }
+  // The point estimate and its interval, at the same size: neither is the headline alone.
+  const estimate = document.createElement("p");
+  estimate.className = "whatif-estimate";
+  estimate.append(
+    pick({en: spansZero ? "Point estimate " : "Predicted change ", zh: spansZero ? "点估计 " : "预测变化 "}),
+    num("whatif-pct", w.pct, moved ? pctText(w.pct) : "–"),
+    pick({en: ", 95% interval ", zh: "，95% 区间 "}),
+    num("whatif-pct-lo", w.pctLo, moved ? pctText(w.pctLo) : "–"),
     pick({en: " to ", zh: " 至 "}),
-    num("whatif-pct-hi", w.pctHi, pctText(w.pctHi))
+    num("whatif-pct-hi", w.pctHi, moved ? pctText(w.pctHi) : "–")
   );
-  big.append(ci);
+  big.append(estimate);
 
   const sentence = document.createElement("p");
   const from = w.from.toFixed(2), to = w.to.toFixed(2);
   if (Math.abs(w.delta) < 1e-12) {
     sentence.textContent = pick({
-      en: `Move the slider to change ${x.partnerName}'s ${x.scoreLabel.toLowerCase()} score from its current ${from}.`,
+      en: `Move the slider to change ${x.partnerName}'s ${lowerFirst(x.scoreLabel)} score from its current ${from}.`,
       zh: `拖动滑块，改变${x.partnerName}“${x.scoreLabel}”的得分（当前为 ${from}）。`
     });
   } else {
     sentence.append(
       pick({
-        en: `Moving ${x.partnerName}'s ${x.scoreLabel.toLowerCase()} score from ${from} (${x.currentYear}) to ${to} `,
+        en: `Moving ${x.partnerName}'s ${lowerFirst(x.scoreLabel)} score from ${from} (${x.currentYear}) to ${to} `,
         zh: `将${x.partnerName}“${x.scoreLabel}”的得分从 ${from}（${x.currentYear} 年）调整为 ${to}`
       }),
       pick({en: "(Δ = ", zh: "（Δ = "}),
       num("whatif-delta", w.delta, (w.delta > 0 ? "+" : "−") + Math.abs(w.delta).toFixed(2)),
-      pick({en: ") goes with predicted Chinese exports to it changing by ", zh: "），对应中国对其出口的预测值变化 "}),
-      num("whatif-pct-inline", w.pct, pctText(w.pct)),
+      ...(spansZero
+        ? [
+            pick({
+              en: ") goes with no change in predicted Chinese exports to it that the data can tell apart from zero: the point estimate is ",
+              zh: "），数据无法把中国对其出口预测值的变化与零区分开：点估计为 "
+            }),
+            num("whatif-pct-inline", w.pct, pctText(w.pct)),
+            pick({
+              en: `, but the 95% interval, ${pctText(w.pctLo)} to ${pctText(w.pctHi)}, includes no change at all`,
+              zh: `，但 95% 区间 ${pctText(w.pctLo)} 至 ${pctText(w.pctHi)} 包含“没有变化”`
+            })
+          ]
+        : [
+            pick({en: ") goes with predicted Chinese exports to it changing by ", zh: "），对应中国对其出口的预测值变化 "}),
+            num("whatif-pct-inline", w.pct, pctText(w.pct))
+          ]),
       Number.isFinite(w.usd)
         ? pick({
-            en: `: about ${usdText(Math.abs(w.usd))} a year ${w.usd >= 0 ? "more" : "less"}, at the ${x.exportsYear} level of ${usdText(w.base)}.`,
-            zh: `；按 ${x.exportsYear} 年出口额（${usdText(w.base)}）计算，每年约${w.usd >= 0 ? "增加" : "减少"} ${usdText(Math.abs(w.usd))}。`
+            en: `${spansZero ? " (as a point estimate, about" : ": about"} ${usdText(Math.abs(w.usd))} a year ${w.usd >= 0 ? "more" : "less"}, at the ${x.exportsYear} level of ${usdText(w.base)}${spansZero ? ")" : ""}.`,
+            zh: spansZero
+              ? `（点估计折合美元：按 ${x.exportsYear} 年出口额 ${usdText(w.base)} 计算，每年约${w.usd >= 0 ? "增加" : "减少"} ${usdText(Math.abs(w.usd))}）。`
+              : `；按 ${x.exportsYear} 年出口额（${usdText(w.base)}）计算，每年约${w.usd >= 0 ? "增加" : "减少"} ${usdText(Math.abs(w.usd))}。`
           })
         : pick({en: ". (No observed exports to convert into US$.)", zh: "。（没有可用于换算美元的出口数据。）"})
     );
@@ -95,7 +127,7 @@ export function resultCard(x: ResultCardInput): HTMLElement {
     num("whatif-beta", coef.beta, coef.beta.toFixed(4)),
     pick({
       en: ` (standard error ${coef.se.toFixed(4)}; 95% interval ${minus(coef.lo.toFixed(3))} to ${minus(coef.hi.toFixed(3))}, t quantile ${coef.q.toFixed(3)} with ${coef.df ?? "∞"} df). `,
-      zh: `（标准误 ${coef.se.toFixed(4)}；95% 区间 ${minus(coef.lo.toFixed(3))} 至 ${minus(coef.hi.toFixed(3))}，t 分位数 ${coef.q.toFixed(3)}，自由度 ${coef.df ?? "∞"}）。`
+      zh: `（标准误 ${coef.se.toFixed(4)}；95% 区间 ${minus(coef.lo.toFixed(3))} 至 ${minus(coef.hi.toFixed(3))}，t 分布临界值 ${coef.q.toFixed(3)}，自由度 ${coef.df ?? "∞"}）。`
     }),
     pick({en: "Formula: % change = 100·(exp(β·Δ) − 1).", zh: "公式：变化率 = 100·(exp(β·Δ) − 1)。"})
   );

@@ -21,8 +21,29 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^time effects (.*) dropped: no usable observation in those periods \(plm pgmm would stop with a singular matrix\)$/,
     (t) => `时间效应 ${t} 被删除：这些时期没有可用观测（plm 的 pgmm 会因矩阵奇异而停止）`],
   [/^spec\.fe ignored for GMM: individual effects are removed by the transformation$/, () => "GMM 不使用 spec.fe：个体效应已由差分变换消去"],
-  [/^spec\.vcov ignored for GMM: standard errors are Windmeijer-corrected two-step$/, () => "GMM 不使用 spec.vcov：标准误为 Windmeijer 校正的两步法标准误"]
+  [/^spec\.vcov ignored for GMM: standard errors are Windmeijer-corrected two-step$/, () => "GMM 不使用 spec.vcov：标准误为 Windmeijer 校正的两步法标准误"],
+  // Why a specification could not be estimated (estimate-ols.ts errors; the multiverse lists them, issue 19).
+  [/^all regressors \((.*)\) are collinear with the fixed effects or constant$/, (x) => `全部解释变量（${x}）与固定效应或常数项共线`],
+  [/^the regressors are collinear \(singular cross-product matrix\)$/, () => "解释变量之间共线（叉积矩阵奇异）"],
+  [/^too few observations: (\d+) rows for (\d+) coefficients?(.*) \(need more rows than parameters\)$/, (m, k) => `观测太少：${m} 行数据要估计 ${k} 个系数及固定效应（观测数须多于参数个数）`],
+  [/^no observation left after exclusions and removal of rows with missing (.*)$/, (v) => `排除样本并删除 ${v} 缺失的行之后，没有剩余观测`],
+  [/^vcov cluster '(.*)' has only (\d+) cluster in the estimation sample; clustering needs at least 2$/, (c, n) => `聚类变量“${c}”在估计样本中只有 ${n} 个聚类；聚类至少需要 2 个`],
+  [/^the outcome '(.*)' is constant \((.*)\) in all (\d+) rows of the estimation sample: there is no variation to explain$/, (y, v, n) => `被解释变量“${y}”在估计样本的全部 ${n} 行中都是常数（${v}）：没有可解释的变化`],
+  [/^the outcome '(.*)' has no variation within the fixed effects \((.*)\): they explain it exactly, so no coefficient can be estimated$/, (y, fe) => `被解释变量“${y}”在固定效应（${fe}）之内没有变化：固定效应已完全解释它，无法估计任何系数`],
+  [/^not estimated$/, () => "未估计"],
+  [/^not estimable in this bootstrap draw$/, () => "在这次自助抽样中无法估计"],
+  [/^GMM is not re-estimated in bootstrap draws$/, () => "自助抽样中不重新估计 GMM"]
 ];
+
+/**
+ * Several engine notes joined by spaces (the multiverse joins a spec's notes): each sentence translated.
+ * Example: `engineNotesZh("not estimated")` -> `未估计`.
+ */
+export function engineNotesZh(text: string): string {
+  const whole = engineNoteZh(text);
+  if (whole !== text) return whole;
+  return text.split(/(?<=\.) (?=[A-Z0-9])/).map(engineNoteZh).join("");
+}
 
 /** An engine note in Chinese; unknown notes come back unchanged. Example: `engineNoteZh("2 fixed-effect singletons were removed.")` -> `删除了 2 个固定效应单例观测（只出现一次的组）。`. */
 export function engineNoteZh(note: string): string {

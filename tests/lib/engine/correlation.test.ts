@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {describeWithSharedReference} from "../../helpers/shared.ts";
 import {correlationMatrix, correlationPValue, pearson} from "../../../src/lib/engine/correlation.js";
 import {CONTROLS, expectedOf, FIXTURE_NAMES, fixtureColumns, relClose} from "../table/fixture-helpers.js";
 
@@ -21,30 +22,32 @@ describe("pearson", () => {
   });
 });
 
-describe.each(FIXTURE_NAMES)("correlations vs R cor.test on %s", (name) => {
-  const expected = expectedOf(name).correlations;
-  const cols = fixtureColumns(name);
-  for (const method of ["pairwise", "listwise"] as const) {
-    it(method, () => {
-      const want = expected[method];
-      const got = correlationMatrix(cols, want.variables, method);
-      expect(got.variables).toEqual(want.variables);
-      expect(got.n).toEqual(want.n);
-      const k = want.variables.length;
-      let worstP = 0;
-      for (let a = 0; a < k; a++) {
-        for (let b = 0; b < k; b++) {
-          expect(relClose(got.r[a][b], want.r[a][b]), `r[${a}][${b}] ${got.r[a][b]} vs ${want.r[a][b]}`).toBe(true);
-          // p-values down to ~1e-70: compared relatively (they carry 15 significant digits in the JSON).
-          expect(relClose(got.p[a][b], want.p[a][b]), `p[${a}][${b}] ${got.p[a][b]} vs ${want.p[a][b]}`).toBe(true);
-          if (want.p[a][b] > 0) worstP = Math.max(worstP, Math.abs(got.p[a][b] / want.p[a][b] - 1));
+describeWithSharedReference("correlations vs R cor.test on the shared fixtures", () => {
+  describe.each(FIXTURE_NAMES)("correlations vs R cor.test on %s", (name) => {
+    const expected = expectedOf(name).correlations;
+    const cols = fixtureColumns(name);
+    for (const method of ["pairwise", "listwise"] as const) {
+      it(method, () => {
+        const want = expected[method];
+        const got = correlationMatrix(cols, want.variables, method);
+        expect(got.variables).toEqual(want.variables);
+        expect(got.n).toEqual(want.n);
+        const k = want.variables.length;
+        let worstP = 0;
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b < k; b++) {
+            expect(relClose(got.r[a][b], want.r[a][b]), `r[${a}][${b}] ${got.r[a][b]} vs ${want.r[a][b]}`).toBe(true);
+            // p-values down to ~1e-70: compared relatively (they carry 15 significant digits in the JSON).
+            expect(relClose(got.p[a][b], want.p[a][b]), `p[${a}][${b}] ${got.p[a][b]} vs ${want.p[a][b]}`).toBe(true);
+            if (want.p[a][b] > 0) worstP = Math.max(worstP, Math.abs(got.p[a][b] / want.p[a][b] - 1));
+          }
         }
-      }
-      expect(worstP).toBeLessThan(1e-8);
+        expect(worstP).toBeLessThan(1e-8);
+      });
+    }
+    it("listwise uses the complete cases of y, x and controls", () => {
+      const got = correlationMatrix(cols, ["y", "dstri", ...CONTROLS], "listwise");
+      expect(got.n[0][1]).toBe(expectedOf(name).descriptives.estimation_sample_n);
     });
-  }
-  it("listwise uses the complete cases of y, x and controls", () => {
-    const got = correlationMatrix(cols, ["y", "dstri", ...CONTROLS], "listwise");
-    expect(got.n[0][1]).toBe(expectedOf(name).descriptives.estimation_sample_n);
   });
 });

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {demean, demeanIterative, demeanTwoExact} from "../../../src/lib/engine/demean.ts";
 import {factorize} from "../../../src/lib/engine/frame.ts";
 import {denseOls} from "../../helpers/dense-ols.ts";
-import {readFixtureFrame} from "../../helpers/fixtures.ts";
+import {readOwnFixtureFrame} from "../../helpers/fixtures.ts";
 
 function maxAbsDiff(a: Float64Array, b: ArrayLike<number>): number {
   let m = 0;
@@ -12,7 +12,7 @@ function maxAbsDiff(a: Float64Array, b: ArrayLike<number>): number {
 }
 
 describe("demean", () => {
-  const frame = readFixtureFrame("panel_unbalanced");
+  const frame = readOwnFixtureFrame("unbalanced_gaps");
   const y = frame.columns.y as Float64Array;
   const rows = [...Array(frame.nrows).keys()].filter((i) => Number.isFinite(y[i]));
   const yy = Float64Array.from(rows, (i) => y[i]);

@@ -1,4 +1,5 @@
 import {describe as group, expect, it} from "vitest";
+import {describeWithSharedReference} from "../../helpers/shared.ts";
 import {completeCases, describe, summarize} from "../../../src/lib/engine/descriptives.js";
 import {CONTROLS, expectedOf, FIXTURE_NAMES, fixtureColumns, relClose} from "../table/fixture-helpers.js";
 
@@ -31,24 +32,26 @@ group("completeCases", () => {
 
 const VARS = ["y", "dstri", "L.dstri", ...CONTROLS];
 
-group.each(FIXTURE_NAMES)("descriptives vs R on %s", (name) => {
-  const expected = expectedOf(name).descriptives;
-  const cols = fixtureColumns(name);
-  const check = (got: ReturnType<typeof describe>, want: Array<Record<string, number | string>>) => {
-    expect(got.map((r) => r.variable)).toEqual(want.map((r) => r.variable));
-    for (let i = 0; i < want.length; i++) {
-      expect(got[i].n).toBe(want[i].n);
-      for (const key of ["mean", "sd", "min", "max"] as const) {
-        expect(relClose(got[i][key], want[i][key] as number), `${want[i].variable} ${key}: ${got[i][key]} vs ${want[i][key]}`).toBe(true);
+describeWithSharedReference("descriptives vs R on the shared fixtures", () => {
+  group.each(FIXTURE_NAMES)("descriptives vs R on %s", (name) => {
+    const expected = expectedOf(name).descriptives;
+    const cols = fixtureColumns(name);
+    const check = (got: ReturnType<typeof describe>, want: Array<Record<string, number | string>>) => {
+      expect(got.map((r) => r.variable)).toEqual(want.map((r) => r.variable));
+      for (let i = 0; i < want.length; i++) {
+        expect(got[i].n).toBe(want[i].n);
+        for (const key of ["mean", "sd", "min", "max"] as const) {
+          expect(relClose(got[i][key], want[i][key] as number), `${want[i].variable} ${key}: ${got[i][key]} vs ${want[i][key]}`).toBe(true);
+        }
       }
-    }
-  };
-  it("available cases", () => {
-    check(describe(cols, VARS), expected.available_cases);
-  });
-  it("estimation sample of y ~ dstri + controls", () => {
-    const sample = completeCases(["y", "dstri", ...CONTROLS].map((v) => cols[v]));
-    expect(sample.reduce((a, b) => a + b, 0)).toBe(expected.estimation_sample_n);
-    check(describe(cols, VARS, sample), expected.estimation_sample_ctrl);
+    };
+    it("available cases", () => {
+      check(describe(cols, VARS), expected.available_cases);
+    });
+    it("estimation sample of y ~ dstri + controls", () => {
+      const sample = completeCases(["y", "dstri", ...CONTROLS].map((v) => cols[v]));
+      expect(sample.reduce((a, b) => a + b, 0)).toBe(expected.estimation_sample_n);
+      check(describe(cols, VARS, sample), expected.estimation_sample_ctrl);
+    });
   });
 });

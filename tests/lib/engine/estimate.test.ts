@@ -5,7 +5,7 @@
 import {existsSync} from "node:fs";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
-import {REPO_ROOT, readFixtureFrame} from "../../helpers/fixtures.ts";
+import {REPO_ROOT, readOwnFixtureFrame} from "../../helpers/fixtures.ts";
 
 const gmmExists = existsSync(path.join(REPO_ROOT, "src/lib/engine/gmm/index.ts"));
 
@@ -13,7 +13,7 @@ describe.skipIf(!gmmExists)("estimate", async () => {
   const {estimate} = await import("../../../src/lib/engine/estimate.ts");
   const {estimateOls} = await import("../../../src/lib/engine/estimate-ols.ts");
   const {UserError} = await import("../../../src/lib/errors.ts");
-  const frame = readFixtureFrame("panel");
+  const frame = readOwnFixtureFrame("twoway_cluster");
   const spec = {id: "country", time: "year", y: "y", x: ["dstri", "lngdp"], fe: ["country", "year"], vcov: {cluster: ["country"]}};
 
   it("OLS goes through estimateOls", () => {

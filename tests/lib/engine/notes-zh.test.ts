@@ -60,3 +60,32 @@ describe("engine notes in Chinese", () => {
     expect(engineNoteZh("unknown")).toBe("unknown");
   });
 });
+
+describe("why a specification could not be estimated, in Chinese (the multiverse's list)", () => {
+  it("translates the estimation errors and joined notes", async () => {
+    const {engineNotesZh} = await import("../../../src/lib/engine/notes-zh.ts");
+    const cases = [
+      "all regressors (L2.dstri_ipr) are collinear with the fixed effects or constant",
+      "the regressors are collinear (singular cross-product matrix)",
+      "too few observations: 3 rows for 2 coefficients plus 5 fixed effects (need more rows than parameters)",
+      "no observation left after exclusions and removal of rows with missing y, x",
+      "vcov cluster 'iso3' has only 1 cluster in the estimation sample; clustering needs at least 2",
+      "not estimated",
+      "The variable '…' has been removed because of collinearity. 2 fixed-effect singletons were removed."
+    ];
+    for (const c of cases) {
+      const zh = engineNotesZh(c);
+      expect(zh, c).not.toBe(c);
+      expect(english(zh), zh).toBe(false);
+    }
+    // A real error from the engine.
+    let message = "";
+    try {
+      estimate(frame(), {id: "id", time: "year", y: "y", x: ["x"], fe: ["id", "year"], exclude: {year: [2000, 2001, 2002, 2003, 2004]}});
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).not.toBe("");
+    expect(engineNotesZh(message)).not.toBe(message);
+  });
+});

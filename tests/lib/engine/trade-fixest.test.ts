@@ -37,6 +37,8 @@ interface Fx {
   nobs: number;
 }
 
+if (!hasFixest) console.info("skipped: engine = real fixest: R's fixest is not installed (the committed fixture tests/fixtures/trade_fe.reference.json covers these models, tests/lib/engine/multiway-fe.test.ts)");
+
 describe.skipIf(!hasFixest)("engine = real fixest on the trade-shaped 3- and 4-way FE models", () => {
   it("coefficients, clustered SEs and vcov within 1e-8 of fixest (fixef.tol 1e-11)", () => {
     const ref = JSON.parse(readFileSync(resolve(FIX, "trade_fe.reference.json"), "utf8")) as {models: Array<{id: string; spec: Spec}>};

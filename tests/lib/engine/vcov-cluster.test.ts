@@ -11,7 +11,7 @@ import {clusterMeat, intersectClusters, psdPart, singletonMeat, vcovCluster} fro
 import {factorize} from "../../../src/lib/engine/frame.ts";
 import {expectClose} from "../../helpers/close.ts";
 import {clusterMeatDense, denseOls} from "../../helpers/dense-ols.ts";
-import {readFixtureFrame} from "../../helpers/fixtures.ts";
+import {readOwnFixtureFrame} from "../../helpers/fixtures.ts";
 
 describe("clusterMeat / intersectClusters", () => {
   it("sums scores within clusters", () => {
@@ -55,7 +55,7 @@ describe("clusterMeat / intersectClusters", () => {
 });
 
 describe("two-way clustering vs dense dummies", () => {
-  const frame = readFixtureFrame("panel_unbalanced");
+  const frame = readOwnFixtureFrame("unbalanced_gaps");
   for (const fe of [["country", "year"], []]) {
     it(`fe = [${fe.join(", ")}], cluster by country and year`, () => {
       const spec = {id: "country", time: "year", y: "y", x: ["dstri", "lngdp", "gov"], fe, vcov: {cluster: ["country", "year"]}};

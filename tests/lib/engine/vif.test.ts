@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {describeWithSharedReference} from "../../helpers/shared.ts";
 import {completeCases} from "../../../src/lib/engine/descriptives.js";
 import {vif} from "../../../src/lib/engine/vif.js";
 import {CONTROLS, expectedOf, FIXTURE_NAMES, fixtureColumns, relClose} from "../table/fixture-helpers.js";
@@ -23,16 +24,18 @@ describe("vif", () => {
   });
 });
 
-describe.each(FIXTURE_NAMES)("vif vs car::vif on %s", (name) => {
-  it("pooled y ~ dstri + controls, complete cases", () => {
-    const want = expectedOf(name).vif;
-    const cols = fixtureColumns(name);
-    const sample = completeCases([cols.y]);
-    const got = vif(cols, want.variables, sample);
-    expect(got.variables).toEqual(["dstri", ...CONTROLS]);
-    expect(got.n).toBe(want.n);
-    for (let j = 0; j < want.vif.length; j++) {
-      expect(relClose(got.vif[j], want.vif[j]), `${want.variables[j]}: ${got.vif[j]} vs ${want.vif[j]}`).toBe(true);
-    }
+describeWithSharedReference("vif vs car::vif on the shared fixtures", () => {
+  describe.each(FIXTURE_NAMES)("vif vs car::vif on %s", (name) => {
+    it("pooled y ~ dstri + controls, complete cases", () => {
+      const want = expectedOf(name).vif;
+      const cols = fixtureColumns(name);
+      const sample = completeCases([cols.y]);
+      const got = vif(cols, want.variables, sample);
+      expect(got.variables).toEqual(["dstri", ...CONTROLS]);
+      expect(got.n).toBe(want.n);
+      for (let j = 0; j < want.vif.length; j++) {
+        expect(relClose(got.vif[j], want.vif[j]), `${want.variables[j]}: ${got.vif[j]} vs ${want.vif[j]}`).toBe(true);
+      }
+    });
   });
 });

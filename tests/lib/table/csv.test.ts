@@ -1,8 +1,10 @@
 import {readFileSync} from "node:fs";
+import {resolve} from "node:path";
 import {describe, expect, it} from "vitest";
 import {parseCsv} from "../../../src/lib/table/csv.js";
 import {requireNumeric, numericColumnsOfSpec} from "../../../src/lib/table/numeric.js";
-import {fixturePath} from "./fixture-helpers.js";
+import {HAVE_SHARED_REFERENCE} from "../../helpers/shared.ts";
+import {fixturePath, REPO_ROOT} from "./fixture-helpers.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -48,7 +50,16 @@ describe("parseCsv", () => {
     expect(t.frame.nrows).toBe(0);
   });
 
-  it("reads the reference fixture", () => {
+  it("reads the project's own fixture panel", () => {
+    const t = parseCsv(readFileSync(resolve(REPO_ROOT, "tests/fixtures/unbalanced_gaps.csv")), "unbalanced_gaps.csv");
+    expect(t.frame.nrows).toBe(446);
+    expect(Object.keys(t.frame.columns)).toEqual(["country", "year", "y", "dstri", "lngdp", "lnpopu", "gov", "urban"]);
+    expect((t.frame.columns.y as Float64Array)[0]).toBe(17.965305);
+    expect(Number.isNaN((t.frame.columns.y as Float64Array)[14])).toBe(true); // "AUT",2010,NA (file line 16)
+    expect(Number.isNaN((t.frame.columns.dstri as Float64Array)[105])).toBe(true); // "DEU",2013,19.369724,NA (line 107)
+  });
+
+  it.skipIf(!HAVE_SHARED_REFERENCE)("reads the shared reference fixture (skipped on a bare clone)", () => {
     const t = parseCsv(readFileSync(fixturePath("panel")), "panel.csv");
     expect(t.frame.nrows).toBe(420);
     expect(Object.keys(t.frame.columns)).toEqual(["country", "year", "y", "dstri", "lngdp", "lnpopu", "gov", "urban"]);

@@ -2,18 +2,26 @@
  * Reads the shared reference fixtures (never copied into the repo): `../shared/reference/fixtures`
  * relative to the repository root, resolved from this file's location.
  */
-import {existsSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Frame} from "../../../../src/lib/engine/types.js";
 
+import {HAVE_SHARED_REFERENCE, SHARED_FIXTURE_DIR} from "../../../helpers/shared.ts";
+
 const here = dirname(fileURLToPath(import.meta.url));
-export const FIXTURES = resolve(here, "../../../../../shared/reference/fixtures");
-export const haveFixtures = existsSync(FIXTURES);
+export const FIXTURES = SHARED_FIXTURE_DIR;
+export const haveFixtures = HAVE_SHARED_REFERENCE;
+/** The project's own fixtures (scripts/reference/*.R), there on a bare clone. */
+export const OWN_FIXTURES = resolve(here, "../../../fixtures");
 
 /** Parses a fixture CSV (quoted header, "NA" = missing) into a Frame; `country` stays text. */
 export function readFixtureFrame(name: string): Frame {
-  const lines = readFileSync(resolve(FIXTURES, `${name}.csv`), "utf8").trim().split(/\r?\n/);
+  return readFrameAt(resolve(FIXTURES, `${name}.csv`));
+}
+
+export function readFrameAt(file: string): Frame {
+  const lines = readFileSync(file, "utf8").trim().split(/\r?\n/);
   const header = lines[0].split(",").map((h) => h.replace(/^"|"$/g, ""));
   const rows = lines.slice(1).map((l) => l.split(",").map((v) => v.replace(/^"|"$/g, "")));
   const columns: Frame["columns"] = {};

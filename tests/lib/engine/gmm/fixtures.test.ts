@@ -8,7 +8,10 @@
  */
 import {afterAll, describe, expect, it} from "vitest";
 import {estimateGmm} from "../../../../src/lib/engine/gmm/index.js";
+import {NO_SHARED_REASON} from "../../../helpers/shared.ts";
 import {haveFixtures, readFixtureFrame, readGmmExpected} from "./fixture-data.js";
+
+if (!haveFixtures) console.info(`skipped: GMM vs the shared plm fixtures: ${NO_SHARED_REASON} (tests/lib/engine/gmm/project-fixtures.test.ts)`);
 
 const PANELS = ["panel", "panel_unbalanced", "panel_dynamic"];
 const VARIANTS = ["diff_gmm_ab_all_lags", "diff_gmm_ab_collapsed", "sys_gmm_bb_all_lags", "sys_gmm_bb_collapsed"];
