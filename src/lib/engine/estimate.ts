@@ -7,6 +7,7 @@ import {estimateGmm} from "./gmm/index.js";
 import {estimateOls} from "./estimate-ols.js";
 import {validateSpec} from "./spec.js";
 import type {Frame, Result, Spec} from "./types.js";
+import {modelWarnings} from "./warnings.js";
 
 /**
  * Validates the spec (UserError on bad input) and estimates it.
@@ -15,6 +16,7 @@ import type {Frame, Result, Spec} from "./types.js";
  */
 export function estimate(frame: Frame, spec: Spec): Result {
   const norm = validateSpec(spec);
-  if (norm.estimator === "ols") return estimateOls(frame, spec);
-  return estimateGmm(frame, spec);
+  const result = norm.estimator === "ols" ? estimateOls(frame, spec) : estimateGmm(frame, spec);
+  result.warnings = modelWarnings(result);
+  return result;
 }
