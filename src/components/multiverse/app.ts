@@ -5,6 +5,7 @@
  * and downloads. The view (options off, sort, selection, draws) lives in the URL.
  */
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
+import {modelWarningsAlert} from "../model-warnings.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
@@ -504,7 +505,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     selectedBox.append(choices, link);
     try {
       const res = estimate(frame, rec.spec);
-      selectedBox.append(resultsTable(tableModel(state, res)));
+      selectedBox.append(modelWarningsAlert(res.warnings ?? []), resultsTable(tableModel(state, res)));
       // The engine's notes (a dropped control, a repaired cluster variance), as the explorer shows them.
       if (res.notes.length) selectedBox.append(el("p", {className: "ex-hint mv-spec-notes", text: `${L("Notes", "说明")}: ${res.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`}));
     } catch (e) {

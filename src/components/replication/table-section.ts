@@ -9,6 +9,7 @@ import {el} from "../format.js";
 import {pick} from "../../lib/i18n.js";
 import {regionName} from "../../lib/replication/compare.js";
 import {readingBox} from "./reading.js";
+import {modelWarningsAlert} from "../model-warnings.js";
 import {regressionTable, type StatMode} from "./regression-table.js";
 
 /** Short names of our models (ids without the region suffix). */
@@ -29,7 +30,11 @@ export function tableSection(
   mode: StatMode,
   outcomeLabel: string
 ): HTMLElement {
-  const section = el("div", {className: "table-section"}, regressionTable(table, mode));
+  // Warnings above the table (outside its horizontal scroll), one alert per model not to be read as it stands.
+  const alerts = table.columns
+    .filter((c) => c.warnings?.length)
+    .map((c) => modelWarningsAlert(c.warnings!, `${pick({en: "Ours", zh: "本复现"})} (${c.heading})`));
+  const section = el("div", {className: "table-section"}, ...alerts, regressionTable(table, mode));
   section.dataset.table = String(table.table);
   const readings = el("div", {className: "readings"});
   for (const run of runs.filter((r) => r.model.table === table.table)) {
