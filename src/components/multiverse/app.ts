@@ -570,16 +570,32 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     nullBox.append(
       el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} specifications${gmmText}. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个设定${gmmText}。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
       el("div", {className: "mv-buttons"}, label, input, go, stop),
+      drawsNote,
       nbar,
       nstatus,
       out
     );
+    // An out-of-range number is never replaced silently: a note says what runs instead, and Run waits for a valid one.
+    const drawsNote = el("p", {className: "mv-draws-note"});
+    drawsNote.setAttribute("role", "status");
+    drawsNote.hidden = true;
+    const drawsValid = () => {
+      const text = input.value.trim();
+      const n = Number(text);
+      const ok = text !== "" && Number.isInteger(n) && n >= 10 && n <= 5000;
+      input.setAttribute("aria-invalid", String(!ok));
+      drawsNote.hidden = ok;
+      drawsNote.textContent = ok ? "" : pick({
+        en: `"${text}" is not a number of draws from 10 to 5,000 (whole numbers only): enter one in that range to run. The last valid choice, ${view.draws}, is kept in the link.`,
+        zh: `“${text}”不是 10 到 5,000 之间的整数抽样次数：请输入该范围内的数再运行。链接中保留上一个有效值 ${view.draws}。`
+      });
+      go.disabled = !ok;
+      if (ok) view.draws = n;
+      return ok;
+    };
+    input.addEventListener("input", drawsValid);
     input.addEventListener("change", () => {
-      const n = Math.round(Number(input.value));
-      if (n >= 10 && n <= 5000) {
-        view.draws = n;
-        writeUrl();
-      }
+      if (drawsValid()) writeUrl();
     });
     let ctl: AbortController | null = null;
     stop.addEventListener("click", () => ctl?.abort());
@@ -605,6 +621,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     };
     showResult();
     go.addEventListener("click", async () => {
+      if (!drawsValid()) return;
       const draws = view.draws;
       const p = getPool();
       const chunk = Math.max(5, Math.ceil(draws / (p.size * 4)));
