@@ -556,6 +556,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const go = el("button", {className: "mv-null-run", text: L("Run the null bootstrap", "运行原假设自助法")});
     const stop = el("button", {className: "mv-null-cancel", text: L("Cancel", "取消")});
     stop.disabled = true;
+    // An out-of-range number is never replaced silently: a note says what runs instead, and Run waits for a valid one.
+    const drawsNote = el("p", {className: "mv-draws-note"});
+    drawsNote.setAttribute("role", "status");
+    drawsNote.hidden = true;
     const nbar = el("progress", {className: "mv-null-progress"});
     nbar.setAttribute("aria-label", L("Bootstrap draws done", "已完成的自助抽样"));
     nbar.value = 0;
@@ -575,10 +579,6 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       nstatus,
       out
     );
-    // An out-of-range number is never replaced silently: a note says what runs instead, and Run waits for a valid one.
-    const drawsNote = el("p", {className: "mv-draws-note"});
-    drawsNote.setAttribute("role", "status");
-    drawsNote.hidden = true;
     const drawsValid = () => {
       const text = input.value.trim();
       const n = Number(text);
