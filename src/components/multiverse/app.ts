@@ -216,6 +216,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const selectedBox = el("section", {className: "mv-selected"});
   const influenceBox = el("section", {className: "mv-influence"});
   const nullBox = el("section", {className: "mv-null"});
+  nullBox.id = "mv-null";
   const downloadsBox = el("section", {className: "mv-downloads"});
   const failedBox = el("details", {className: "mv-failed"});
 
