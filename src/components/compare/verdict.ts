@@ -40,10 +40,15 @@ export function verdictCard(rows: VerdictRow[]): HTMLElement {
   const title = el("h2", {text: pick({en: "The verdict: does the study's headline hold on open data?", zh: "结论一览：论文的核心结论在公开数据上成立吗？"})});
   title.id = "verdict-title";
   const w = head ? VERDICT_WORDS[head.verdict] : null;
+  const nHold = rows.filter((r) => r.verdict === "holds").length;
+  const holdsText = {
+    en: `By the rule below, ${nHold} of the ${rows.length} claims hold${nHold === 0 ? "" : ` (${rows.filter((r) => r.verdict === "holds").map((r) => r.claim.en.split(":")[0]).join(", ")})`}.`,
+    zh: `按下方规则，${rows.length} 项结论中有 ${nHold} 项成立。`
+  };
   const summary = head?.ours
     ? pick({
-        en: `The paper's headline, a DSTRI coefficient of ${fmt(head.paper.coef)} (t ${fmt(head.paper.t, 2)}), ${head.verdict === "holds" ? "holds" : "does not hold"} on open data: ours is ${fmt(head.ours.coef)} (t ${fmt(head.ours.t, 2)}, p ${fmt(head.ours.p, 2)}), verdict "${w!.en}". The robustness rows tell the same story.`,
-        zh: `论文的核心结论——DSTRI 系数 ${fmt(head.paper.coef)}（t = ${fmt(head.paper.t, 2)}）——在公开数据上${head.verdict === "holds" ? "成立" : "不成立"}：本复现为 ${fmt(head.ours.coef)}（t = ${fmt(head.ours.t, 2)}，p = ${fmt(head.ours.p, 2)}），判定为“${w!.zh}”。稳健性各行结论相同。`
+        en: `The paper's headline, a DSTRI coefficient of ${fmt(head.paper.coef)} (t ${fmt(head.paper.t, 2)}), ${head.verdict === "holds" ? "holds" : "does not hold"} on open data: ours is ${fmt(head.ours.coef)} (t ${fmt(head.ours.t, 2)}, p ${fmt(head.ours.p, 2)}), verdict "${w!.en}". ${holdsText.en}`,
+        zh: `论文的核心结论——DSTRI 系数 ${fmt(head.paper.coef)}（t = ${fmt(head.paper.t, 2)}）——在公开数据上${head.verdict === "holds" ? "成立" : "不成立"}：本复现为 ${fmt(head.ours.coef)}（t = ${fmt(head.ours.t, 2)}，p = ${fmt(head.ours.p, 2)}），判定为“${w!.zh}”。${holdsText.zh}`
       })
     : "";
   const table = el("table", {className: "verdict-table"});
