@@ -16,7 +16,7 @@ async function cardValues(page: Page): Promise<Record<string, Record<string, num
   return page.$$eval(".verdict-card tr[data-row]", (rows) =>
     Object.fromEntries(rows.map((tr) => [
       (tr as HTMLElement).dataset.row!,
-      Object.fromEntries([...tr.querySelectorAll<HTMLElement>("[data-kind]")].map((e) => [e.dataset.kind!, Number(e.dataset.value)]))
+      Object.fromEntries(Array.from(tr.querySelectorAll<HTMLElement>("[data-kind]")).map((e) => [e.dataset.kind!, Number(e.dataset.value)]))
     ]))
   );
 }

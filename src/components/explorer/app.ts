@@ -24,6 +24,7 @@ import {sampleView} from "./sample-view.js";
 import {tx} from "./text.js";
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 import {modelWarningsAlert} from "../model-warnings.js";
+import {pinBoard} from "../compare/pinboard.js";
 
 export const STORAGE_SPEC = "dtb:explorer:spec";
 export const STORAGE_URL = "dtb:explorer:url";
@@ -80,6 +81,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
   const plot = el("div", {className: "ex-plot-box"});
   const sample = el("div", {className: "ex-sample-box"});
   const exports = el("div", {className: "ex-export-box"});
+  const pins = pinBoard(frame, partners);
   const results = el(
     "section",
     {className: "ex-results"},
@@ -89,6 +91,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
     table,
     el("p", {className: "ex-meta"}, timing),
     engineNotes,
+    pins.element,
     plot,
     el("h2", {text: tx("sampleUsed")}),
     sample,
@@ -109,6 +112,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
     if (lang !== null) keep.lang = lang;
     const url = `${location.pathname}?${serializeState(s, keep)}${location.hash}`;
     history.replaceState(history.state, "", url);
+    pins.setCurrent(s);
     const spec: Spec = toSpec(s, partners);
     const specJson = JSON.stringify(spec, null, 2);
     store(STORAGE_SPEC, JSON.stringify(spec));

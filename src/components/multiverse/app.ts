@@ -6,6 +6,7 @@
  */
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 import {modelWarningsAlert} from "../model-warnings.js";
+import {pinButton} from "../compare/pin-button.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
@@ -503,7 +504,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     link.href = withLang(`./explorer?${serializeState(state)}`);
     const choices = el("ul", {className: "mv-choices"});
     for (const d of DIMS) choices.append(el("li", {}, el("strong", {text: `${pick(DIM_NAMES[d])}: `}), d === "controls" ? rec.spec.x.slice(1).join(", ") || L("none", "无") : lab[d][combos.idx[d][i]]));
-    selectedBox.append(choices, link);
+    selectedBox.append(choices, link, " ", pinButton(state, L("the selected specification", "所选设定")));
     try {
       const res = estimate(frame, rec.spec);
       selectedBox.append(modelWarningsAlert(res.warnings ?? []), resultsTable(tableModel(state, res)));
