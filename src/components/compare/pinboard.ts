@@ -173,6 +173,8 @@ export function pinBoard(frame: Frame, partners: PartnerInfo[]): PinBoard {
   if (fromUrl.ignored.length) status.textContent = pick({en: `Ignored pins in the link: ${fromUrl.ignored.join("; ")}`, zh: `链接中无法识别的固定模型已忽略：${fromUrl.ignored.join("；")}`});
   // Pins taken from storage go into the URL at once, so the link the reader copies carries them.
   setTimeout(() => {
+    // A link's pins win over the stored ones and become the shared set (Replication and the multiverse add to it).
+    if (fromUrl.pins.length) savePins(pins);
     if (pins.length) history.replaceState(history.state, "", `${location.pathname}${location.search}${pinsHash(pins)}`);
     render();
   }, 0);

@@ -28,10 +28,10 @@ import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
 import {specCurve} from "./curve.js";
+import {summaryView} from "./summary-view.js";
+import {paperReference} from "../../lib/multiverse/reference.js";
 
 import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
-// The study's printed baseline (Table 4, column 2, DSTRI with controls; outcome: Zhejiang's exports).
-const PRINTED = {value: -0.224, label: {en: "study, Table 4 (2): −0.224", zh: "原文表4(2)：−0.224"}};
 
 /** Option labels in the reader's language. */
 function labels(g: Grid): Record<Dim, string[]> {
@@ -128,6 +128,11 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const perSd = () => grid.key.length - (view.off.key?.length ?? 0) > 1;
   const scaleArr = () => Float64Array.from({length: combos.n}, (_, i) => keySd[combos.idx.key[i]]);
   const shown = (): BatchResult => (perSd() ? scaled(result!, scaleArr()) : result!);
+  // The study's headline (Table 4 (2)) in the curve's units: per SD, or the OECD-scale coefficient with the same per-SD effect.
+  const referenceLine = () => {
+    const ref = paperReference(perSd() ? null : keySd[keepOf(view, grid).key![0]]);
+    return {value: ref.value, label: pick({en: `study, Table 4 (2): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)：${ref.formula} = ${fmt(ref.value)}`})};
+  };
   const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
 
   const writeUrl = () => {
@@ -359,24 +364,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     return {summary: d(0), spread_sort: d(1), curve: d(2), influence: d(3), rest: d(4)};
   }
 
+  let lastSummary: Summary | null = null;
   function renderSummary(s: Summary) {
-    summaryBox.replaceChildren();
-    summaryBox.append(el("h2", {text: L("Summary", "汇总")}));
-    if (perSd()) summaryBox.append(el("p", {className: "mv-note", text: pick({en: "Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of a one-standard-deviation higher measure (coefficient × SD). Keep one measure to see raw coefficients.", zh: "当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标提高一个标准差的效应表示（系数 × 标准差）。只保留一个指标即可查看原始系数。"})}));
-    const dl = el("dl", {className: "mv-stats"});
-    const item = (k: string, v: string, key: string) => {
-      const dd = el("dd", {text: v});
-      dd.dataset.stat = key;
-      dl.append(el("div", {}, el("dt", {text: k}), dd));
-    };
-    item(L("Specifications estimated", "成功估计的设定"), `${s.n_ok.toLocaleString("en")} / ${s.n_specs.toLocaleString("en")}`, "n");
-    item(L("Median estimate", "估计值中位数"), fmt(s.median), "median");
-    item(L("Range", "取值范围"), `${fmt(s.min)} … ${fmt(s.max)}`, "range");
-    item(L("Negative / positive", "负 / 正"), `${pct(s.share_negative)} / ${pct(s.share_positive)}`, "sign");
-    item(L("Significant negative / positive (5%)", "显著为负 / 显著为正（5%）"), `${pct(s.share_sig_negative)} / ${pct(s.share_sig_positive)}`, "sig");
-    item(L("Sign flips (Janus)", "符号翻转（Janus效应）"), pct(s.janus), "janus");
-    item(L("Stouffer's Z", "Stouffer合并Z值"), fmt(s.stouffer, 2), "stouffer");
-    summaryBox.append(dl);
+    lastSummary = s;
+    summaryBox.replaceChildren(summaryView(s, {perSd: perSd(), nullResult}));
   }
 
   function storeSpread(ok: Int32Array) {
@@ -467,7 +458,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     }
     const t0 = performance.now();
     const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
-    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : {value: PRINTED.value, label: pick(PRINTED.label)}, keyLabel}, (rank) => {
+    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: referenceLine(), keyLabel}, (rank) => {
       showSpec(order[rank]);
     });
     curveSelect = select;
@@ -664,6 +655,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         nullBox.dataset.ms = String(Math.round(nullMs));
         nullBox.dataset.specs = String(olsOk.length);
         showResult();
+        if (lastSummary) renderSummary(lastSummary);
         renderDownloads(s);
       } catch (e) {
         nullMs += performance.now() - t0;
