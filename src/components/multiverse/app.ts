@@ -29,6 +29,10 @@ import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
 import {specCurve} from "./curve.js";
 import {summaryView} from "./summary-view.js";
+import {choicePanel} from "./choice-panel.js";
+import {varianceView} from "./variance-view.js";
+import {choiceRows} from "../../lib/multiverse/choices.js";
+import {varianceDecomposition} from "../../lib/multiverse/variance.js";
 import {paperReference} from "../../lib/multiverse/reference.js";
 
 import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
@@ -131,7 +135,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   // The study's headline (Table 4 (2)) in the curve's units: per SD, or the OECD-scale coefficient with the same per-SD effect.
   const referenceLine = () => {
     const ref = paperReference(perSd() ? null : keySd[keepOf(view, grid).key![0]]);
-    return {value: ref.value, label: pick({en: `study, Table 4 (2): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)：${ref.formula} = ${fmt(ref.value)}`})};
+    return {value: ref.value, label: pick({en: `study, Table 4 (2): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)：${ref.formula} = ${fmt(ref.value)}`}), short: pick({en: `study: ${fmt(ref.value)}`, zh: `原文：${fmt(ref.value)}`})};
   };
   const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
 
@@ -221,12 +225,16 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const legend = el("p", {className: "mv-legend"});
   const selectedBox = el("section", {className: "mv-selected"});
   const influenceBox = el("section", {className: "mv-influence"});
+  const choicesBox = el("section", {className: "mv-choices-box"});
+  const readout = el("p", {className: "mv-readout"});
+  readout.setAttribute("role", "status");
+  readout.setAttribute("aria-live", "polite");
   const nullBox = el("section", {className: "mv-null"});
   nullBox.id = "mv-null";
   const downloadsBox = el("section", {className: "mv-downloads"});
   const failedBox = el("details", {className: "mv-failed"});
 
-  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, curveBox, legend, selectedBox, influenceBox, nullBox, downloadsBox, failedBox);
+  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, readout, curveBox, legend, selectedBox, influenceBox, choicesBox, nullBox, downloadsBox, failedBox);
   updateCount();
 
   // ---- estimation
@@ -353,6 +361,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     renderCurve(ok);
     t.push(performance.now());
     renderInfluence();
+    renderChoices(ok);
     t.push(performance.now());
     renderNull(s);
     renderDownloads(s);
@@ -458,9 +467,22 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     }
     const t0 = performance.now();
     const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
+    // The readout under the pointer or the keyboard focus: the specification's estimate, interval and choices.
+    const onHover = (rank: number | null) => {
+      if (rank === null) return;
+      const i = order[rank];
+      const choices = DIMS.filter((d) => d !== "controls" && keep[d]!.length > 1).map((d) => lab[d][combos.idx[d][i]]);
+      const ctl = grid.subsets[combos.idx.controls[i]];
+      readout.dataset.rank = String(rank);
+      readout.textContent = pick({
+        en: `#${(rank + 1).toLocaleString("en")} of ${order.length.toLocaleString("en")}: estimate ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}], p ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `controls ${ctl.join("+")}` : "no controls"].join(" · ")}`,
+        zh: `第 ${rank + 1} / ${order.length} 个：估计值 ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}]，p = ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `控制变量 ${ctl.join("+")}` : "无控制变量"].join(" · ")}`
+      });
+    };
+    readout.textContent = L("Point at the curve (or focus it and use the arrow keys) to read a specification; click or tap to open it.", "将指针移到曲线上（或聚焦后使用方向键）即可读取某一设定；点击或轻触可打开。");
     const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: referenceLine(), keyLabel}, (rank) => {
       showSpec(order[rank]);
-    });
+    }, {width: curveBox.clientWidth || root.clientWidth || 1000, onHover});
     curveSelect = select;
     node.setAttribute("aria-describedby", "mv-curve-desc");
     curveBox.replaceChildren(node);
@@ -507,13 +529,27 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     selectedBox.dataset.spec = JSON.stringify(rec.spec);
   }
 
+  const decisionName = (id: string) => (id.startsWith("control:") ? `${L("Control", "控制变量")}: ${pick(CONTROL_LABELS[id.slice(8) as keyof typeof CONTROL_LABELS] ?? {en: id.slice(8), zh: id.slice(8)})}` : pick(DIM_NAMES[id as Dim]));
+
+  function renderChoices(ok: Int32Array) {
+    const rows = choiceRows(grid, combos, shown(), ok);
+    const optionName = (r: {decision: string; option: number; label: string}) =>
+      r.decision.startsWith("control:") ? (r.label === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[r.decision as Dim]?.[r.option] ?? r.label;
+    choicesBox.replaceChildren(
+      el("h2", {text: L("Estimates by choice", "按选择汇总的估计值")}),
+      el("p", {className: "mv-note", text: L("For each option: how many specifications made it, their median estimate and the shares negative and significant at 5% (as R's specr summarises by choice). Click a column head to sort.", "每个选项：做出该选择的设定数、其估计值中位数，以及为负和在5%水平显著的比例（与R的specr按选择汇总相同）。点击列标题可排序。")}),
+      choicePanel(rows, decisionName, optionName, perSd() ? unit() : "")
+    );
+    influenceBox.append(varianceView(varianceDecomposition(grid, combos, shown(), ok), decisionName));
+  }
+
   function renderInfluence() {
     const inf = influence(grid, combos, shown());
     influenceBox.replaceChildren();
     influenceBox.append(el("h2", {text: L("Which choices move the estimate", "哪些选择影响估计值")}));
     influenceBox.append(el("p", {text: pick({en: `Share of the variance of the ${inf.n.toLocaleString("en")} estimates explained by each decision alone (the main effects together explain ${pct(inf.r2)}). Below each bar: how far each option shifts the estimate against the first option, all other choices held fixed.`, zh: `各项决策单独解释的估计值方差比例（${inf.n}个估计值；全部主效应合计解释${pct(inf.r2)}）。每个条形下方列出：在其他选择不变时，各选项相对于第一个选项使估计值移动的幅度。`})}));
     const list = el("div", {className: "mv-bars"});
-    const name = (id: string) => (id.startsWith("control:") ? `${L("Control", "控制变量")}: ${pick(CONTROL_LABELS[id.slice(8) as keyof typeof CONTROL_LABELS] ?? {en: id.slice(8), zh: id.slice(8)})}` : pick(DIM_NAMES[id as Dim]));
+    const name = decisionName;
     inf.decisions.forEach((d, k) => {
       const row = el("div", {className: "mv-bar-row"});
       const bar = el("div", {className: "mv-bar"});

@@ -60,7 +60,8 @@ export function choicePanel(rows: ChoiceRow[], decisionName: (id: string) => str
         for (const r of rows.filter((x) => x.decision === id)) body.append(line(r, false));
       }
     } else {
-      const sorted = [...rows].sort((a, b) => (desc ? b[key] - a[key] : a[key] - b[key]));
+      const k = key as Exclude<Key, "decision">;
+      const sorted = [...rows].sort((a, b) => (desc ? b[k] - a[k] : a[k] - b[k]));
       for (const r of sorted) body.append(line(r, true));
     }
     table.append(el("thead", {}, head), body);
