@@ -34,6 +34,26 @@ describe("multiverse for a referee", () => {
           await page.keyboard.press("End");
           await page.waitForSelector(".mv-readout[data-rank='1023']");
           expect(await page.textContent(".mv-readout")).toMatch(lang === "en" ? /^#1,024 of 1,024: estimate -?\d/ : /^第 1024 \/ 1024 个：估计值/);
+          // One mark per specification (1,024 <= 2,000 in view); brushing zooms into a range, "show all" undoes it.
+          expect(await page.$$eval(".mv-curve-box .mv-bins rect", (r) => r.length)).toBe(1024);
+          if (width === 1280) {
+            const bb = (await (await page.$(".mv-curve-box svg"))!.boundingBox())!;
+            const x = (f: number) => bb.x + bb.width * f;
+            const yMid = bb.y + bb.height * 0.2;
+            // The plot spans 235..955 of a 975-wide drawing: 30% to 40% of the plot area.
+            await page.mouse.move(x((235 + 0.3 * 720) / 975), yMid);
+            await page.mouse.down();
+            await page.mouse.move(x((235 + 0.35 * 720) / 975), yMid, {steps: 4});
+            await page.mouse.move(x((235 + 0.4 * 720) / 975), yMid, {steps: 4});
+            await page.mouse.up();
+            await page.waitForSelector(".mv-zoom-reset");
+            const inView = Number(await page.getAttribute(".mv-curve-box", "data-in-view"));
+            expect(inView).toBeGreaterThan(95);
+            expect(inView).toBeLessThan(110);
+            expect(await page.$$eval(".mv-curve-box .mv-bins rect", (r) => r.length)).toBe(inView);
+            await page.click(".mv-zoom-reset");
+            await page.waitForFunction(() => document.querySelector(".mv-curve-box")?.getAttribute("data-in-view") === "1024");
+          }
           // Choice panel: every option of the fixed effects, sortable.
           const fe = await page.$$eval(".mv-choice-table tr[data-decision='fe']", (r) => r.length);
           expect(fe).toBe(4);

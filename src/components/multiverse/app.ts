@@ -27,7 +27,7 @@ import {rCode, resultsParagraph} from "../../lib/multiverse/text.js";
 import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
-import {specCurve} from "./curve.js";
+import {PER_SPEC, specCurve} from "./curve.js";
 import {summaryView} from "./summary-view.js";
 import {choicePanel} from "./choice-panel.js";
 import {varianceView} from "./variance-view.js";
@@ -424,11 +424,15 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
 
   let orderCache: Int32Array = new Int32Array(0);
   let curveSelect: ((rank: number | null) => void) | null = null;
+  // Brushing zooms the curve into a range of ranks of the full sorted order (not in the URL: a view, not a choice).
+  let zoom: [number, number] | null = null;
   function renderCurve(ok: Int32Array) {
     const r = shown();
-    const order = Int32Array.from(ok);
+    const sorted = Int32Array.from(ok);
     const d = view.sort;
-    order.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
+    sorted.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
+    if (zoom && (zoom[1] > sorted.length || zoom[0] >= zoom[1])) zoom = null;
+    const order = zoom ? sorted.slice(zoom[0], zoom[1]) : sorted;
     orderCache = order;
     const lo = new Float64Array(combos.n);
     const hi = new Float64Array(combos.n);
@@ -482,7 +486,12 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     readout.textContent = L("Point at the curve (or focus it and use the arrow keys) to read a specification; click or tap to open it.", "将指针移到曲线上（或聚焦后使用方向键）即可读取某一设定；点击或轻触可打开。");
     const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: referenceLine(), keyLabel}, (rank) => {
       showSpec(order[rank]);
-    }, {width: curveBox.clientWidth || root.clientWidth || 1000, onHover});
+    }, {width: curveBox.clientWidth || root.clientWidth || 1000, onHover, onZoom: (from, to) => {
+      const base = zoom ? zoom[0] : 0;
+      zoom = [base + from, base + to];
+      renderCurve(kept());
+    }});
+    curveBox.dataset.inView = String(order.length);
     curveSelect = select;
     node.setAttribute("aria-describedby", "mv-curve-desc");
     curveBox.replaceChildren(node);
@@ -495,8 +504,19 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       sw("#e08865", L("negative, not significant", "负但不显著")),
       sw("#6aa6cc", L("positive, not significant", "正但不显著")),
       sw("#1c5a99", L("positive, significant", "正且显著")),
-      el("span", {text: L(" · Click the curve (or use the arrow keys) to open a specification. The dashboard shade is the share of specifications in each column that made that choice.", " · 点击曲线（或使用方向键）查看某一设定。下方面板的深浅表示该列设定中做出此项选择的比例。")})
+      el("span", {text: order.length <= PER_SPEC
+        ? L(` · Click the curve (or use the arrow keys) to open a specification; drag across it to zoom. Each of the ${order.length.toLocaleString("en")} specifications in view has its own column: a dark cell in the dashboard is a choice it made.`, ` · 点击曲线（或使用方向键）查看某一设定；在曲线上拖动可放大。视图中的${order.length}个设定各占一列：下方面板中的深色格表示该设定做出的选择。`)
+        : L(" · Click the curve (or use the arrow keys) to open a specification; drag across it to zoom (at 2,000 or fewer, every specification gets its own column). The dashboard shade is the share of specifications in each column that made that choice.", " · 点击曲线（或使用方向键）查看某一设定；在曲线上拖动可放大（不超过2,000个时每个设定各占一列）。下方面板的深浅表示该列设定中做出此项选择的比例。")})
     );
+    if (zoom) {
+      const reset = el("button", {className: "mv-zoom-reset", text: L(`Show all ${ok.length.toLocaleString("en")} specifications`, `显示全部${ok.length}个设定`)});
+      reset.type = "button";
+      reset.addEventListener("click", () => {
+        zoom = null;
+        renderCurve(kept());
+      });
+      legend.append(" ", el("span", {text: L(`Zoomed: ranks ${(zoom[0] + 1).toLocaleString("en")}-${zoom[1].toLocaleString("en")}. `, `已放大：第${zoom[0] + 1}-${zoom[1]}个。`)}), reset);
+    }
     const sel = findSel();
     if (sel !== null) {
       const rank = order.indexOf(sel);

@@ -27,6 +27,9 @@ export interface CurveInput {
   keyLabel: string;
 }
 
+/** At most this many specifications in view: one mark each (issue #21). */
+export const PER_SPEC = 2000;
+
 export const COLORS = {sigNeg: "#b2182b", neg: "#e08865", pos: "#6aa6cc", sigPos: "#1c5a99"};
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -46,6 +49,8 @@ export interface CurveOptions {
   width?: number;
   /** Called with the rank under the pointer or the keyboard focus (null when the pointer leaves). */
   onHover?: (rank: number | null) => void;
+  /** Brushing: called with the ranks [from, to) of a dragged range of the curve. */
+  onZoom?: (from: number, to: number) => void;
 }
 
 export function specCurve(input: CurveInput, onSelect: (rank: number) => void, opts: CurveOptions = {}): {node: SVGSVGElement; select: (rank: number | null) => void} {
@@ -61,7 +66,9 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
   const TOP = 24;
   const dashTop = TOP + CH + 26;
   const H = dashTop + input.rows.length * ROW + 8;
-  const bins = Math.min(N, PW / 2);
+  // Up to PER_SPEC specifications in view, every one gets its own mark in the curve and the dashboard (its choices
+  // can be read off); beyond that, neighbouring ranks share a column. Brushing the curve zooms into a range.
+  const bins = N <= PER_SPEC ? N : Math.min(N, PW / 2);
   const binOf = (rank: number) => Math.min(bins - 1, Math.floor((rank * bins) / N));
   const x0 = (b: number) => LEFT + (b * PW) / bins;
   const bw = PW / bins;
@@ -96,7 +103,7 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
   svg.append(s("text", {x: narrow ? 4 : LEFT, y: 14, fill: "#222", "font-weight": 600}, narrow ? pick({en: "Estimate, 95% interval", zh: "估计值及95%置信区间"}) : pick({en: `Coefficient of ${input.keyLabel} with 95% interval`, zh: `${input.keyLabel}系数及95%置信区间`})));
 
   // Bins.
-  const g = s("g", {});
+  const g = s("g", {class: "mv-bins"});
   for (let b = 0; b < bins; b++) {
     const r0 = Math.floor((b * N) / bins);
     const r1 = Math.max(r0 + 1, Math.floor(((b + 1) * N) / bins));
@@ -143,7 +150,7 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
   const dash = s("g", {});
   input.rows.forEach((row, k) => {
     const yr = dashTop + k * ROW;
-    const text = row.label.length > maxLabel ? `${row.label.slice(0, maxLabel - 1)}…` : row.label;
+    const text = truncate(row.label, maxLabel);
     const label = s("text", {x: LEFT - 6, y: yr + ROW - 2, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": 11}, text);
     if (text !== row.label) label.append(s("title", {}, row.label));
     dash.append(label);
@@ -184,7 +191,48 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
     if (px < LEFT || px > LEFT + PW) return null;
     return Math.min(N - 1, Math.max(0, Math.floor(((px - LEFT) / PW) * N)));
   };
+  // Brushing: drag across the curve to zoom into that range of ranks (a click without a drag still selects).
+  const brush = s("rect", {x: 0, y: TOP, width: 0, height: CH, fill: "#e6a100", "fill-opacity": 0.18, stroke: "#e6a100", visibility: "hidden", class: "mv-brush"});
+  svg.append(brush);
+  let brushFrom: number | null = null;
+  let brushed = false;
+  const svgPoint = (e: PointerEvent) => {
+    const box = svg.getBoundingClientRect();
+    return {x: ((e.clientX - box.left) / box.width) * W, y: ((e.clientY - box.top) / box.height) * H};
+  };
+  const clampX = (x: number) => Math.min(LEFT + PW, Math.max(LEFT, x));
+  svg.addEventListener("pointerdown", (e) => {
+    if (!opts.onZoom) return;
+    const p = svgPoint(e);
+    if (p.x < LEFT || p.x > LEFT + PW || p.y > TOP + CH) return;
+    brushFrom = p.x;
+    brushed = false;
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (brushFrom === null) return;
+    const x = clampX(svgPoint(e).x);
+    if (Math.abs(x - brushFrom) < 6) return;
+    brushed = true;
+    brush.setAttribute("x", String(Math.min(x, brushFrom)));
+    brush.setAttribute("width", String(Math.abs(x - brushFrom)));
+    brush.setAttribute("visibility", "visible");
+  });
+  svg.addEventListener("pointerup", (e) => {
+    if (brushFrom === null) return;
+    const from = brushFrom;
+    brushFrom = null;
+    brush.setAttribute("visibility", "hidden");
+    if (!brushed) return;
+    const x = clampX(svgPoint(e).x);
+    const r0 = Math.floor(((Math.min(x, from) - LEFT) / PW) * N);
+    const r1 = Math.ceil(((Math.max(x, from) - LEFT) / PW) * N);
+    if (r1 - r0 >= 2) opts.onZoom!(Math.max(0, r0), Math.min(N, r1));
+  });
   svg.addEventListener("click", (e) => {
+    if (brushed) {
+      brushed = false;
+      return;
+    }
     const rank = rankAt(e.clientX);
     if (rank === null) return;
     select(rank);
@@ -207,6 +255,16 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
     opts.onHover?.(r);
   });
   return {node: svg, select};
+}
+
+/** `label` cut to about `max` Latin characters of width (a CJK character counts as almost two), with an ellipsis. */
+export function truncate(label: string, max: number): string {
+  let w = 0;
+  for (let k = 0; k < label.length; k++) {
+    w += /[\u2e80-\u9fff\uff00-\uffef]/.test(label[k]) ? 1.85 : 1;
+    if (w > max) return `${label.slice(0, Math.max(1, k - 1))}…`;
+  }
+  return label;
 }
 
 /** About `n` round tick values covering [a, b]. */

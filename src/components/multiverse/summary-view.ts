@@ -26,7 +26,7 @@ export function summaryView(s: Summary, opts: {perSd: boolean; nullResult: NullR
     dl.append(el("div", {}, el("dt", {text: k}), dd, p));
   };
   item(L("Specifications estimated", "成功估计的设定"), `${s.n_ok.toLocaleString("en")} / ${s.n_specs.toLocaleString("en")}`, "n",
-    L("The rest could not be estimated (e.g. GMM with too few periods); they are listed in the downloads.", "其余设定无法估计（例如期数太少的GMM），可在下载文件中查看。"));
+    s.n_failed ? L("The rest could not be estimated (e.g. GMM with too few periods); they are listed below the downloads.", "其余设定无法估计（例如期数太少的GMM），列于下载区下方。") : L("Every specification in view was estimated.", "视图中的所有设定均已估计。"));
   item(L("Median estimate", "估计值中位数"), fmt(s.median), "median",
     L("Half of the specifications estimate less than this, half more.", "一半设定的估计值低于此数，一半高于此数。") + pText(nr?.p_median));
   item(L("Range", "取值范围"), `${fmt(s.min)} … ${fmt(s.max)}`, "range",
