@@ -27,10 +27,12 @@ import {rCode, resultsParagraph} from "../../lib/multiverse/text.js";
 import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
-import {PER_SPEC, specCurve} from "./curve.js";
+import {specCurve} from "./curve.js";
+import {curveLegend} from "./curve-legend.js";
 import {summaryView} from "./summary-view.js";
 import {choicePanel} from "./choice-panel.js";
 import {varianceView} from "./variance-view.js";
+import {influenceView} from "./influence-view.js";
 import {choiceRows} from "../../lib/multiverse/choices.js";
 import {varianceDecomposition} from "../../lib/multiverse/variance.js";
 import {paperReference} from "../../lib/multiverse/reference.js";
@@ -498,25 +500,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     curveBox.dataset.drawMs = String(Math.round(performance.now() - t0));
     legend.replaceChildren();
     legend.id = "mv-curve-desc";
-    const sw = (color: string, text: string) => el("span", {className: "mv-key"}, Object.assign(el("i"), {style: `background:${color}`}), text);
-    legend.append(
-      sw("#b2182b", L("negative, significant (5%)", "负且显著（5%）")),
-      sw("#e08865", L("negative, not significant", "负但不显著")),
-      sw("#6aa6cc", L("positive, not significant", "正但不显著")),
-      sw("#1c5a99", L("positive, significant", "正且显著")),
-      el("span", {text: order.length <= PER_SPEC
-        ? L(` · Click the curve (or use the arrow keys) to open a specification; drag across it to zoom. Each of the ${order.length.toLocaleString("en")} specifications in view has its own column: a dark cell in the dashboard is a choice it made.`, ` · 点击曲线（或使用方向键）查看某一设定；在曲线上拖动可放大。视图中的${order.length}个设定各占一列：下方面板中的深色格表示该设定做出的选择。`)
-        : L(" · Click the curve (or use the arrow keys) to open a specification; drag across it to zoom (at 2,000 or fewer, every specification gets its own column). The dashboard shade is the share of specifications in each column that made that choice.", " · 点击曲线（或使用方向键）查看某一设定；在曲线上拖动可放大（不超过2,000个时每个设定各占一列）。下方面板的深浅表示该列设定中做出此项选择的比例。")})
-    );
-    if (zoom) {
-      const reset = el("button", {className: "mv-zoom-reset", text: L(`Show all ${ok.length.toLocaleString("en")} specifications`, `显示全部${ok.length}个设定`)});
-      reset.type = "button";
-      reset.addEventListener("click", () => {
-        zoom = null;
-        renderCurve(kept());
-      });
-      legend.append(" ", el("span", {text: L(`Zoomed: ranks ${(zoom[0] + 1).toLocaleString("en")}-${zoom[1].toLocaleString("en")}. `, `已放大：第${zoom[0] + 1}-${zoom[1]}个。`)}), reset);
-    }
+    legend.append(...curveLegend(order.length, ok.length, zoom, () => {
+      zoom = null;
+      renderCurve(kept());
+    }));
     const sel = findSel();
     if (sel !== null) {
       const rank = order.indexOf(sel);
@@ -564,29 +551,8 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   }
 
   function renderInfluence() {
-    const inf = influence(grid, combos, shown());
-    influenceBox.replaceChildren();
-    influenceBox.append(el("h2", {text: L("Which choices move the estimate", "哪些选择影响估计值")}));
-    influenceBox.append(el("p", {text: pick({en: `Share of the variance of the ${inf.n.toLocaleString("en")} estimates explained by each decision alone (the main effects together explain ${pct(inf.r2)}). Below each bar: how far each option shifts the estimate against the first option, all other choices held fixed.`, zh: `各项决策单独解释的估计值方差比例（${inf.n}个估计值；全部主效应合计解释${pct(inf.r2)}）。每个条形下方列出：在其他选择不变时，各选项相对于第一个选项使估计值移动的幅度。`})}));
-    const list = el("div", {className: "mv-bars"});
-    const name = decisionName;
-    inf.decisions.forEach((d, k) => {
-      const row = el("div", {className: "mv-bar-row"});
-      const bar = el("div", {className: "mv-bar"});
-      bar.style.width = `${Math.max(0.5, 100 * d.share)}%`;
-      if (k === 0) bar.classList.add("mv-bar-top");
-      const shifts = d.options
-        .map((o, j) => {
-          const text = d.id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[d.id as Dim]?.[j] ?? o;
-          return j === 0 || !Number.isFinite(d.coef[j]) ? null : `${text}: ${d.coef[j] >= 0 ? "+" : ""}${fmt(d.coef[j])}`;
-        })
-        .filter(Boolean)
-        .join(" · ");
-      row.append(el("div", {className: "mv-bar-label", text: `${name(d.id)} — ${pct(d.share)}`}), el("div", {className: "mv-bar-track"}, bar), el("div", {className: "mv-bar-shift", text: shifts}));
-      row.dataset.decision = d.id;
-      list.append(row);
-    });
-    influenceBox.append(list);
+    const optionName = (id: string, j: number, o: string) => (id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[id as Dim]?.[j] ?? o);
+    influenceBox.replaceChildren(...influenceView(influence(grid, combos, shown()), decisionName, optionName));
   }
 
   function renderNull(s: Summary) {
