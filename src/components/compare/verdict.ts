@@ -72,7 +72,8 @@ export function verdictCard(rows: VerdictRow[]): HTMLElement {
     if (r.warnings.length) verdict.title = r.warnings.map((x) => pick({en: x.message, zh: x.message_zh})).join("\n");
     const link = el("a", {className: "vd-link", text: pick({en: "open in explorer →", zh: "在模型探索中打开 →"})});
     link.href = withLang(r.explorer);
-    link.setAttribute("aria-label", `${pick(r.claim)}: ${pick({en: "open our model in the explorer", zh: "在模型探索中打开本复现的模型"})}`);
+    // The accessible name starts with the visible text (WCAG 2.5.3), then says which claim.
+    link.setAttribute("aria-label", `${link.textContent} ${pick(r.claim)}`);
     tr.append(claim, side(r.paper, "paper"), side(r.ours, "ours"), verdict, el("td", {}, link));
     body.append(tr);
   }

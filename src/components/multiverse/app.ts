@@ -712,7 +712,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
           if (svg) download("specification-curve.svg", new XMLSerializer().serializeToString(svg), "image/svg+xml");
         }),
         btn("PNG", () => void pngOf(curveBox.querySelector("svg")).then((b) => b && download("specification-curve.png", b, "image/png"))),
-        btn(L("Paragraph (EN + 中文)", "结果段落（英文+中文）"), () => download("multiverse-results.txt", `${para.en}\n\n${para.zh}\n`, "text/plain")),
+        btn(L("Paragraph (English and Chinese)", "结果段落（英文+中文）"), () => download("multiverse-results.txt", `${para.en}\n\n${para.zh}\n`, "text/plain")),
         btn(L("R code (fixest)", "R代码（fixest）"), () => download("multiverse.R", rCode(grid, keepOf(view, grid)), "text/plain"))
       )
     );

@@ -21,7 +21,8 @@ export function summaryView(s: Summary, opts: {perSd: boolean; nullResult: NullR
   const item = (k: string, v: string, key: string, why: string) => {
     const dd = el("dd", {text: v});
     dd.dataset.stat = key;
-    const p = el("p", {className: "mv-why", text: why});
+    // A second dd: the explanation belongs to the same term (a <p> inside the group would break the list).
+    const p = el("dd", {className: "mv-why", text: why});
     p.dataset.why = key;
     dl.append(el("div", {}, el("dt", {text: k}), dd, p));
   };
