@@ -7,7 +7,8 @@
  * FILE: .csv, .parquet, .arrow/.feather/.ipc (src/lib/table). SPEC: a JSON file, or the JSON itself
  * when the argument starts with `{` (shell-quoted). Output keys, in this order: terms, coef, se,
  * tstat, pvalue, df_t, nobs, n_groups, r2, r2_within, vcov, notes, timing_ms {read, estimate},
- * then hansen, ar1, ar2, n_instruments (GMM) and any other Result keys. NaN/±Inf print as null.
+ * then hansen, ar1, ar2, n_instruments (GMM), warnings ([{code, terms?, message, message_zh}], see
+ * src/lib/engine/warnings.ts) and any other Result keys. NaN/±Inf print as null.
  * timing_ms.read = reading + parsing the data file; timing_ms.estimate = everything after the data
  * is in memory (numeric checks, sample construction, estimation).
  * Every input problem is a UserError: one line, exit code 1 (printed by cli/main.ts).
@@ -22,7 +23,7 @@ import {numericColumnsOfSpec, requireNumeric} from "../../src/lib/table/numeric.
 
 const USAGE = "usage: dtb estimate --data FILE (--spec SPEC.json|'{...}' | --formula \"y ~ x | fe\" [--vcov ~c1] [--id ID --time TIME])";
 const FIRST_KEYS = ["terms", "coef", "se", "tstat", "pvalue", "df_t", "nobs", "n_groups", "r2", "r2_within", "vcov", "notes"];
-const GMM_KEYS = ["hansen", "ar1", "ar2", "n_instruments"];
+const GMM_KEYS = ["hansen", "ar1", "ar2", "n_instruments", "warnings"];
 
 export async function run(args: string[]): Promise<void> {
   const options = parseArgs(args);

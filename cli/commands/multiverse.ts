@@ -8,6 +8,8 @@
  *    "timing_ms": {estimate, null}}
  * Each `spec` is a complete `dtb estimate` spec that reproduces its numbers alone. Failing specifications
  * are kept with `ok: false` and a one-line `error`. The same seed gives the same output (timings aside).
+ * OUT must end in .json (the document is JSON; a .csv name is refused rather than filled with JSON). A grid whose
+ * arrays would not fit (grid.ts gridFootprint) is refused before the data is read, with the numbers.
  */
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
@@ -32,6 +34,7 @@ export async function run(args: string[]): Promise<void> {
     process.stdout.write(USAGE + "\n");
     return;
   }
+  if (!/\.json$/i.test(o.out)) throw new UserError(`--out ${o.out}: the output is a JSON document; give a file name ending in .json`);
   const grid = validateGrid(await readJson(o.grid));
   const draws = o["null-draws"] === undefined ? 0 : Number(o["null-draws"]);
   if (!Number.isInteger(draws) || draws < 0 || draws > 100000) throw new UserError(`--null-draws must be an integer from 0 to 100000; got "${o["null-draws"]}"`);

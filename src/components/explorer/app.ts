@@ -23,6 +23,8 @@ import {resultsTable} from "./results-table.js";
 import {sampleView} from "./sample-view.js";
 import {tx} from "./text.js";
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
+import {modelWarningsAlert} from "../model-warnings.js";
+import {pinBoard} from "../compare/pinboard.js";
 
 export const STORAGE_SPEC = "dtb:explorer:spec";
 export const STORAGE_URL = "dtb:explorer:url";
@@ -74,18 +76,22 @@ export function explorerApp(rows: Row[]): HTMLElement {
   const error = el("div", {className: "ex-error"});
   error.setAttribute("role", "alert");
   const engineNotes = el("div", {className: "ex-notes"});
+  const warnings = el("div", {className: "ex-warnings"});
   const table = el("div", {className: "ex-table-box"});
   const plot = el("div", {className: "ex-plot-box"});
   const sample = el("div", {className: "ex-sample-box"});
   const exports = el("div", {className: "ex-export-box"});
+  const pins = pinBoard(frame, partners);
   const results = el(
     "section",
     {className: "ex-results"},
     el("h2", {text: tx("regression")}),
     error,
+    warnings,
     table,
     el("p", {className: "ex-meta"}, timing),
     engineNotes,
+    pins.element,
     plot,
     el("h2", {text: tx("sampleUsed")}),
     sample,
@@ -106,6 +112,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
     if (lang !== null) keep.lang = lang;
     const url = `${location.pathname}?${serializeState(s, keep)}${location.hash}`;
     history.replaceState(history.state, "", url);
+    pins.setCurrent(s);
     const spec: Spec = toSpec(s, partners);
     const specJson = JSON.stringify(spec, null, 2);
     store(STORAGE_SPEC, JSON.stringify(spec));
@@ -132,11 +139,13 @@ export function explorerApp(rows: Row[]): HTMLElement {
       table.replaceChildren();
       plot.replaceChildren();
       engineNotes.replaceChildren();
+      warnings.replaceChildren();
       exports.replaceChildren(exportPanel({y: s.y, coefs: [], stats: [], statName: "t"}, s, specJson));
       return;
     }
     error.replaceChildren();
     const model = tableModel(s, result);
+    warnings.replaceChildren(modelWarningsAlert(result.warnings ?? []));
     table.replaceChildren(resultsTable(model));
     engineNotes.replaceChildren(
       ...(result.notes.length ? [el("p", {className: "ex-hint", text: `${tx("notes")}: ${result.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`})] : [])

@@ -5,6 +5,8 @@
  * and downloads. The view (options off, sort, selection, draws) lives in the URL.
  */
 import {engineNoteZh, engineNotesZh} from "../../lib/engine/notes-zh.js";
+import {modelWarningsAlert} from "../model-warnings.js";
+import {pinButton} from "../compare/pin-button.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
@@ -26,10 +28,16 @@ import {createPool, type Pool} from "../../lib/worker/pool.js";
 import {resultsTable} from "../explorer/results-table.js";
 import {el, L} from "../format.js";
 import {specCurve} from "./curve.js";
+import {curveLegend} from "./curve-legend.js";
+import {summaryView} from "./summary-view.js";
+import {choicePanel} from "./choice-panel.js";
+import {varianceView} from "./variance-view.js";
+import {influenceView} from "./influence-view.js";
+import {choiceRows} from "../../lib/multiverse/choices.js";
+import {varianceDecomposition} from "../../lib/multiverse/variance.js";
+import {paperReference} from "../../lib/multiverse/reference.js";
 
 import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
-// The study's printed baseline (Table 4, column 2, DSTRI with controls; outcome: Zhejiang's exports).
-const PRINTED = {value: -0.224, label: {en: "study, Table 4 (2): −0.224", zh: "原文表4(2)：−0.224"}};
 
 /** Option labels in the reader's language. */
 function labels(g: Grid): Record<Dim, string[]> {
@@ -126,6 +134,11 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const perSd = () => grid.key.length - (view.off.key?.length ?? 0) > 1;
   const scaleArr = () => Float64Array.from({length: combos.n}, (_, i) => keySd[combos.idx.key[i]]);
   const shown = (): BatchResult => (perSd() ? scaled(result!, scaleArr()) : result!);
+  // The study's headline (Table 4 (2)) in the curve's units: per SD, or the OECD-scale coefficient with the same per-SD effect.
+  const referenceLine = () => {
+    const ref = paperReference(perSd() ? null : keySd[keepOf(view, grid).key![0]]);
+    return {value: ref.value, label: pick({en: `study, Table 4 (2): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)：${ref.formula} = ${fmt(ref.value)}`}), short: pick({en: `study: ${fmt(ref.value)}`, zh: `原文：${fmt(ref.value)}`})};
+  };
   const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
 
   const writeUrl = () => {
@@ -214,11 +227,16 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const legend = el("p", {className: "mv-legend"});
   const selectedBox = el("section", {className: "mv-selected"});
   const influenceBox = el("section", {className: "mv-influence"});
+  const choicesBox = el("section", {className: "mv-choices-box"});
+  const readout = el("p", {className: "mv-readout"});
+  readout.setAttribute("role", "status");
+  readout.setAttribute("aria-live", "polite");
   const nullBox = el("section", {className: "mv-null"});
+  nullBox.id = "mv-null";
   const downloadsBox = el("section", {className: "mv-downloads"});
   const failedBox = el("details", {className: "mv-failed"});
 
-  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, curveBox, legend, selectedBox, influenceBox, nullBox, downloadsBox, failedBox);
+  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, readout, curveBox, legend, selectedBox, influenceBox, choicesBox, nullBox, downloadsBox, failedBox);
   updateCount();
 
   // ---- estimation
@@ -345,6 +363,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     renderCurve(ok);
     t.push(performance.now());
     renderInfluence();
+    renderChoices(ok);
     t.push(performance.now());
     renderNull(s);
     renderDownloads(s);
@@ -356,24 +375,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     return {summary: d(0), spread_sort: d(1), curve: d(2), influence: d(3), rest: d(4)};
   }
 
+  let lastSummary: Summary | null = null;
   function renderSummary(s: Summary) {
-    summaryBox.replaceChildren();
-    summaryBox.append(el("h2", {text: L("Summary", "汇总")}));
-    if (perSd()) summaryBox.append(el("p", {className: "mv-note", text: pick({en: "Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of a one-standard-deviation higher measure (coefficient × SD). Keep one measure to see raw coefficients.", zh: "当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标提高一个标准差的效应表示（系数 × 标准差）。只保留一个指标即可查看原始系数。"})}));
-    const dl = el("dl", {className: "mv-stats"});
-    const item = (k: string, v: string, key: string) => {
-      const dd = el("dd", {text: v});
-      dd.dataset.stat = key;
-      dl.append(el("div", {}, el("dt", {text: k}), dd));
-    };
-    item(L("Specifications estimated", "成功估计的设定"), `${s.n_ok.toLocaleString("en")} / ${s.n_specs.toLocaleString("en")}`, "n");
-    item(L("Median estimate", "估计值中位数"), fmt(s.median), "median");
-    item(L("Range", "取值范围"), `${fmt(s.min)} … ${fmt(s.max)}`, "range");
-    item(L("Negative / positive", "负 / 正"), `${pct(s.share_negative)} / ${pct(s.share_positive)}`, "sign");
-    item(L("Significant negative / positive (5%)", "显著为负 / 显著为正（5%）"), `${pct(s.share_sig_negative)} / ${pct(s.share_sig_positive)}`, "sig");
-    item(L("Sign flips (Janus)", "符号翻转（Janus效应）"), pct(s.janus), "janus");
-    item(L("Stouffer's Z", "Stouffer合并Z值"), fmt(s.stouffer, 2), "stouffer");
-    summaryBox.append(dl);
+    lastSummary = s;
+    summaryBox.replaceChildren(summaryView(s, {perSd: perSd(), nullResult}));
   }
 
   function storeSpread(ok: Int32Array) {
@@ -421,11 +426,15 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
 
   let orderCache: Int32Array = new Int32Array(0);
   let curveSelect: ((rank: number | null) => void) | null = null;
+  // Brushing zooms the curve into a range of ranks of the full sorted order (not in the URL: a view, not a choice).
+  let zoom: [number, number] | null = null;
   function renderCurve(ok: Int32Array) {
     const r = shown();
-    const order = Int32Array.from(ok);
+    const sorted = Int32Array.from(ok);
     const d = view.sort;
-    order.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
+    sorted.sort((a, b) => (d !== "estimate" ? combos.idx[d][a] - combos.idx[d][b] : 0) || r.coef[a] - r.coef[b]);
+    if (zoom && (zoom[1] > sorted.length || zoom[0] >= zoom[1])) zoom = null;
+    const order = zoom ? sorted.slice(zoom[0], zoom[1]) : sorted;
     orderCache = order;
     const lo = new Float64Array(combos.n);
     const hi = new Float64Array(combos.n);
@@ -464,23 +473,37 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     }
     const t0 = performance.now();
     const keyLabel = perSd() ? `DSTRI (${unit()})` : lab.key[keep.key![0]];
-    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: perSd() ? null : {value: PRINTED.value, label: pick(PRINTED.label)}, keyLabel}, (rank) => {
+    // The readout under the pointer or the keyboard focus: the specification's estimate, interval and choices.
+    const onHover = (rank: number | null) => {
+      if (rank === null) return;
+      const i = order[rank];
+      const choices = DIMS.filter((d) => d !== "controls" && keep[d]!.length > 1).map((d) => lab[d][combos.idx[d][i]]);
+      const ctl = grid.subsets[combos.idx.controls[i]];
+      readout.dataset.rank = String(rank);
+      readout.textContent = pick({
+        en: `#${(rank + 1).toLocaleString("en")} of ${order.length.toLocaleString("en")}: estimate ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}], p ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `controls ${ctl.join("+")}` : "no controls"].join(" · ")}`,
+        zh: `第 ${rank + 1} / ${order.length} 个：估计值 ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}]，p = ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `控制变量 ${ctl.join("+")}` : "无控制变量"].join(" · ")}`
+      });
+    };
+    readout.textContent = L("Point at the curve (or focus it and use the arrow keys) to read a specification; click or tap to open it.", "将指针移到曲线上（或聚焦后使用方向键）即可读取某一设定；点击或轻触可打开。");
+    const {node, select} = specCurve({order, coef: r.coef, lo, hi, sig, rows, baselineRank, printed: referenceLine(), keyLabel}, (rank) => {
       showSpec(order[rank]);
-    });
+    }, {width: curveBox.clientWidth || root.clientWidth || 1000, onHover, onZoom: (from, to) => {
+      const base = zoom ? zoom[0] : 0;
+      zoom = [base + from, base + to];
+      renderCurve(kept());
+    }});
+    curveBox.dataset.inView = String(order.length);
     curveSelect = select;
     node.setAttribute("aria-describedby", "mv-curve-desc");
     curveBox.replaceChildren(node);
     curveBox.dataset.drawMs = String(Math.round(performance.now() - t0));
     legend.replaceChildren();
     legend.id = "mv-curve-desc";
-    const sw = (color: string, text: string) => el("span", {className: "mv-key"}, Object.assign(el("i"), {style: `background:${color}`}), text);
-    legend.append(
-      sw("#b2182b", L("negative, significant (5%)", "负且显著（5%）")),
-      sw("#e08865", L("negative, not significant", "负但不显著")),
-      sw("#6aa6cc", L("positive, not significant", "正但不显著")),
-      sw("#1c5a99", L("positive, significant", "正且显著")),
-      el("span", {text: L(" · Click the curve (or use the arrow keys) to open a specification. The dashboard shade is the share of specifications in each column that made that choice.", " · 点击曲线（或使用方向键）查看某一设定。下方面板的深浅表示该列设定中做出此项选择的比例。")})
-    );
+    legend.append(...curveLegend(order.length, ok.length, zoom, () => {
+      zoom = null;
+      renderCurve(kept());
+    }));
     const sel = findSel();
     if (sel !== null) {
       const rank = order.indexOf(sel);
@@ -501,10 +524,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     link.href = withLang(`./explorer?${serializeState(state)}`);
     const choices = el("ul", {className: "mv-choices"});
     for (const d of DIMS) choices.append(el("li", {}, el("strong", {text: `${pick(DIM_NAMES[d])}: `}), d === "controls" ? rec.spec.x.slice(1).join(", ") || L("none", "无") : lab[d][combos.idx[d][i]]));
-    selectedBox.append(choices, link);
+    selectedBox.append(choices, link, " ", pinButton(state, L("the selected specification", "所选设定")));
     try {
       const res = estimate(frame, rec.spec);
-      selectedBox.append(resultsTable(tableModel(state, res)));
+      selectedBox.append(modelWarningsAlert(res.warnings ?? []), resultsTable(tableModel(state, res)));
       // The engine's notes (a dropped control, a repaired cluster variance), as the explorer shows them.
       if (res.notes.length) selectedBox.append(el("p", {className: "ex-hint mv-spec-notes", text: `${L("Notes", "说明")}: ${res.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`}));
     } catch (e) {
@@ -513,30 +536,23 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     selectedBox.dataset.spec = JSON.stringify(rec.spec);
   }
 
+  const decisionName = (id: string) => (id.startsWith("control:") ? `${L("Control", "控制变量")}: ${pick(CONTROL_LABELS[id.slice(8) as keyof typeof CONTROL_LABELS] ?? {en: id.slice(8), zh: id.slice(8)})}` : pick(DIM_NAMES[id as Dim]));
+
+  function renderChoices(ok: Int32Array) {
+    const rows = choiceRows(grid, combos, shown(), ok);
+    const optionName = (r: {decision: string; option: number; label: string}) =>
+      r.decision.startsWith("control:") ? (r.label === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[r.decision as Dim]?.[r.option] ?? r.label;
+    choicesBox.replaceChildren(
+      el("h2", {text: L("Estimates by choice", "按选择汇总的估计值")}),
+      el("p", {className: "mv-note", text: L("For each option: how many specifications made it, their median estimate and the shares negative and significant at 5% (as R's specr summarises by choice). Click a column head to sort.", "每个选项：做出该选择的设定数、其估计值中位数，以及为负和在5%水平显著的比例（与R的specr按选择汇总相同）。点击列标题可排序。")}),
+      choicePanel(rows, decisionName, optionName, perSd() ? unit() : "")
+    );
+    influenceBox.append(varianceView(varianceDecomposition(grid, combos, shown(), ok), decisionName));
+  }
+
   function renderInfluence() {
-    const inf = influence(grid, combos, shown());
-    influenceBox.replaceChildren();
-    influenceBox.append(el("h2", {text: L("Which choices move the estimate", "哪些选择影响估计值")}));
-    influenceBox.append(el("p", {text: pick({en: `Share of the variance of the ${inf.n.toLocaleString("en")} estimates explained by each decision alone (the main effects together explain ${pct(inf.r2)}). Below each bar: how far each option shifts the estimate against the first option, all other choices held fixed.`, zh: `各项决策单独解释的估计值方差比例（${inf.n}个估计值；全部主效应合计解释${pct(inf.r2)}）。每个条形下方列出：在其他选择不变时，各选项相对于第一个选项使估计值移动的幅度。`})}));
-    const list = el("div", {className: "mv-bars"});
-    const name = (id: string) => (id.startsWith("control:") ? `${L("Control", "控制变量")}: ${pick(CONTROL_LABELS[id.slice(8) as keyof typeof CONTROL_LABELS] ?? {en: id.slice(8), zh: id.slice(8)})}` : pick(DIM_NAMES[id as Dim]));
-    inf.decisions.forEach((d, k) => {
-      const row = el("div", {className: "mv-bar-row"});
-      const bar = el("div", {className: "mv-bar"});
-      bar.style.width = `${Math.max(0.5, 100 * d.share)}%`;
-      if (k === 0) bar.classList.add("mv-bar-top");
-      const shifts = d.options
-        .map((o, j) => {
-          const text = d.id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[d.id as Dim]?.[j] ?? o;
-          return j === 0 || !Number.isFinite(d.coef[j]) ? null : `${text}: ${d.coef[j] >= 0 ? "+" : ""}${fmt(d.coef[j])}`;
-        })
-        .filter(Boolean)
-        .join(" · ");
-      row.append(el("div", {className: "mv-bar-label", text: `${name(d.id)} — ${pct(d.share)}`}), el("div", {className: "mv-bar-track"}, bar), el("div", {className: "mv-bar-shift", text: shifts}));
-      row.dataset.decision = d.id;
-      list.append(row);
-    });
-    influenceBox.append(list);
+    const optionName = (id: string, j: number, o: string) => (id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[id as Dim]?.[j] ?? o);
+    influenceBox.replaceChildren(...influenceView(influence(grid, combos, shown()), decisionName, optionName));
   }
 
   function renderNull(s: Summary) {
@@ -555,6 +571,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const go = el("button", {className: "mv-null-run", text: L("Run the null bootstrap", "运行原假设自助法")});
     const stop = el("button", {className: "mv-null-cancel", text: L("Cancel", "取消")});
     stop.disabled = true;
+    // An out-of-range number is never replaced silently: a note says what runs instead, and Run waits for a valid one.
+    const drawsNote = el("p", {className: "mv-draws-note"});
+    drawsNote.setAttribute("role", "status");
+    drawsNote.hidden = true;
     const nbar = el("progress", {className: "mv-null-progress"});
     nbar.setAttribute("aria-label", L("Bootstrap draws done", "已完成的自助抽样"));
     nbar.value = 0;
@@ -569,16 +589,28 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     nullBox.append(
       el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} specifications${gmmText}. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个设定${gmmText}。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
       el("div", {className: "mv-buttons"}, label, input, go, stop),
+      drawsNote,
       nbar,
       nstatus,
       out
     );
+    const drawsValid = () => {
+      const text = input.value.trim();
+      const n = Number(text);
+      const ok = text !== "" && Number.isInteger(n) && n >= 10 && n <= 5000;
+      input.setAttribute("aria-invalid", String(!ok));
+      drawsNote.hidden = ok;
+      drawsNote.textContent = ok ? "" : pick({
+        en: `"${text}" is not a number of draws from 10 to 5,000 (whole numbers only): enter one in that range to run. The last valid choice, ${view.draws}, is kept in the link.`,
+        zh: `“${text}”不是 10 到 5,000 之间的整数抽样次数：请输入该范围内的数再运行。链接中保留上一个有效值 ${view.draws}。`
+      });
+      go.disabled = !ok;
+      if (ok) view.draws = n;
+      return ok;
+    };
+    input.addEventListener("input", drawsValid);
     input.addEventListener("change", () => {
-      const n = Math.round(Number(input.value));
-      if (n >= 10 && n <= 5000) {
-        view.draws = n;
-        writeUrl();
-      }
+      if (drawsValid()) writeUrl();
     });
     let ctl: AbortController | null = null;
     stop.addEventListener("click", () => ctl?.abort());
@@ -604,6 +636,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     };
     showResult();
     go.addEventListener("click", async () => {
+      if (!drawsValid()) return;
       const draws = view.draws;
       const p = getPool();
       const chunk = Math.max(5, Math.ceil(draws / (p.size * 4)));
@@ -644,6 +677,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
         nullBox.dataset.ms = String(Math.round(nullMs));
         nullBox.dataset.specs = String(olsOk.length);
         showResult();
+        if (lastSummary) renderSummary(lastSummary);
         renderDownloads(s);
       } catch (e) {
         nullMs += performance.now() - t0;
@@ -678,7 +712,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
           if (svg) download("specification-curve.svg", new XMLSerializer().serializeToString(svg), "image/svg+xml");
         }),
         btn("PNG", () => void pngOf(curveBox.querySelector("svg")).then((b) => b && download("specification-curve.png", b, "image/png"))),
-        btn(L("Paragraph (EN + 中文)", "结果段落（英文+中文）"), () => download("multiverse-results.txt", `${para.en}\n\n${para.zh}\n`, "text/plain")),
+        btn(L("Paragraph (English and Chinese)", "结果段落（英文+中文）"), () => download("multiverse-results.txt", `${para.en}\n\n${para.zh}\n`, "text/plain")),
         btn(L("R code (fixest)", "R代码（fixest）"), () => download("multiverse.R", rCode(grid, keepOf(view, grid)), "text/plain"))
       )
     );

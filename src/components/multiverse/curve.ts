@@ -23,9 +23,12 @@ export interface CurveInput {
   /** Dashboard rows: label, whether the row is a header, and per specification 1 if it has the option. */
   rows: Array<{label: string; header?: boolean; has?: (spec: number) => boolean}>;
   baselineRank: number | null;
-  printed: {value: number; label: string} | null;
+  printed: {value: number; label: string; short?: string} | null;
   keyLabel: string;
 }
+
+/** At most this many specifications in view: one mark each (issue #21). */
+export const PER_SPEC = 2000;
 
 export const COLORS = {sigNeg: "#b2182b", neg: "#e08865", pos: "#6aa6cc", sigPos: "#1c5a99"};
 const SVGNS = "http://www.w3.org/2000/svg";
@@ -41,17 +44,31 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, s
 export const classOf = (coef: number, sig: number) => (coef < 0 ? (sig ? 0 : 1) : sig ? 3 : 2);
 const CLASS_COLOR = [COLORS.sigNeg, COLORS.neg, COLORS.pos, COLORS.sigPos];
 
-export function specCurve(input: CurveInput, onSelect: (rank: number) => void): {node: SVGSVGElement; select: (rank: number | null) => void} {
+export interface CurveOptions {
+  /** Width of the box in CSS px: below 600 the curve is laid out for a phone (short labels, all text >= 11 px). */
+  width?: number;
+  /** Called with the rank under the pointer or the keyboard focus (null when the pointer leaves). */
+  onHover?: (rank: number | null) => void;
+  /** Brushing: called with the ranks [from, to) of a dragged range of the curve. */
+  onZoom?: (from: number, to: number) => void;
+}
+
+export function specCurve(input: CurveInput, onSelect: (rank: number) => void, opts: CurveOptions = {}): {node: SVGSVGElement; select: (rank: number | null) => void} {
   const N = input.order.length;
-  const LEFT = 235;
-  const PW = 720;
-  const W = LEFT + PW + 20;
+  const narrow = (opts.width ?? 1000) < 600;
+  // Drawn at the box's own width on a phone, so that the SVG is not scaled down and 11 px text stays 11 px.
+  const LEFT = narrow ? 112 : 235;
+  const PW = narrow ? Math.max(200, Math.floor(opts.width!) - LEFT - 8) : 720;
+  const W = LEFT + PW + (narrow ? 8 : 20);
+  const maxLabel = narrow ? 17 : 40;
   const CH = 230;
-  const ROW = 12;
+  const ROW = 13;
   const TOP = 24;
   const dashTop = TOP + CH + 26;
   const H = dashTop + input.rows.length * ROW + 8;
-  const bins = Math.min(N, PW / 2);
+  // Up to PER_SPEC specifications in view, every one gets its own mark in the curve and the dashboard (its choices
+  // can be read off); beyond that, neighbouring ranks share a column. Brushing the curve zooms into a range.
+  const bins = N <= PER_SPEC ? N : Math.min(N, PW / 2);
   const binOf = (rank: number) => Math.min(bins - 1, Math.floor((rank * bins) / N));
   const x0 = (b: number) => LEFT + (b * PW) / bins;
   const bw = PW / bins;
@@ -83,10 +100,10 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
     svg.append(s("line", {x1: LEFT, x2: LEFT + PW, y1: y(t), y2: y(t), stroke: t === 0 ? "#444" : "#e3e3e3", "stroke-width": t === 0 ? 1 : 0.6}));
     svg.append(s("text", {x: LEFT - 6, y: y(t) + 3.5, "text-anchor": "end", fill: "#333"}, String(+t.toPrecision(3))));
   }
-  svg.append(s("text", {x: LEFT, y: 14, fill: "#222", "font-weight": 600}, pick({en: `Coefficient of ${input.keyLabel} with 95% interval`, zh: `${input.keyLabel}系数及95%置信区间`})));
+  svg.append(s("text", {x: narrow ? 4 : LEFT, y: 14, fill: "#222", "font-weight": 600}, narrow ? pick({en: "Estimate, 95% interval", zh: "估计值及95%置信区间"}) : pick({en: `Coefficient of ${input.keyLabel} with 95% interval`, zh: `${input.keyLabel}系数及95%置信区间`})));
 
   // Bins.
-  const g = s("g", {});
+  const g = s("g", {class: "mv-bins"});
   for (let b = 0; b < bins; b++) {
     const r0 = Math.floor((b * N) / bins);
     const r1 = Math.max(r0 + 1, Math.floor(((b + 1) * N) / bins));
@@ -119,7 +136,8 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
   if (input.printed) {
     const yp = y(input.printed.value);
     svg.append(s("line", {x1: LEFT, x2: LEFT + PW, y1: yp, y2: yp, stroke: "#6a3d9a", "stroke-dasharray": "5 3", "stroke-width": 1.2}));
-    svg.append(s("text", {x: LEFT + PW - 4, y: yp - 4, "text-anchor": "end", fill: "#6a3d9a"}, input.printed.label));
+    svg.append(s("text", {x: LEFT + PW - 4, y: yp - 4, "text-anchor": "end", fill: "#6a3d9a", class: "mv-reference"}, narrow ? input.printed.short ?? input.printed.label : input.printed.label));
+    svg.querySelector(".mv-reference")!.setAttribute("data-value", String(input.printed.value));
   }
   if (input.baselineRank !== null) {
     const xb = x0(binOf(input.baselineRank)) + bw / 2;
@@ -132,8 +150,10 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
   const dash = s("g", {});
   input.rows.forEach((row, k) => {
     const yr = dashTop + k * ROW;
-    const text = row.label.length > 40 ? `${row.label.slice(0, 39)}…` : row.label;
-    dash.append(s("text", {x: LEFT - 6, y: yr + ROW - 3, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": 10}, text));
+    const text = truncate(row.label, maxLabel);
+    const label = s("text", {x: LEFT - 6, y: yr + ROW - 2, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": 11}, text);
+    if (text !== row.label) label.append(s("title", {}, row.label));
+    dash.append(label);
     if (row.header || !row.has) {
       dash.append(s("line", {x1: 8, x2: LEFT + PW, y1: yr + 1, y2: yr + 1, stroke: "#ccc", "stroke-width": 0.6}));
       return;
@@ -165,14 +185,63 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
     marker.setAttribute("x2", String(xb));
     marker.setAttribute("visibility", "visible");
   };
-  svg.addEventListener("click", (e) => {
+  const rankAt = (clientX: number): number | null => {
     const box = svg.getBoundingClientRect();
-    const px = ((e.clientX - box.left) / box.width) * W;
-    if (px < LEFT || px > LEFT + PW) return;
-    const rank = Math.min(N - 1, Math.max(0, Math.floor(((px - LEFT) / PW) * N)));
+    const px = ((clientX - box.left) / box.width) * W;
+    if (px < LEFT || px > LEFT + PW) return null;
+    return Math.min(N - 1, Math.max(0, Math.floor(((px - LEFT) / PW) * N)));
+  };
+  // Brushing: drag across the curve to zoom into that range of ranks (a click without a drag still selects).
+  const brush = s("rect", {x: 0, y: TOP, width: 0, height: CH, fill: "#e6a100", "fill-opacity": 0.18, stroke: "#e6a100", visibility: "hidden", class: "mv-brush"});
+  svg.append(brush);
+  let brushFrom: number | null = null;
+  let brushed = false;
+  const svgPoint = (e: PointerEvent) => {
+    const box = svg.getBoundingClientRect();
+    return {x: ((e.clientX - box.left) / box.width) * W, y: ((e.clientY - box.top) / box.height) * H};
+  };
+  const clampX = (x: number) => Math.min(LEFT + PW, Math.max(LEFT, x));
+  svg.addEventListener("pointerdown", (e) => {
+    if (!opts.onZoom) return;
+    const p = svgPoint(e);
+    if (p.x < LEFT || p.x > LEFT + PW || p.y > TOP + CH) return;
+    brushFrom = p.x;
+    brushed = false;
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (brushFrom === null) return;
+    const x = clampX(svgPoint(e).x);
+    if (Math.abs(x - brushFrom) < 6) return;
+    brushed = true;
+    brush.setAttribute("x", String(Math.min(x, brushFrom)));
+    brush.setAttribute("width", String(Math.abs(x - brushFrom)));
+    brush.setAttribute("visibility", "visible");
+  });
+  svg.addEventListener("pointerup", (e) => {
+    if (brushFrom === null) return;
+    const from = brushFrom;
+    brushFrom = null;
+    brush.setAttribute("visibility", "hidden");
+    if (!brushed) return;
+    const x = clampX(svgPoint(e).x);
+    const r0 = Math.floor(((Math.min(x, from) - LEFT) / PW) * N);
+    const r1 = Math.ceil(((Math.max(x, from) - LEFT) / PW) * N);
+    if (r1 - r0 >= 2) opts.onZoom!(Math.max(0, r0), Math.min(N, r1));
+  });
+  svg.addEventListener("click", (e) => {
+    if (brushed) {
+      brushed = false;
+      return;
+    }
+    const rank = rankAt(e.clientX);
+    if (rank === null) return;
     select(rank);
     onSelect(rank);
+    opts.onHover?.(rank);
   });
+  svg.addEventListener("pointermove", (e) => opts.onHover?.(rankAt(e.clientX)));
+  svg.addEventListener("pointerleave", () => opts.onHover?.(current));
+  svg.addEventListener("focus", () => opts.onHover?.(current ?? 0));
   svg.addEventListener("keydown", (e) => {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight" && e.key !== "Home" && e.key !== "End") return;
     e.preventDefault();
@@ -183,8 +252,19 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void): 
     else r = e.key === "Home" ? 0 : N - 1;
     select(r);
     onSelect(r);
+    opts.onHover?.(r);
   });
   return {node: svg, select};
+}
+
+/** `label` cut to about `max` Latin characters of width (a CJK character counts as almost two), with an ellipsis. */
+export function truncate(label: string, max: number): string {
+  let w = 0;
+  for (let k = 0; k < label.length; k++) {
+    w += /[\u2e80-\u9fff\uff00-\uffef]/.test(label[k]) ? 1.85 : 1;
+    if (w > max) return `${label.slice(0, Math.max(1, k - 1))}…`;
+  }
+  return label;
 }
 
 /** About `n` round tick values covering [a, b]. */

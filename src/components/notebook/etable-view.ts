@@ -2,6 +2,7 @@
 import {etable, etableCsv, etableLatex, etableMarkdown, type EtableModel} from "../../lib/notebook/etable.js";
 import {el, L} from "../format.js";
 import {currentLang} from "../../lib/i18n.js";
+import {modelWarningsAlert} from "../model-warnings.js";
 
 function download(text: string, name: string, type: string, label: string): HTMLAnchorElement {
   const a = el("a", {className: "nb-dl", text: label});
@@ -38,5 +39,7 @@ export function etableView(models: EtableModel[], stem: string, notes: string[])
     " · ",
     download(etableCsv(t), `${stem}.csv`, "text/csv", "CSV")
   );
-  return el("div", {className: "nb-result"}, el("div", {className: "table-wrap"}, table), legend, list, ...notes.map((n) => el("p", {className: "nb-meta", text: n})), dl);
+  // The engine's warnings above the table, one alert per model that should not be read as it stands.
+  const alerts = models.filter((m) => m.result.warnings?.length).map((m) => modelWarningsAlert(m.result.warnings!, m.label));
+  return el("div", {className: "nb-result"}, ...alerts, el("div", {className: "table-wrap"}, table), legend, list, ...notes.map((n) => el("p", {className: "nb-meta", text: n})), dl);
 }

@@ -9,6 +9,10 @@ import {el} from "../format.js";
 import {pick} from "../../lib/i18n.js";
 import {regionName} from "../../lib/replication/compare.js";
 import {readingBox} from "./reading.js";
+import {modelWarningsAlert} from "../model-warnings.js";
+import {pinButton} from "../compare/pin-button.js";
+import {explorerHref, stateOfModel} from "../../lib/compare/explorer-link.js";
+import {withLang} from "../../lib/i18n.js";
 import {regressionTable, type StatMode} from "./regression-table.js";
 
 /** Short names of our models (ids without the region suffix). */
@@ -29,8 +33,25 @@ export function tableSection(
   mode: StatMode,
   outcomeLabel: string
 ): HTMLElement {
-  const section = el("div", {className: "table-section"}, regressionTable(table, mode));
+  // Warnings above the table (outside its horizontal scroll), one alert per model not to be read as it stands.
+  const alerts = table.columns
+    .filter((c) => c.warnings?.length)
+    .map((c) => modelWarningsAlert(c.warnings!, `${pick({en: "Ours", zh: "本复现"})} (${c.heading})`));
+  const section = el("div", {className: "table-section"}, ...alerts, regressionTable(table, mode));
   section.dataset.table = String(table.table);
+  // Each of our columns: open it in the explorer (the same spec), or pin it to compare side by side there.
+  const open = el("ul", {className: "col-actions"});
+  for (const run of runs.filter((r) => r.model.table === table.table)) {
+    const short = SHORT[run.model.id.replace(/_[a-z0-9]+$/, "")];
+    const name = `${pick({en: "Ours", zh: "本复现"})}: ${short ? pick(short) : run.model.id}`;
+    const a = el("a", {text: pick({en: "open in explorer →", zh: "在模型探索中打开 →"})});
+    a.href = withLang(explorerHref(run.model));
+    a.setAttribute("aria-label", `${name}: ${a.textContent}`);
+    const li = el("li", {}, el("span", {className: "col-name", text: `${name} `}), a, " ", pinButton(stateOfModel(run.model), name));
+    li.dataset.model = run.model.id;
+    open.append(li);
+  }
+  section.append(open);
   const readings = el("div", {className: "readings"});
   for (const run of runs.filter((r) => r.model.table === table.table)) {
     const pm = paper.models.find((m) => m.id === run.model.paper_id);

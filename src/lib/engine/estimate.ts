@@ -8,6 +8,7 @@ import {estimateOls} from "./estimate-ols.js";
 import {randomizationInference} from "./randomization.js";
 import {validateSpec} from "./spec.js";
 import type {Frame, Result, Spec} from "./types.js";
+import {modelWarnings} from "./warnings.js";
 
 /**
  * Validates the spec (UserError on bad input) and estimates it.
@@ -21,8 +22,9 @@ export function estimate(frame: Frame, spec: Spec): Result {
     result.randomization = randomizationInference(frame, spec, norm.inference);
     return result;
   }
-  if (norm.estimator === "ols") return estimateOls(frame, spec);
-  return estimateGmm(frame, spec);
+  const result = norm.estimator === "ols" ? estimateOls(frame, spec) : estimateGmm(frame, spec);
+  result.warnings = modelWarnings(result);
+  return result;
 }
 
 function withoutInference(spec: Spec): Spec {

@@ -81,6 +81,18 @@ export interface TestStat {
   pvalue: number;
 }
 
+/** Codes of the engine's warnings (warnings.ts): a model that should not be read as it stands. */
+export type WarningCode =
+  | "exact_fit" | "gmm_singular_weights" | "instruments_ge_groups" | "hansen_extreme" | "ar2_missing" | "se_missing" | "se_huge" | "few_clusters";
+
+export interface ModelWarning {
+  code: WarningCode;
+  /** The coefficients concerned, for the per-term rules. */
+  terms?: string[];
+  message: string;
+  message_zh: string;
+}
+
 export interface Result {
   /** Names of the coefficients, in the spec's order; "(Intercept)" first when pooled. */
   terms: string[];
@@ -100,6 +112,8 @@ export interface Result {
   vcov: number[][];
   /** Human-readable notes, e.g. dropped collinear terms. */
   notes: string[];
+  /** Reasons not to read the model as it stands (warnings.ts), set by estimate(); [] when there are none. */
+  warnings?: ModelWarning[];
   /** Extra detail: vcov type, number of clusters, nparams, K used, etc. */
   info?: Record<string, unknown>;
   timing_ms?: {read: number; estimate: number};

@@ -4,7 +4,7 @@
  * take the reader's language for their column heads and notes (numbers and term names are the same in both).
  * Numbers in the text exports are rounded to 3 decimals for LaTeX/Markdown and kept at full precision in CSV.
  */
-import type {Result} from "../engine/types.js";
+import type {ModelWarning, Result} from "../engine/types.js";
 import {stars} from "../replication/compute.js";
 import type {Lang} from "../i18n.js";
 import {isGmm, type ExplorerState} from "./state.js";
@@ -34,6 +34,13 @@ export interface TableModel {
   stats: StatRow[];
   /** "t" (Student t with df_t) or "z" (normal, GMM). */
   statName: "t" | "z";
+  /** The engine's warnings (engine/warnings.ts); the exports carry them. */
+  warnings?: ModelWarning[];
+}
+
+/** The warnings' messages in `lang`, one line each. */
+function warningLines(model: TableModel, lang: Lang): string[] {
+  return (model.warnings ?? []).map((w) => `${lang === "zh" ? "警告" : "Warning"} [${w.code}]: ${lang === "zh" ? w.message_zh : w.message}`);
 }
 
 /** Number with 3 decimals; small non-zero values in scientific notation, so they never print as 0.000. */
@@ -85,7 +92,7 @@ export function tableModel(s: ExplorerState, r: Result): TableModel {
   // The value is the smallest dimension's count, which sets the t degrees of freedom.
   if (typeof r.info?.n_clusters === "number") add("clusters", "Clusters", r.info.n_clusters as number, clusterText(r) ?? undefined);
   if (r.df_t !== null) add("df", "Degrees of freedom (t)", r.df_t);
-  return {y: s.y, coefs, stats, statName: r.df_t === null ? "z" : "t"};
+  return {y: s.y, coefs, stats, statName: r.df_t === null ? "z" : "t", warnings: r.warnings ?? []};
 }
 
 /** Escapes text for LaTeX (text mode). */
@@ -115,6 +122,8 @@ export function toLatex(model: TableModel, lang: Lang = "en"): string {
   for (const st of m.stats) lines.push(`${latexEscape(st.label).replace("R²", "$R^2$")} & ${latexEscape(st.text)} \\\\`);
   lines.push("\\bottomrule", "\\end{tabular}");
   lines.push(w.latexNote(m.statName));
+  // A LaTeX comment ends at the line's end: the messages are one line each.
+  for (const line of warningLines(model, lang)) lines.push(`% ${line.replace(/[\r\n]+/g, " ")}`);
   return lines.join("\n") + "\n";
 }
 
@@ -132,6 +141,7 @@ export function toMarkdown(model: TableModel, lang: Lang = "en"): string {
   for (const c of m.coefs) lines.push(`| ${mdCell(c.term)} | ${fmt(c.coef)}${c.stars} | ${fmt(c.se)} | ${fmt(c.t, 2)} | ${fmt(c.p)} |`);
   for (const st of m.stats) lines.push(`| ${mdCell(st.label)} | ${mdCell(st.text)} | | | |`);
   lines.push("", w.stars.replace(/\*/g, "\\*") + (lang === "zh" ? "。" : "."));
+  for (const line of warningLines(model, lang)) lines.push("", `> ${line.replace(/[\\`*_[\]<>|#]/g, "\\$&").replace(/[\r\n]+/g, " ")}`);
   return lines.join("\n") + "\n";
 }
 
@@ -148,5 +158,7 @@ export function toCsv(model: TableModel, lang: Lang = "en"): string {
   const lines: string[] = [EXPORT_WORDS[lang].csvHead];
   for (const c of m.coefs) lines.push([csvCell(c.term), csvNum(c.coef), csvNum(c.se), csvNum(c.t), csvNum(c.p), ""].join(","));
   for (const st of m.stats) lines.push([csvCell(st.key), csvNum(st.value), "", "", "", st.value === null ? csvCell(st.text) : ""].join(","));
+  // Warnings: term "warning:<code>", the message in `note` (never starting with = + - @: it opens as text).
+  for (const [i, line] of warningLines(model, lang).entries()) lines.push([`warning:${model.warnings![i].code}`, "", "", "", "", csvCell(line.replace(/^[=+\-@]/, "'$&"))].join(","));
   return lines.join("\n") + "\n";
 }

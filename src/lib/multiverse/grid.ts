@@ -54,10 +54,52 @@ export interface Grid {
 export const DIMS = ["y", "key", "lag", "controls", "fe", "vcov", "sample", "estimator"] as const;
 export type Dim = (typeof DIMS)[number];
 
+/** Option indices: 16-bit while every dimension has at most 65,536 options, 32-bit beyond (gridFootprint). */
+export type IndexArray = Uint16Array | Uint32Array;
+
 /** Combos: for each dimension, the chosen option index of every specification. */
 export interface Combos {
   n: number;
-  idx: Record<Dim, Uint16Array>;
+  idx: Record<Dim, IndexArray>;
+}
+
+/**
+ * What a grid may cost before anything runs: the number of specifications, and the memory of the arrays sized
+ * by it (per specification: 8 option indices, 5 doubles, a count and a flag in the batch result; its spec
+ * record in the CLI's output) and of the influence regression's p x p normal matrix (p = 1 + one column per
+ * non-base option + one per optional control; influence.ts).
+ */
+export const GRID_LIMITS = {specs: 2_000_000, bytes: 1_000_000_000} as const;
+
+export interface Footprint {
+  specs: number;
+  /** Bytes per option index (2 or 4). */
+  index_bytes: 2 | 4;
+  /** Columns of the influence regression. */
+  influence_columns: number;
+  bytes: number;
+}
+
+export function gridFootprint(g: Grid): Footprint {
+  const specs = gridSize(g);
+  const sizes = dimSizes(g);
+  const index_bytes = Math.max(...DIMS.map((d) => sizes[d])) > 65_536 ? 4 : 2;
+  // Decisions of influence.ts: every dimension but controls, then one yes/no column per optional control.
+  const p = 1 + DIMS.filter((d) => d !== "controls").reduce((a, d) => a + sizes[d] - 1, 0) + g.controls.length;
+  const perSpec = 8 * index_bytes + 5 * 8 + 4 + 1 + 200;
+  return {specs, index_bytes, influence_columns: p, bytes: specs * perSpec + p * p * 8};
+}
+
+const human = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.ceil(b / 1e3)} kB`);
+
+/** The one-line refusal of a grid too large to run, or null when it fits. */
+export function oversizeMessage(f: Footprint): string | null {
+  const n = f.specs.toLocaleString("en");
+  if (f.specs > GRID_LIMITS.specs) return `grid: ${n} specifications is more than the ${GRID_LIMITS.specs.toLocaleString("en")} supported; drop some options`;
+  if (f.bytes > GRID_LIMITS.bytes) {
+    return `grid: ${n} specifications with ${f.influence_columns.toLocaleString("en")} option columns would allocate about ${human(f.bytes)} (influence matrix ${f.influence_columns.toLocaleString("en")} x ${f.influence_columns.toLocaleString("en")}: ${human(f.influence_columns ** 2 * 8)}); the limit is ${human(GRID_LIMITS.bytes)}; drop some options`;
+  }
+  return null;
 }
 
 const GRID_KEYS = ["id", "time", "y", "key", "lags", "controls", "fe", "vcov", "samples", "estimators"];
@@ -123,7 +165,6 @@ export function validateGrid(input: unknown): Grid {
       subsets = allSubsets(opt);
     } else if (c.subsets !== undefined) {
       subsets = nonEmptyList(c.subsets, "controls.subsets").map((s, i) => names(s, `controls.subsets[${i}]`, true));
-      if (subsets.length > 65535) throw new UserError("grid.controls.subsets: too many subsets");
     }
   }
   const controls: string[] = [];
@@ -169,8 +210,9 @@ export function validateGrid(input: unknown): Grid {
     return e as Estimator;
   });
   const grid: Grid = {id: input.id as string, time: input.time as string, y, key, lags, controls, always, subsets, fe, vcov, samples, estimators};
-  const size = gridSize(grid);
-  if (size > 2_000_000) throw new UserError(`grid: ${size} specifications is more than the 2,000,000 supported; drop some options`);
+  // Refused before anything is allocated or estimated, with the numbers (issue #21).
+  const oversize = oversizeMessage(gridFootprint(grid));
+  if (oversize) throw new UserError(oversize);
   return grid;
 }
 
@@ -210,14 +252,17 @@ export function expandGrid(g: Grid, keep: Keep = {}): Combos {
   const n = gridSize(g, keep);
   // Local arrays and index loops: this runs in every worker before its slice (55,296 x 8 stores), and
   // property lookups on a record built key by key made it ~20 ms warm, more in a cold worker.
-  const E = new Uint16Array(n);
-  const Y = new Uint16Array(n);
-  const KEY = new Uint16Array(n);
-  const LAG = new Uint16Array(n);
-  const CTL = new Uint16Array(n);
-  const SMP = new Uint16Array(n);
-  const FE = new Uint16Array(n);
-  const VC = new Uint16Array(n);
+  // Indices sized for the grid: a dimension with more than 65,536 options would wrap around in 16 bits.
+  const sizes = dimSizes(g);
+  const Index = Math.max(...DIMS.map((d) => sizes[d])) > 65_536 ? Uint32Array : Uint16Array;
+  const E = new Index(n);
+  const Y = new Index(n);
+  const KEY = new Index(n);
+  const LAG = new Index(n);
+  const CTL = new Index(n);
+  const SMP = new Index(n);
+  const FE = new Index(n);
+  const VC = new Index(n);
   const ys = k.y, keys = k.key, lags = k.lag, ctls = k.controls, smps = k.sample;
   let i = 0;
   for (const e of k.estimator) {
@@ -242,7 +287,7 @@ export function expandGrid(g: Grid, keep: Keep = {}): Combos {
                   i++;
                 }
   }
-  const idx: Record<Dim, Uint16Array> = {estimator: E, y: Y, key: KEY, lag: LAG, controls: CTL, sample: SMP, fe: FE, vcov: VC};
+  const idx: Record<Dim, IndexArray> = {estimator: E, y: Y, key: KEY, lag: LAG, controls: CTL, sample: SMP, fe: FE, vcov: VC};
   return {n, idx};
 }
 

@@ -34,7 +34,7 @@ export interface Influence {
 }
 
 /** Decision codes of one specification: per decision, the option index. */
-function decisionsOf(g: Grid): Array<{id: string; options: string[]; code: (c: Combos, i: number) => number}> {
+export function decisionsOf(g: Grid): Array<{id: string; options: string[]; code: (c: Combos, i: number) => number}> {
   const labels = optionLabels(g);
   const dims: Dim[] = ["y", "key", "lag", "fe", "vcov", "sample", "estimator"];
   const out: Array<{id: string; options: string[]; code: (c: Combos, i: number) => number}> = dims.map((d) => ({id: d, options: labels[d], code: (c: Combos, i: number) => c.idx[d][i]}));

@@ -2,6 +2,7 @@
  * Lays our estimates beside the paper's printed ones (Tables 4-7) and reads the difference in plain words.
  * Pure data in, data out: the components only render what is computed here, and the tests check it.
  */
+import type {ModelWarning} from "../engine/types.js";
 import type {PaperModel, PaperTables} from "../paper/schema.js";
 import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
 import {pick} from "../i18n.js";
@@ -40,6 +41,8 @@ export interface Column {
   ar2_p?: number | null;
   n_instruments?: number | null;
   notes: string[];
+  /** The engine's warnings on our model (engine/warnings.ts); none on the paper's. */
+  warnings?: ModelWarning[];
   error?: string;
 }
 
@@ -117,6 +120,7 @@ function oursColumn(run: ModelRun, heading: string): Column {
     year_fe: gmm ? (spec.effect === "twoways" ? pick({en: "YES (time dummies)", zh: "是（年份虚拟变量）"}) : pick(NO)) : fe.includes("year") ? pick(YES) : pick(NO),
     ...(gmm ? {hansen_p: r?.hansen?.pvalue ?? null, ar2_p: r?.ar2?.pvalue ?? null, n_instruments: r?.n_instruments ?? null} : {}),
     notes: r?.notes ?? [],
+    warnings: r?.warnings ?? [],
     ...(run.error ? {error: run.error} : {})
   };
 }

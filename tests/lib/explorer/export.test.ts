@@ -101,3 +101,27 @@ describe("table exports", () => {
     expect(toLatex(model, "en")).toBe(toLatex(model));
   });
 });
+
+describe("table exports carry the engine's warnings (issue #21)", () => {
+  const hostile = {code: "se_missing" as const, terms: ["=cmd|' /C calc'!A0"], message: "=cmd|' /C calc'!A0 *bold* <b>x</b>\nsecond line", message_zh: "=没有标准误 | 表格"};
+  const warned = {...model, warnings: [hostile]};
+  it("LaTeX: one comment line per warning, newlines removed", () => {
+    const tex = toLatex(warned);
+    const lines = tex.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("% Warning [se_missing]: =cmd|' /C calc'!A0 *bold* <b>x</b> second line");
+    expect(toLatex(warned, "zh").trimEnd().split("\n").at(-1)).toBe("% 警告 [se_missing]: =没有标准误 | 表格");
+  });
+  it("Markdown: a quoted line with Markdown and HTML specials escaped", () => {
+    expect(toMarkdown(warned).trimEnd().split("\n").at(-1)).toBe("> Warning \\[se\\_missing\\]: =cmd\\|' /C calc'!A0 \\*bold\\* \\<b\\>x\\</b\\> second line");
+  });
+  it("CSV: a warning row whose note cannot open as a formula", () => {
+    const last = toCsv({...model, warnings: [{...hostile, message: "=1+1"}]}).trimEnd().split("\n").at(-1);
+    expect(last).toBe("warning:se_missing,,,,,Warning [se_missing]: =1+1");
+    const zh = toCsv(warned, "zh").trimEnd().split("\n").at(-1);
+    expect(zh).toBe("warning:se_missing,,,,,警告 [se_missing]: =没有标准误 | 表格");
+  });
+  it("a model without warnings exports as before", () => {
+    expect(tableModel(defaultState(), {...result, warnings: []}).warnings).toEqual([]);
+    expect(toLatex({...model, warnings: []})).toBe(toLatex(model));
+  });
+});

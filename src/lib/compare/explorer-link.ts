@@ -1,0 +1,38 @@
+/**
+ * The explorer view of one replication model (Tables 4-7): the explorer state whose spec is the model's spec,
+ * so "open in explorer" shows exactly the same estimate (tests/lib/compare/explorer-link.test.ts checks
+ * toSpec(stateOfModel(m)) against m.spec for every model). Pure and browser-safe.
+ */
+import type {ReplicationModel} from "../replication/models.js";
+import {CONTROL_VARS, defaultState, serializeState, type ControlVar, type ExplorerState, type SeChoice} from "../explorer/state.js";
+import type {VcovSpec} from "../engine/types.js";
+
+function seOf(v: VcovSpec | undefined): SeChoice {
+  if (v === "iid") return "iid";
+  if (v === "hetero") return "hc1";
+  if (v && typeof v === "object" && v.cluster.length === 2) return "twoway";
+  return "country";
+}
+
+/** The explorer state of a replication model. Example: Table 5 (2020 excluded) -> {..., drop2020: true}. */
+export function stateOfModel(m: ReplicationModel): ExplorerState {
+  const s = defaultState();
+  const spec = m.spec;
+  s.y = spec.y;
+  const key = spec.x.find((t) => /^(L\d*\.)?dstri/.test(t)) ?? "dstri";
+  s.lag = key.startsWith("L.") ? 1 : /^L2\./.test(key) ? 2 : 0;
+  s.controls = CONTROL_VARS.filter((c) => spec.x.includes(c)) as ControlVar[];
+  s.drop2020 = (spec.exclude?.year ?? []).includes(2020);
+  if (spec.estimator === "gmm-diff" || spec.estimator === "gmm-sys") {
+    s.estimator = spec.estimator;
+  } else {
+    s.fe = (spec.fe ?? []).length === 2 ? "both" : spec.fe?.[0] === "iso3" ? "country" : spec.fe?.[0] === "year" ? "year" : "none";
+    s.se = seOf(spec.vcov);
+  }
+  return s;
+}
+
+/** The explorer's URL (relative to a page at the site root) for a replication model. */
+export function explorerHref(m: ReplicationModel): string {
+  return `./explorer?${serializeState(stateOfModel(m))}`;
+}
