@@ -225,8 +225,16 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   const fit = olsFwl(yT, XK, XtX);
   if (!fit) throw new UserError("the regressors are collinear (singular cross-product matrix)");
 
-  // The wild bootstrap (wild-bootstrap.ts) works on the demeaned sample: copies, since these arrays are recycled.
-  capture?.({y: yT.slice(), X: XK.map((x) => x.slice()), terms: keep.map((j) => spec.x[j]), rows: rows.slice(), feDims: feDims.map((d) => ({codes: d.codes.slice(), nlevels: d.nlevels})), pooled});
+  // The wild bootstrap (wild-bootstrap.ts) works on the demeaned sample (pooled: the raw data with the intercept
+  // as a regressor): copies, since these arrays are recycled.
+  capture?.({
+    y: (pooled ? ySub : yT).slice(),
+    X: pooled ? [new Float64Array(m).fill(1), ...keep.map((j) => xSub[j].slice())] : XK.map((x) => x.slice()),
+    terms: [...(pooled ? ["(Intercept)"] : []), ...keep.map((j) => spec.x[j])],
+    rows: rows.slice(),
+    feDims: feDims.map((d) => ({codes: d.codes.slice(), nlevels: d.nlevels})),
+    pooled
+  });
 
   // Design in "Z-space": pooled -> [1, centred X] with block-diagonal bread; FE -> demeaned X.
   const k = pooled ? ks + 1 : ks;

@@ -2,7 +2,8 @@
  * Wild cluster bootstrap of one OLS coefficient, restricted (null imposed) bootstrap-t with CR1 statistics:
  * WCR of Cameron, Gelbach & Miller (2008); the fast algorithm of Roodman, MacKinnon, Nielsen & Webb (2019,
  * "Fast and wild", boottest), on the data with the fixed effects projected out (y~, X~ from the engine's
- * demeaning, as boottest and fwildclusterboot do with absorbed effects).
+ * demeaning, as the issue's reference does: exact when the fixed effects are nested in the clusters, the usual
+ * approximation otherwise; a pooled model keeps its intercept as a regressor).
  *
  * For the null beta_j = b0: restricted residuals u(b0) = M_{-j}(y~ - b0 x~_j) (M_{-j}: residual maker of the
  * other regressors); draw v (one weight per cluster); y* = X~_{-j} gamma + b0 x~_j + u∘v; then
@@ -246,11 +247,8 @@ function estimateOf(inp: WildInput): number {
   return b;
 }
 
-/**
- * estimate() with a `bootstrap` key (OLS): the fit as usual plus `bootstrap` from the demeaned sample.
- * Example: `attachBootstrap(frame, {..., bootstrap: {type: "wild", term: "dstri", cluster: "iso3"}})`.
- */
-export function attachBootstrap(frame: Frame, spec: Spec): Result {
+/** The bootstrap's input from an OLS spec with a `bootstrap` key, and the OLS result. */
+export function bootstrapInput(frame: Frame, spec: Spec): {input: WildInput; result: Result} {
   let design: OlsDesign | null = null;
   const result = estimateOls(frame, spec, (d) => (design = d));
   const b = validateBootstrap(spec.bootstrap, spec.x);
@@ -265,9 +263,27 @@ export function attachBootstrap(frame: Frame, spec: Spec): Result {
   }
   const cl = recode(f.codes, d.rows, f.nlevels);
   if (cl.nlevels < 2) throw new UserError(`spec.bootstrap.cluster '${b.cluster}' has only ${cl.nlevels} cluster in the estimation sample; the wild cluster bootstrap needs at least 2`);
-  const k = d.X.length + (d.pooled ? 1 : 0);
+  const k = d.X.length;
   const feSizes = d.pooled ? [] : d.feDims.map((x) => x.nlevels);
   const K = clusterK(k, feSizes, d.pooled ? [] : d.feDims.map((fd) => isNested(fd, cl)));
-  const bootstrap = wildClusterBootstrap({y: d.y, X: d.X, j, cluster: cl, K, weights: b.weights, reps: b.reps, seed: b.seed, term: b.term});
-  return {...result, bootstrap};
+  return {input: {y: d.y, X: d.X, j, cluster: cl, K, weights: b.weights, reps: b.reps, seed: b.seed, term: b.term}, result};
+}
+
+/**
+ * estimate() with a `bootstrap` key (OLS): the fit as usual plus `bootstrap` from the demeaned sample.
+ * Example: `attachBootstrap(frame, {..., bootstrap: {type: "wild", term: "dstri", cluster: "iso3"}})`.
+ */
+export function attachBootstrap(frame: Frame, spec: Spec): Result {
+  const {input, result} = bootstrapInput(frame, spec);
+  return {...result, bootstrap: wildClusterBootstrap(input)};
+}
+
+/** Bootstrap p-values of the nulls beta_j = b0 (the same draws for each). Example: `wildPValues(input, [0, 0.1])`. */
+export function wildPValues(inp: WildInput, nulls: number[]): number[] {
+  const P = prepare(inp);
+  const {v, B} = bootstrapWeights(inp.cluster.nlevels, inp.weights, inp.reps, inp.seed);
+  return nulls.map((b0) => {
+    const r = statistics(P, inp.j, b0, v, B);
+    return pValue(r.t, r.tstar);
+  });
 }

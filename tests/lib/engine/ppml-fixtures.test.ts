@@ -10,21 +10,11 @@ import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.js";
-import type {Frame, Result, Spec} from "../../../src/lib/engine/types.js";
+import type {Result, Spec} from "../../../src/lib/engine/types.js";
+import {readCsvFrame} from "./csv-frame.js";
 
 const FIX = resolve(dirname(fileURLToPath(import.meta.url)), "../../fixtures");
 const TOL = 1e-8;
-
-export function readCsvFrame(name: string, text: Set<string>): Frame {
-  const lines = readFileSync(resolve(FIX, name), "utf8").trim().split("\n");
-  const header = lines[0].split(",").map((h) => h.replace(/"/g, ""));
-  const rows = lines.slice(1).map((l) => l.split(",").map((c) => c.replace(/"/g, "")));
-  const columns: Frame["columns"] = {};
-  header.forEach((h, j) => {
-    columns[h] = text.has(h) ? rows.map((r) => r[j]) : Float64Array.from(rows, (r) => (r[j] === "NA" || r[j] === "" ? NaN : Number(r[j])));
-  });
-  return {nrows: rows.length, columns};
-}
 
 interface Expected {
   terms: string[];
