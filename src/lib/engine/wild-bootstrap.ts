@@ -137,42 +137,91 @@ function prepare(inp: WildInput): Prepared {
   return {k, G, A, a, d, Sy, Sx, factor};
 }
 
-/** |t*| of every draw (and t of the data) for the null beta_j = b0. */
-function statistics(P: Prepared, j: number, b0: number, v: Float64Array, B: number): {t: number; tstar: Float64Array} {
+/**
+ * Every draw's t* as a function of the null b0. Restricted residuals are linear in b0 (u(b0) = u_y - b0 u_x), so
+ * q(b0) = q_y - b0 q_x and each cluster score a'score_h(b0) = s_yh - b0 s_xh: per draw
+ *   t*(b0) = (q_yj - b0 q_xj) / sqrt(c (SS_yy - 2 b0 SS_yx + b0^2 SS_xx)).
+ * The five numbers per draw are computed once (O(B G k)); then any b0 costs O(B) (the interval's bisection).
+ * Index 0 is the data (v = 1), 1..B the draws.
+ */
+interface DrawTerms {
+  ny: Float64Array;
+  nx: Float64Array;
+  yy: Float64Array;
+  yx: Float64Array;
+  xx: Float64Array;
+  factor: number;
+}
+
+function drawTerms(P: Prepared, j: number, v: Float64Array, B: number): DrawTerms {
   const {k, G, A, a, d, Sy, Sx, factor} = P;
-  // s_g(b0) = Sy_g - b0 Sx_g; c_g = a's_g; P_g = A s_g.
-  const c = new Float64Array(G);
-  const Pm = new Float64Array(G * k);
+  // c_g = a's_g and P_g = A s_g for the y and x parts of s_g(b0) = Sy_g - b0 Sx_g.
+  const cy = new Float64Array(G);
+  const cx = new Float64Array(G);
+  const Py = new Float64Array(G * k);
+  const Px = new Float64Array(G * k);
   for (let g = 0; g < G; g++) {
-    let cg = 0;
-    for (let p = 0; p < k; p++) cg += a[p] * (Sy[g * k + p] - b0 * Sx[g * k + p]);
-    c[g] = cg;
+    const o = g * k;
     for (let p = 0; p < k; p++) {
-      let s = 0;
-      for (let q = 0; q < k; q++) s += A[p * k + q] * (Sy[g * k + q] - b0 * Sx[g * k + q]);
-      Pm[g * k + p] = s;
+      cy[g] += a[p] * Sy[o + p];
+      cx[g] += a[p] * Sx[o + p];
+      let sy = 0, sx = 0;
+      for (let q = 0; q < k; q++) {
+        sy += A[p * k + q] * Sy[o + q];
+        sx += A[p * k + q] * Sx[o + q];
+      }
+      Py[o + p] = sy;
+      Px[o + p] = sx;
     }
   }
-  const q = new Float64Array(k);
-  const one = (vrow: (g: number) => number): number => {
-    q.fill(0);
+  const out: DrawTerms = {ny: new Float64Array(B + 1), nx: new Float64Array(B + 1), yy: new Float64Array(B + 1), yx: new Float64Array(B + 1), xx: new Float64Array(B + 1), factor};
+  const qy = new Float64Array(k);
+  const qx = new Float64Array(k);
+  const ones = new Float64Array(G).fill(1);
+  for (let b = 0; b <= B; b++) {
+    const vv = b === 0 ? ones : v;
+    const off = b === 0 ? 0 : (b - 1) * G;
+    qy.fill(0);
+    qx.fill(0);
     for (let g = 0; g < G; g++) {
-      const w = vrow(g);
-      for (let p = 0; p < k; p++) q[p] += w * Pm[g * k + p];
+      const w = vv[off + g];
+      const o = g * k;
+      for (let p = 0; p < k; p++) {
+        qy[p] += w * Py[o + p];
+        qx[p] += w * Px[o + p];
+      }
     }
-    let ss = 0;
+    let yy = 0, yx = 0, xx = 0;
     for (let h = 0; h < G; h++) {
-      let dq = 0;
-      for (let p = 0; p < k; p++) dq += d[h * k + p] * q[p];
-      const sc = vrow(h) * c[h] - dq;
-      ss += sc * sc;
+      const o = h * k;
+      let dy = 0, dx = 0;
+      for (let p = 0; p < k; p++) {
+        dy += d[o + p] * qy[p];
+        dx += d[o + p] * qx[p];
+      }
+      const w = vv[off + h];
+      const sy = w * cy[h] - dy;
+      const sx = w * cx[h] - dx;
+      yy += sy * sy;
+      yx += sy * sx;
+      xx += sx * sx;
     }
-    return q[j] / Math.sqrt(factor * ss);
-  };
-  const t = one(() => 1);
-  const tstar = new Float64Array(B);
-  for (let b = 0; b < B; b++) tstar[b] = one((g) => v[b * G + g]);
-  return {t, tstar};
+    out.ny[b] = qy[j];
+    out.nx[b] = qx[j];
+    out.yy[b] = yy;
+    out.yx[b] = yx;
+    out.xx[b] = xx;
+  }
+  return out;
+}
+
+/** t of the data (index 0) and of every draw for the null b0. */
+function statistics(T: DrawTerms, b0: number): {t: number; tstar: Float64Array} {
+  const n = T.ny.length;
+  const tstar = new Float64Array(n - 1);
+  const at = (b: number) => (T.ny[b] - b0 * T.nx[b]) / Math.sqrt(T.factor * (T.yy[b] - 2 * b0 * T.yx[b] + b0 * b0 * T.xx[b]));
+  for (let b = 1; b < n; b++) tstar[b - 1] = at(b);
+  return {t: at(0), tstar};
 }
 
 /** Symmetric bootstrap p-value: share of draws with |t*| >= |t| (ties within 1e-10 relative count). */
@@ -191,13 +240,14 @@ export function wildClusterBootstrap(inp: WildInput): BootstrapResult {
   if (G < 2) throw new UserError(`wild bootstrap: the cluster variable has only ${G} cluster in the estimation sample; it needs at least 2`);
   const P = prepare(inp);
   const {v, B, enumerated} = bootstrapWeights(G, inp.weights, inp.reps, inp.seed);
-  const at0 = statistics(P, inp.j, 0, v, B);
+  const terms = drawTerms(P, inp.j, v, B);
+  const at0 = statistics(terms, 0);
   const p = pValue(at0.t, at0.tstar);
   // Estimate and CR1 SE of the data: t(0) = b_j / se.
   const bhat = estimateOf(inp);
   const se = Math.abs(bhat) > 0 && Number.isFinite(at0.t) && at0.t !== 0 ? Math.abs(bhat / at0.t) : NaN;
   const pAt = (b0: number): number => {
-    const r = statistics(P, inp.j, b0, v, B);
+    const r = statistics(terms, b0);
     return pValue(r.t, r.tstar);
   };
   const bound = (dir: 1 | -1): number => {
@@ -212,7 +262,9 @@ export function wildClusterBootstrap(inp: WildInput): BootstrapResult {
       tries++;
     }
     if (tries >= 60) return dir * Infinity;
-    for (let it = 0; it < 200 && Math.abs(outside - inside) > 1e-12 * Math.max(1, Math.abs(bhat), step); it++) {
+    // Bisection to 1e-9 of the standard error (the interval is printed to a few digits; p is a step function).
+    const width = 1e-9 * (Number.isFinite(se) && se > 0 ? se : Math.max(Math.abs(bhat), 1));
+    for (let it = 0; it < 100 && Math.abs(outside - inside) > width; it++) {
       const mid = (inside + outside) / 2;
       if (pAt(mid) > 0.05) inside = mid;
       else outside = mid;
@@ -282,8 +334,9 @@ export function attachBootstrap(frame: Frame, spec: Spec): Result {
 export function wildPValues(inp: WildInput, nulls: number[]): number[] {
   const P = prepare(inp);
   const {v, B} = bootstrapWeights(inp.cluster.nlevels, inp.weights, inp.reps, inp.seed);
+  const terms = drawTerms(P, inp.j, v, B);
   return nulls.map((b0) => {
-    const r = statistics(P, inp.j, b0, v, B);
+    const r = statistics(terms, b0);
     return pValue(r.t, r.tstar);
   });
 }
