@@ -34,11 +34,38 @@ export function gravitySentence(rows: GravityRow[], boot: Map<string, BootstrapR
   if (!r || typeof r.ols === "string" || typeof r.olsDk === "string" || typeof r.ppml === "string" || typeof r.ppmlDk === "string") return null;
   const b = boot.get("t4_ctrl");
   const anySig = [r.ols, r.olsDk, r.ppml, r.ppmlDk].some((c) => c.p < 0.05) || (b !== undefined && b.p_value < 0.05);
+  // (anySig: the model with controls; `across`, below, counts the whole table.)
   const bootEn = b ? `; the wild cluster bootstrap gives p = ${f3(b.p_value)} (95% interval ${f3(b.ci95[0])} to ${f3(b.ci95[1])})` : "";
   const bootZh = b ? `；野聚类自助法 p = ${f3(b.p_value)}（95% 区间 ${f3(b.ci95[0])} 至 ${f3(b.ci95[1])}）` : "";
+  // Every test of the table (4 estimates x 3 models + the bootstraps) that rejects at 5%, named.
+  const hits: Array<{en: string; zh: string}> = [];
+  const COLS = [
+    ["ols", {en: "OLS clustered", zh: "OLS 聚类"}],
+    ["olsDk", {en: "OLS Driscoll-Kraay", zh: "OLS Driscoll-Kraay"}],
+    ["ppml", {en: "PPML clustered", zh: "PPML 聚类"}],
+    ["ppmlDk", {en: "PPML Driscoll-Kraay", zh: "PPML Driscoll-Kraay"}]
+  ] as const;
+  let total = 0;
+  for (const row of rows) {
+    for (const [key, name] of COLS) {
+      const c = row[key];
+      if (typeof c === "string") continue;
+      total++;
+      if (c.p < 0.05) hits.push({en: `${name.en} in “${NAMES[row.id].en}” (p = ${f3(c.p)})`, zh: `“${NAMES[row.id].zh}”的${name.zh}（p = ${f3(c.p)}）`});
+    }
+    const bb = boot.get(row.id);
+    if (bb) {
+      total++;
+      if (bb.p_value < 0.05) hits.push({en: `the bootstrap in “${NAMES[row.id].en}”`, zh: `“${NAMES[row.id].zh}”的自助法`});
+    }
+  }
+  const across = {
+    en: ` Across the table, ${hits.length} of ${total} tests reject at 5%${hits.length ? `: ${hits.map((h) => h.en).join("; ")}` : ""}.`,
+    zh: `全表 ${total} 个检验中有 ${hits.length} 个在 5% 水平拒绝原假设${hits.length ? `：${hits.map((h) => h.zh).join("；")}` : ""}。`
+  };
   return pick({
-    en: `In the model with controls, PPML puts the DSTRI coefficient at ${f3(r.ppml.coef)} (z = ${f3(r.ppml.stat)}) against ${f3(r.ols.coef)} by log-linear OLS; Driscoll-Kraay standard errors are ${f3(r.olsDk.se)} (OLS) and ${f3(r.ppmlDk.se)} (PPML) against ${f3(r.ols.se)} and ${f3(r.ppml.se)} clustered by partner${bootEn}. ${anySig ? "At least one of these makes the coefficient significant at 5%: the conclusion depends on the estimator or the errors." : "None of them makes the coefficient significant at 5%: on the open data the estimator and the errors do not change the conclusion that no DSTRI effect is detected."}`,
-    zh: `在含控制变量的模型中，PPML 估计的 DSTRI 系数为 ${f3(r.ppml.coef)}（z = ${f3(r.ppml.stat)}），对数线性 OLS 为 ${f3(r.ols.coef)}；Driscoll-Kraay 标准误为 ${f3(r.olsDk.se)}（OLS）和 ${f3(r.ppmlDk.se)}（PPML），按伙伴聚类时为 ${f3(r.ols.se)} 和 ${f3(r.ppml.se)}${bootZh}。${anySig ? "其中至少一种使系数在 5% 水平显著：结论取决于估计方法或标准误。" : "没有一种使系数在 5% 水平显著：在公开数据上，估计方法和标准误都不改变“未发现 DSTRI 效应”的结论。"}`
+    en: `In the model with controls, PPML puts the DSTRI coefficient at ${f3(r.ppml.coef)} (z = ${f3(r.ppml.stat)}) against ${f3(r.ols.coef)} by log-linear OLS; Driscoll-Kraay standard errors are ${f3(r.olsDk.se)} (OLS) and ${f3(r.ppmlDk.se)} (PPML) against ${f3(r.ols.se)} and ${f3(r.ppml.se)} clustered by partner${bootEn}. ${anySig ? "At least one of these makes the coefficient significant at 5%: the conclusion depends on the estimator or the errors." : "None of them makes that coefficient significant at 5%: on the open data the estimator and the errors do not change the conclusion that no DSTRI effect is detected."}${across.en}`,
+    zh: `在含控制变量的模型中，PPML 估计的 DSTRI 系数为 ${f3(r.ppml.coef)}（z = ${f3(r.ppml.stat)}），对数线性 OLS 为 ${f3(r.ols.coef)}；Driscoll-Kraay 标准误为 ${f3(r.olsDk.se)}（OLS）和 ${f3(r.ppmlDk.se)}（PPML），按伙伴聚类时为 ${f3(r.ols.se)} 和 ${f3(r.ppml.se)}${bootZh}。${anySig ? "其中至少一种使系数在 5% 水平显著：结论取决于估计方法或标准误。" : "没有一种使系数在 5% 水平显著：在公开数据上，估计方法和标准误都不改变“未发现 DSTRI 效应”的结论。"}${across.zh}`
   });
 }
 

@@ -7,7 +7,7 @@
 import type {Result} from "../engine/types.js";
 import {stars} from "../replication/compute.js";
 import type {Lang} from "../i18n.js";
-import {isGmm, type ExplorerState} from "./state.js";
+import {isGmm, levelOutcome, type ExplorerState} from "./state.js";
 import {EXPORT_WORDS, localizeModel} from "./table-language.js";
 
 export interface CoefRow {
@@ -93,7 +93,7 @@ export function tableModel(s: ExplorerState, r: Result): TableModel {
   if (typeof r.info?.lag === "number") add("lag", "Bartlett lag", r.info.lag as number);
   if (typeof r.info?.n_clusters === "number") add("clusters", "Clusters", r.info.n_clusters as number, clusterText(r) ?? undefined);
   if (r.df_t !== null) add("df", "Degrees of freedom (t)", r.df_t);
-  return {y: s.y, coefs, stats, statName: r.df_t === null ? "z" : "t"};
+  return {y: s.estimator === "ppml" ? levelOutcome(s.y) : s.y, coefs, stats, statName: r.df_t === null ? "z" : "t"};
 }
 
 /** Escapes text for LaTeX (text mode). */

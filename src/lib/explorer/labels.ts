@@ -60,6 +60,12 @@ const REGION_LABELS: Record<string, Bi> = {
 
 /** Label of a dependent variable column, e.g. lnexport_zj -> "ln exports of Zhejiang". */
 export function outcomeLabel(column: string): Bi {
+  // PPML's outcome in levels (state.ts levelOutcome): exports_cn_usd.
+  const level = /^exports_([a-z0-9_]+)_usd$/.exec(column);
+  if (level) {
+    const r = REGION_LABELS[level[1]] ?? {en: level[1].toUpperCase(), zh: level[1].toUpperCase()};
+    return {en: `Exports of ${r.en} in US$ (${column})`, zh: `${r.zh}出口额（美元，${column}）`};
+  }
   const region = column.replace(/^lnexport_/, "");
   const r = REGION_LABELS[region] ?? {en: region.toUpperCase(), zh: region.toUpperCase()};
   return {en: `ln exports of ${r.en} (${column})`, zh: `${r.zh}出口额（对数，${column}）`};
