@@ -8,9 +8,12 @@
  * Output v - sum_f alpha_f. With w = 1 it is the unweighted demeaning of demean.ts.
  */
 import type {FeDim} from "./demean-types.js";
+import {demeanWeightedTwo} from "./demean-weighted-two.js";
 
 export interface WeightedDemean {
   cols: Float64Array[];
+  /** The FE coefficients of each column (all dimensions concatenated): a warm start for the next call. */
+  alphas: Float64Array[];
   iterations: number;
   converged: boolean;
 }
@@ -19,10 +22,15 @@ export interface WeightedDemean {
  * Example: `demeanWeighted([Float64Array.of(1, 3)], Float64Array.of(1, 3), [{codes: Int32Array.of(0, 0), nlevels: 1}])`
  * -> weighted mean 2.5, cols [[-1.5, 0.5]].
  */
-export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim[], tol = 1e-13, maxIter = 100000): WeightedDemean {
+export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim[], tol = 1e-13, maxIter = 100000, start?: Array<Float64Array | undefined>): WeightedDemean {
   const n = w.length;
   const F = fes.length;
-  if (F === 0) return {cols: cols.map((c) => c.slice()), iterations: 0, converged: true};
+  if (F === 0) return {cols: cols.map((c) => c.slice()), alphas: cols.map(() => new Float64Array(0)), iterations: 0, converged: true};
+  // Two dimensions, one small: exact (demean-weighted-two.ts), no iterations.
+  if (F === 2) {
+    const exact = demeanWeightedTwo(cols, w, fes[0], fes[1]);
+    if (exact) return {cols: exact, alphas: [], iterations: 0, converged: true};
+  }
   const off = new Int32Array(F + 1);
   for (let f = 0; f < F; f++) off[f + 1] = off[f] + fes[f].nlevels;
   const P = off[F];
@@ -64,8 +72,9 @@ export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim
 
   let maxIters = 0;
   let converged = true;
-  const out = cols.map((v) => {
-    let X = new Float64Array(P);
+  const alphas: Float64Array[] = [];
+  const out = cols.map((v, col) => {
+    let X = start?.[col]?.length === P ? (start[col] as Float64Array).slice() : new Float64Array(P);
     const GX = new Float64Array(P);
     const GGX = new Float64Array(P);
     let iter = 0;
@@ -103,6 +112,7 @@ export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim
     }
     if (!done) converged = false;
     maxIters = Math.max(maxIters, iter);
+    alphas.push(X);
     const r = v.slice();
     for (let f = 0; f < F; f++) {
       const codes = fes[f].codes;
@@ -111,5 +121,5 @@ export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim
     }
     return r;
   });
-  return {cols: out, iterations: maxIters, converged};
+  return {cols: out, alphas, iterations: maxIters, converged};
 }

@@ -117,138 +117,167 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const clF = clNames.map((name, c) => groupingOf(name, `spec.vcov.cluster[${c}]`));
   const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [name, getColumn(frame, name, `spec.exclude.${name}`), vals]);
   const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
-  let rows = completeRows(n, excluded, [y, ...xs], [idF.codes, timeF.codes, ...feF.map((f) => f.codes), ...clF.map((c) => c.codes)]);
-  rows = rows.slice();
-  const nComplete = rows.length;
+  let rows0 = completeRows(n, excluded, [y, ...xs], [idF.codes, timeF.codes, ...feF.map((f) => f.codes), ...clF.map((c) => c.codes)]);
+  rows0 = rows0.slice();
+  const nComplete = rows0.length;
   if (nComplete === 0) throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
-  if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
-  const nSingletons = nComplete - rows.length;
+  if (spec.drop_singletons && feF.length > 0) rows0 = dropSingletons(rows0, feF);
+  const nSingletons = nComplete - rows0.length;
   if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
 
-  // Perfect fixed effects and separation, repeated until neither removes a row (ppmlhdfe's loop).
-  let nPerfect = 0;
-  let nSeparated = 0;
-  for (let round = 0; round < 50; round++) {
-    const before = rows.length;
-    rows = filterRows(rows, perfectFixedEffects(take(y, rows), feF.map((f) => recode(f.codes, rows, f.nlevels))));
-    nPerfect += before - rows.length;
-    if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
-    const X2 = xs.map((x) => take(x, rows));
-    if (feF.length === 0) X2.push(new Float64Array(rows.length).fill(1));
-    const sep = separatedRows(take(y, rows), X2, feF.map((f) => recode(f.codes, rows, f.nlevels)));
-    let ns = 0;
-    for (let i = 0; i < sep.length; i++) ns += sep[i];
-    if (ns === 0) break;
-    for (let i = 0; i < sep.length; i++) sep[i] = sep[i] ? 0 : 1;
-    rows = filterRows(rows, sep);
-    nSeparated += ns;
-  }
-  if (nPerfect > 0) notes.push(`${nPerfect} observation${nPerfect > 1 ? "s were" : " was"} removed because of fixed effects whose outcome is always 0 (fixest fixef.rm = "perfect").`);
-  if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
+  // Sample cleaning and IRLS, first without the (costly) separation check; again with it if the fit shows signs
+  // of separation (attempt below).
+  const attempt = (checkSeparation: boolean) => {
+    const notes: string[] = [];
+    let rows: Int32Array = rows0.slice();
+    // Perfect fixed effects and separation, repeated until neither removes a row (ppmlhdfe's loop).
+    let nPerfect = 0;
+    let nSeparated = 0;
+    for (let round = 0; round < 50; round++) {
+      const before = rows.length;
+      rows = filterRows(rows, perfectFixedEffects(take(y, rows), feF.map((f) => recode(f.codes, rows, f.nlevels))));
+      nPerfect += before - rows.length;
+      if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
+      if (!checkSeparation) break;
+      const X2 = xs.map((x) => take(x, rows));
+      if (feF.length === 0) X2.push(new Float64Array(rows.length).fill(1));
+      const sep = separatedRows(take(y, rows), X2, feF.map((f) => recode(f.codes, rows, f.nlevels)));
+      let ns = 0;
+      for (let i = 0; i < sep.length; i++) ns += sep[i];
+      if (ns === 0) break;
+      for (let i = 0; i < sep.length; i++) sep[i] = sep[i] ? 0 : 1;
+      rows = filterRows(rows, sep);
+      nSeparated += ns;
+    }
+    if (nPerfect > 0) notes.push(`${nPerfect} observation${nPerfect > 1 ? "s were" : " was"} removed because of fixed effects whose outcome is always 0 (fixest fixef.rm = "perfect").`);
+    if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
 
-  const m = rows.length;
-  const yS = take(y, rows);
-  const pooled = spec.fe.length === 0;
-  const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
-  let ysum = 0;
-  for (let i = 0; i < m; i++) ysum += yS[i];
-  if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
-  const XS = xs.map((x) => take(x, rows));
-  const names = [...spec.x];
-  if (pooled) {
-    XS.unshift(new Float64Array(m).fill(1));
-    names.unshift("(Intercept)");
-  }
+    const m = rows.length;
+    const yS = take(y, rows);
+    const pooled = spec.fe.length === 0;
+    const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
+    let ysum = 0;
+    for (let i = 0; i < m; i++) ysum += yS[i];
+    if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
+    const XS = xs.map((x) => take(x, rows));
+    const names = [...spec.x];
+    if (pooled) {
+      XS.unshift(new Float64Array(m).fill(1));
+      names.unshift("(Intercept)");
+    }
 
-  // Collinearity on the first IRLS weights (rows with y > 0 and y = 0 alike), as fixest checks its first WLS.
-  const ybar = ysum / m;
-  let mu = new Float64Array(m);
-  for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
-  {
-    const dm0 = demeanWeighted(XS, mu, feDims).cols;
-    const A = weightedCross(dm0, mu);
-    const raw = new Float64Array(XS.length);
-    XS.forEach((x, j) => {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += mu[i] * x[i] * x[i];
-      raw[j] = s;
-    });
-    const {keep, drop} = findCollinear(A, XS.length, raw);
-    for (const j of drop) notes.push(collinearityNote(names[j]));
-    if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
-    if (drop.length > 0) {
-      const kept = keep.map((j) => XS[j]);
-      const keptNames = keep.map((j) => names[j]);
-      XS.length = 0;
-      XS.push(...kept);
-      names.length = 0;
-      names.push(...keptNames);
+    // Collinearity on the first IRLS weights (rows with y > 0 and y = 0 alike), as fixest checks its first WLS.
+    const ybar = ysum / m;
+    let mu = new Float64Array(m);
+    for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
+    {
+      const dm0 = demeanWeighted(XS, mu, feDims).cols;
+      const A = weightedCross(dm0, mu);
+      const raw = new Float64Array(XS.length);
+      XS.forEach((x, j) => {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += mu[i] * x[i] * x[i];
+        raw[j] = s;
+      });
+      const {keep, drop} = findCollinear(A, XS.length, raw);
+      for (const j of drop) notes.push(collinearityNote(names[j]));
+      if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
+      if (drop.length > 0) {
+        const kept = keep.map((j) => XS[j]);
+        const keptNames = keep.map((j) => names[j]);
+        XS.length = 0;
+        XS.push(...kept);
+        names.length = 0;
+        names.push(...keptNames);
+      }
     }
-  }
-  const k = XS.length;
-  const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
-  const nparams = nparamsOf(k, feSizes);
-  if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
+    const k = XS.length;
+    const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
+    const nparams = nparamsOf(k, feSizes);
+    if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
 
-  // IRLS.
-  let eta = new Float64Array(m);
-  for (let i = 0; i < m; i++) eta[i] = Math.log(mu[i]);
-  let dev = poissonDeviance(yS, mu);
-  let beta = new Float64Array(k);
-  let iterations = 0;
-  let converged = false;
-  let demeanConverged = true;
-  const z = new Float64Array(m);
-  for (let iter = 1; iter <= 200; iter++) {
-    iterations = iter;
-    for (let i = 0; i < m; i++) z[i] = eta[i] + (yS[i] - mu[i]) / mu[i];
-    const dm = demeanWeighted([z, ...XS], mu, feDims);
-    if (!dm.converged) demeanConverged = false;
-    const zT = dm.cols[0];
-    const XT = dm.cols.slice(1);
-    const A = weightedCross(XT, mu);
-    const inv = spdInverse(A, k, 0);
-    if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
-    const b = new Float64Array(m);
-    for (let i = 0; i < m; i++) b[i] = mu[i] * zT[i];
-    const Xtz = XT.map((x) => {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += x[i] * b[i];
-      return s;
-    });
-    const next = new Float64Array(k);
-    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) next[a] += inv[a * k + c] * Xtz[c];
-    let etaNew = new Float64Array(m);
-    for (let i = 0; i < m; i++) {
-      let r = zT[i];
-      for (let a = 0; a < k; a++) r -= XT[a][i] * next[a];
-      etaNew[i] = z[i] - r;
+    // IRLS.
+    let eta = new Float64Array(m);
+    for (let i = 0; i < m; i++) eta[i] = Math.log(mu[i]);
+    let dev = poissonDeviance(yS, mu);
+    let beta = new Float64Array(k);
+    let iterations = 0;
+    let converged = false;
+    let demeanConverged = true;
+    const z = new Float64Array(m);
+    let suspect = false;
+    let warm: Float64Array[] | undefined;
+    let tight = false;
+    for (let iter = 1; iter <= 200; iter++) {
+      iterations = iter;
+      // Separation shows as fitted means on zero outcomes collapsing to 0 (eta -> -infinity): then (once) the ReLU
+      // check of separation.ts runs and the fit restarts on the rows it keeps. Without that sign the check is
+      // skipped: it costs many weighted demeanings and finds nothing.
+      if (!checkSeparation && iter > 3) {
+        for (let i = 0; i < m; i++) if (yS[i] === 0 && mu[i] < 1e-9 * ybar) suspect = true;
+        if (suspect) break;
+      }
+      for (let i = 0; i < m; i++) z[i] = eta[i] + (yS[i] - mu[i]) / mu[i];
+      // Warm start from the previous iteration's FE coefficients; a looser tolerance until the deviance has
+      // nearly settled (fixest also iterates the demeaning inside IRLS), the full 1e-13 for the last iterations.
+      const dm = demeanWeighted([z, ...XS], mu, feDims, tight ? 1e-13 : 1e-9, 100000, warm);
+      warm = dm.alphas;
+      if (!dm.converged) demeanConverged = false;
+      const zT = dm.cols[0];
+      const XT = dm.cols.slice(1);
+      const A = weightedCross(XT, mu);
+      const inv = spdInverse(A, k, 0);
+      if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
+      const b = new Float64Array(m);
+      for (let i = 0; i < m; i++) b[i] = mu[i] * zT[i];
+      const Xtz = XT.map((x) => {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += x[i] * b[i];
+        return s;
+      });
+      const next = new Float64Array(k);
+      for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) next[a] += inv[a * k + c] * Xtz[c];
+      let etaNew = new Float64Array(m);
+      for (let i = 0; i < m; i++) {
+        let r = zT[i];
+        for (let a = 0; a < k; a++) r -= XT[a][i] * next[a];
+        etaNew[i] = z[i] - r;
+      }
+      let muNew = etaNew.map(Math.exp);
+      let devNew = poissonDeviance(yS, muNew);
+      // Step-halving when the deviance is not finite (fixest does the same).
+      for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
+        etaNew = etaNew.map((e, i) => (e + eta[i]) / 2);
+        muNew = etaNew.map(Math.exp);
+        devNew = poissonDeviance(yS, muNew);
+      }
+      let change = 0, size = 0;
+      for (let a = 0; a < k; a++) {
+        change = Math.max(change, Math.abs(next[a] - beta[a]));
+        size = Math.max(size, Math.abs(next[a]));
+      }
+      const devChange = Math.abs(devNew - dev) / (0.1 + Math.abs(devNew));
+      beta = next;
+      eta = etaNew;
+      mu = muNew;
+      dev = devNew;
+      const wasTight = tight;
+      if (devChange < 1e-9) tight = true;
+      if (wasTight && iter > 1 && devChange < 1e-13 && change <= 1e-12 * Math.max(1, size)) {
+        converged = true;
+        break;
+      }
     }
-    let muNew = etaNew.map(Math.exp);
-    let devNew = poissonDeviance(yS, muNew);
-    // Step-halving when the deviance is not finite (fixest does the same).
-    for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
-      etaNew = etaNew.map((e, i) => (e + eta[i]) / 2);
-      muNew = etaNew.map(Math.exp);
-      devNew = poissonDeviance(yS, muNew);
-    }
-    let change = 0, size = 0;
-    for (let a = 0; a < k; a++) {
-      change = Math.max(change, Math.abs(next[a] - beta[a]));
-      size = Math.max(size, Math.abs(next[a]));
-    }
-    const devChange = Math.abs(devNew - dev) / (0.1 + Math.abs(devNew));
-    beta = next;
-    eta = etaNew;
-    mu = muNew;
-    dev = devNew;
-    if (iter > 1 && devChange < 1e-13 && change <= 1e-12 * Math.max(1, size)) {
-      converged = true;
-      break;
-    }
-  }
-  if (!converged) notes.push("The PPML iterations did not converge within 200 iterations; the estimates are the last ones.");
-  if (!demeanConverged) notes.push("The fixed-effects demeaning did not reach full convergence.");
+    if (suspect) return null;
+    if (!converged) notes.push("The PPML iterations did not converge within 200 iterations; the estimates are the last ones.");
+    if (!demeanConverged) notes.push("The fixed-effects demeaning did not reach full convergence.");
+    return {notes, rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar};
+  };
+  const fitted = attempt(false) ?? attempt(true);
+  if (!fitted) throw new UserError("PPML: the fit did not settle after removing separated observations");
+  const {rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar} = fitted;
+  notes.push(...fitted.notes);
+  const converged = !fitted.notes.some((x) => x.startsWith("The PPML iterations did not converge"));
 
   // Bread and scores at the solution.
   const XT = demeanWeighted(XS, mu, feDims).cols;
