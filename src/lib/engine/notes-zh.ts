@@ -21,7 +21,13 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^time effects (.*) dropped: no usable observation in those periods \(plm pgmm would stop with a singular matrix\)$/,
     (t) => `时间效应 ${t} 被删除：这些时期没有可用观测（plm 的 pgmm 会因矩阵奇异而停止）`],
   [/^spec\.fe ignored for GMM: individual effects are removed by the transformation$/, () => "GMM 不使用 spec.fe：个体效应已由差分变换消去"],
-  [/^spec\.vcov ignored for GMM: standard errors are Windmeijer-corrected two-step$/, () => "GMM 不使用 spec.vcov：标准误为 Windmeijer 校正的两步法标准误"]
+  [/^spec\.vcov ignored for GMM: standard errors are Windmeijer-corrected two-step$/, () => "GMM 不使用 spec.vcov：标准误为 Windmeijer 校正的两步法标准误"],
+  // PPML (ppml.ts).
+  [/^(\d+) observations? (?:were|was) removed because of fixed effects whose outcome is always 0 \(fixest fixef\.rm = "perfect"\)\.$/,
+    (n) => `删除了 ${n} 个观测：其所在固定效应组的被解释变量全为 0（与 fixest 的 fixef.rm = "perfect" 相同）。`],
+  [/^(\d+) observations? (?:were|was) removed because separated by the regressors \(outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe\)\.$/,
+    (n) => `删除了 ${n} 个被解释变量为 0 且被解释变量组合“分离”的观测（否则估计值趋于无穷；Correia、Guimarães 和 Zylkin 2021，与 ppmlhdfe 相同）。`],
+  [/^The PPML iterations did not converge within 200 iterations; the estimates are the last ones\.$/, () => "PPML 迭代在 200 次内未收敛；所示为最后一次迭代的估计值。"]
 ];
 
 /** An engine note in Chinese; unknown notes come back unchanged. Example: `engineNoteZh("2 fixed-effect singletons were removed.")` -> `删除了 2 个固定效应单例观测（只出现一次的组）。`. */

@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.ts";
 import {engineNoteZh} from "../../../src/lib/engine/notes-zh.ts";
 import type {Frame} from "../../../src/lib/engine/types.ts";
+import {readCsvFrame} from "./csv-frame.js";
 
 const english = (s: string) => /[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}/.test(s.replace(/“[^”]*”/g, ""));
 
@@ -58,5 +59,18 @@ describe("engine notes in Chinese", () => {
     }
     expect(engineNoteZh("60 instruments for 42 individuals: the Hansen test is weakened by instrument proliferation (consider collapse)")).toMatch(/^42 个个体用了 60 个工具变量/);
     expect(engineNoteZh("unknown")).toBe("unknown");
+  });
+});
+
+describe("PPML notes in Chinese", () => {
+  it("perfect fixed effects and separation (notes of a real PPML fit), non-convergence", () => {
+    const flows = readCsvFrame("ppml_flows.csv", new Set(["origin", "destination", "product", "flow"]));
+    const r = estimate(flows, {id: "flow", time: "year", y: "y", x: ["x1", "sepx", "x2"], fe: ["origin", "year"], estimator: "ppml"});
+    expect(r.notes.length).toBe(3);
+    for (const n of [...r.notes, "The PPML iterations did not converge within 200 iterations; the estimates are the last ones."]) {
+      const zh = engineNoteZh(n);
+      expect(zh, n).not.toBe(n);
+      expect(english(zh), zh).toBe(false);
+    }
   });
 });
