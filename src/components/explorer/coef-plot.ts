@@ -56,7 +56,7 @@ export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement
   const fig = el("figure", {className: "ex-coefplot"});
   fig.append(
     el("h2", {text: tx("coefPlot")}),
-    el("h3", {text: `${tx("coefPlotSub")} ${r.df_t === null ? pick({en: "Normal critical value (GMM z-tests).", zh: "采用正态临界值（GMM z检验）。"}) : pick({en: `t critical value, df = ${r.df_t}.`, zh: `t临界值，自由度 = ${r.df_t}。`})}`}),
+    el("h3", {text: `${tx("coefPlotSub")} ${r.df_t === null ? pick({en: "Normal critical value (z tests, as fixest for PPML and plm for GMM).", zh: "采用正态临界值（z检验，PPML同fixest，GMM同plm）。"}) : pick({en: `t critical value, df = ${r.df_t}.`, zh: `t临界值，自由度 = ${r.df_t}。`})}`}),
     ...rows
   );
   return fig;

@@ -5,12 +5,16 @@
  */
 import type {ReplicationModel} from "../replication/models.js";
 import {CONTROL_VARS, defaultState, serializeState, type ControlVar, type ExplorerState, type SeChoice} from "../explorer/state.js";
-import type {VcovSpec} from "../engine/types.js";
+import type {Spec} from "../engine/types.js";
 
-function seOf(v: VcovSpec | undefined): SeChoice {
+function seOf(v: Spec["vcov"]): SeChoice {
   if (v === "iid") return "iid";
   if (v === "hetero") return "hc1";
-  if (v && typeof v === "object" && v.cluster.length === 2) return "twoway";
+  if (typeof v === "string" && /^(DK|driscoll_kraay)/.test(v)) return "dk";
+  if (typeof v === "string" && /^(NW|newey_west)/.test(v)) return "nw";
+  if (v && typeof v === "object" && "driscoll_kraay" in v) return "dk";
+  if (v && typeof v === "object" && "newey_west" in v) return "nw";
+  if (v && typeof v === "object" && "cluster" in v && v.cluster.length === 2) return "twoway";
   return "country";
 }
 

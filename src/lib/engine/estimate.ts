@@ -5,7 +5,9 @@
  */
 import {estimateGmm} from "./gmm/index.js";
 import {estimateOls} from "./estimate-ols.js";
+import {estimatePpml} from "./ppml.js";
 import {randomizationInference} from "./randomization.js";
+import {attachBootstrap} from "./wild-bootstrap.js";
 import {validateSpec} from "./spec.js";
 import type {Frame, Result, Spec} from "./types.js";
 import {modelWarnings} from "./warnings.js";
@@ -22,7 +24,14 @@ export function estimate(frame: Frame, spec: Spec): Result {
     result.randomization = randomizationInference(frame, spec, norm.inference);
     return result;
   }
-  const result = norm.estimator === "ols" ? estimateOls(frame, spec) : estimateGmm(frame, spec);
+  const result =
+    norm.estimator === "ols"
+      ? norm.bootstrap
+        ? attachBootstrap(frame, spec)
+        : estimateOls(frame, spec)
+      : norm.estimator === "ppml"
+        ? estimatePpml(frame, spec)
+        : estimateGmm(frame, spec);
   result.warnings = modelWarnings(result);
   return result;
 }

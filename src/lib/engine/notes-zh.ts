@@ -32,7 +32,13 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^the outcome '(.*)' has no variation within the fixed effects \((.*)\): they explain it exactly, so no coefficient can be estimated$/, (y, fe) => `被解释变量“${y}”在固定效应（${fe}）之内没有变化：固定效应已完全解释它，无法估计任何系数`],
   [/^not estimated$/, () => "未估计"],
   [/^not estimable in this bootstrap draw$/, () => "在这次自助抽样中无法估计"],
-  [/^GMM is not re-estimated in bootstrap draws$/, () => "自助抽样中不重新估计 GMM"]
+  [/^GMM is not re-estimated in bootstrap draws$/, () => "自助抽样中不重新估计 GMM"],
+  // PPML (ppml.ts).
+  [/^(\d+) observations? (?:were|was) removed because of fixed effects whose outcome is always 0 \(fixest fixef\.rm = "perfect"\)\.$/,
+    (n) => `删除了 ${n} 个观测：其所在固定效应组的被解释变量全为 0（与 fixest 的 fixef.rm = "perfect" 相同）。`],
+  [/^(\d+) observations? (?:were|was) removed because separated by the regressors \(outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe\)\.$/,
+    (n) => `删除了 ${n} 个被解释变量为 0 且被解释变量组合“分离”的观测（否则估计值趋于无穷；Correia、Guimarães 和 Zylkin 2021，与 ppmlhdfe 相同）。`],
+  [/^The PPML iterations did not converge within 200 iterations; the estimates are the last ones\.$/, () => "PPML 迭代在 200 次内未收敛；所示为最后一次迭代的估计值。"]
 ];
 
 /**

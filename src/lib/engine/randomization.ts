@@ -69,7 +69,8 @@ export function randomizationInference(
 ): RandomizationResult {
   const opts = validateRandomization(ri, spec.x);
   // The model without its inference key (estimate() would otherwise run this test again in every draw).
-  const {inference: _omit, ...model} = spec;
+  // Nor its wild bootstrap: each draw needs only its own t.
+  const {inference: _omit, bootstrap: _noBoot, ...model} = spec;
   spec = model;
   const observed = estimate(frame, spec);
   const t0 = tOf(observed, opts.term);

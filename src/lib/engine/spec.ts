@@ -4,14 +4,21 @@
  */
 import {UserError} from "../errors.js";
 import {validateRandomization} from "./randomization-spec.js";
-import type {GmmSpec, RandomizationSpec, Spec} from "./types.js";
+import type {BootstrapSpec, GmmSpec, RandomizationSpec, Spec} from "./types.js";
+import {validateBootstrap} from "./wild-bootstrap-spec.js";
+import {parseHacVcov} from "./vcov-hac-spec.js";
 
-export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons", "inference"] as const;
+export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons", "bootstrap", "inference"] as const;
 const GMM_KEYS = ["instruments", "lags", "collapse", "endogenous"];
-const ESTIMATORS = ["ols", "gmm-diff", "gmm-sys"];
+const ESTIMATORS = ["ols", "ppml", "gmm-diff", "gmm-sys"];
 const EFFECTS = ["twoways", "individual"];
 
-export type VcovChoice = {type: "iid"} | {type: "hetero"} | {type: "cluster"; cluster: string[]};
+export type VcovChoice =
+  | {type: "iid"}
+  | {type: "hetero"}
+  | {type: "cluster"; cluster: string[]}
+  | {type: "driscoll_kraay"; lag?: number}
+  | {type: "newey_west"; lag?: number};
 
 export interface NormalizedSpec {
   id: string;
@@ -21,10 +28,11 @@ export interface NormalizedSpec {
   fe: string[];
   vcov: VcovChoice;
   exclude: Record<string, Array<number | string>>;
-  estimator: "ols" | "gmm-diff" | "gmm-sys";
+  estimator: "ols" | "ppml" | "gmm-diff" | "gmm-sys";
   effect: "twoways" | "individual";
   gmm: GmmSpec;
   drop_singletons: boolean;
+  bootstrap: BootstrapSpec | null;
   inference: Required<RandomizationSpec> | null;
 }
 
@@ -73,6 +81,7 @@ export function validateSpec(spec: unknown): NormalizedSpec {
   const v = s.vcov as unknown;
   if (v === undefined || v === "iid") vcov = {type: "iid"};
   else if (v === "hetero") vcov = {type: "hetero"};
+  else if (parseHacVcov(v) !== null) vcov = parseHacVcov(v) as VcovChoice;
   else if (isPlainObject(v)) {
     const extra = Object.keys(v).filter((k) => k !== "cluster");
     if (extra.length > 0) throw new UserError(`spec.vcov: unknown key ${extra.map((k) => `'${k}'`).join(", ")} (allowed: cluster)`);
@@ -83,7 +92,7 @@ export function validateSpec(spec: unknown): NormalizedSpec {
     list.forEach((name, i) => str(name, `vcov.cluster[${i}]`));
     vcov = {type: "cluster", cluster: list};
   } else {
-    throw new UserError(`spec.vcov must be "iid", "hetero" or {"cluster": [...]}; got ${JSON.stringify(v)}`);
+    throw new UserError(`spec.vcov must be "iid", "hetero", {"cluster": [...]}, "driscoll_kraay", "newey_west" (or {"driscoll_kraay": {"lag": L}}, "DK(2)", "NW(1)"); got ${JSON.stringify(v)}`);
   }
 
   const exclude: Record<string, Array<number | string>> = {};
@@ -110,6 +119,8 @@ export function validateSpec(spec: unknown): NormalizedSpec {
   }
   const ds = s.drop_singletons ?? false;
   if (typeof ds !== "boolean") throw new UserError("spec.drop_singletons must be true or false");
+  const bootstrap = s.bootstrap === undefined ? null : validateBootstrap(s.bootstrap, x);
+  if (bootstrap && estimator !== "ols") throw new UserError(`spec.bootstrap: the wild cluster bootstrap is available for OLS only (estimator is '${estimator}')`);
   const inference = s.inference === undefined ? null : validateRandomization(s.inference, x);
-  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds, inference};
+  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds, bootstrap, inference};
 }

@@ -4,7 +4,7 @@
  * The subset is written from the state (year bounds, 2020, OECD flag, ISO3 list) rather than from the
  * spec's expanded exclusion lists, because that is how a person would write it.
  */
-import {CONTROL_VARS, YEAR_MAX, YEAR_MIN, isGmm, type ExplorerState} from "./state.js";
+import {CONTROL_VARS, YEAR_MAX, YEAR_MIN, bootOn, isGmm, levelOutcome, type ExplorerState} from "./state.js";
 
 const controlsOf = (s: ExplorerState) => CONTROL_VARS.filter((c) => s.controls.includes(c));
 const quoteList = (xs: string[], q = '"') => xs.map((x) => `${q}${x}${q}`).join(", ");
@@ -53,12 +53,23 @@ export function rCode(s: ExplorerState): string {
   lines.unshift("library(fixest)");
   const key = s.lag === 0 ? s.x : `l(${s.x}, ${s.lag})`;
   const fe = s.fe === "none" ? "" : ` | ${s.fe === "country" ? "iso3" : s.fe === "year" ? "year" : "iso3 + year"}`;
-  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? "~iso3" : "~iso3 + year";
-  const args = [`${s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}`, "data = df"];
-  if (s.lag > 0) args.push("panel.id = ~iso3 + year");
+  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? "~iso3" : s.se === "twoway" ? "~iso3 + year" : s.se === "dk" ? '"DK"' : '"NW"';
+  const ppml = s.estimator === "ppml";
+  const args = [`${ppml ? levelOutcome(s.y) : s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}`, "data = df"];
+  // DK and NW take the panel's unit and time from panel.id (fixest's vcov_DK / vcov_NW), as lags do.
+  if (s.lag > 0 || s.se === "dk" || s.se === "nw") args.push("panel.id = ~iso3 + year");
   if (cond.length) args.push(`subset = ~ ${cond.join(" & ")}`);
   args.push(`vcov = ${vcov}`);
-  lines.push(`m <- feols(${args.join(", ")})`, "summary(m)");
+  lines.push(`m <- ${ppml ? "fepois" : "feols"}(${args.join(", ")})`, "summary(m)");
+  if (bootOn(s)) {
+    // fwildclusterboot: restricted wild cluster bootstrap (WCR), Rademacher weights, as the page.
+    const term = s.lag === 0 ? s.x : `l(${s.x}, ${s.lag})`;
+    lines.push(
+      "library(fwildclusterboot)",
+      `b <- boottest(m, param = "${term}", clustid = ~iso3, B = 9999, type = "rademacher", impose_null = TRUE, seed = 1)`,
+      "summary(b)"
+    );
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -77,8 +88,11 @@ export function stataCode(s: ExplorerState): string {
     return lines.join("\n") + "\n";
   }
   const absorb = s.fe === "none" ? "noabsorb" : `absorb(${s.fe === "country" ? "cid" : s.fe === "year" ? "year" : "cid year"})`;
-  const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : "vce(cluster cid year)";
-  lines.push(`reghdfe ${s.y} ${[key, ...ctrl].join(" ")}${ifc}, ${absorb} ${vce}`);
+  const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : s.se === "twoway" ? "vce(cluster cid year)" : "";
+  // Driscoll-Kraay / Newey-West: xtscc / ivreg2-style HAC options differ; noted rather than guessed.
+  if (s.se === "dk" || s.se === "nw") lines.push(`* ${s.se === "dk" ? "Driscoll-Kraay" : "Newey-West"} errors as fixest: lag floor(T^(1/4)), Bartlett; in Stata e.g. xtscc (DK) -- small-sample factors differ`);
+  const cmd = s.estimator === "ppml" ? `ppmlhdfe ${levelOutcome(s.y)}` : `reghdfe ${s.y}`;
+  lines.push(`${cmd} ${[key, ...ctrl].join(" ")}${ifc}, ${absorb}${vce ? ` ${vce}` : ""}`);
   return lines.join("\n") + "\n";
 }
 
@@ -105,8 +119,9 @@ export function pythonCode(s: ExplorerState): string {
     return lines.join("\n") + "\n";
   }
   const fe = s.fe === "none" ? "" : ` | ${s.fe === "country" ? "iso3" : s.fe === "year" ? "year" : "iso3 + year"}`;
-  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? '{"CRV1": "iso3"}' : '{"CRV1": "iso3+year"}';
-  lines.push(`fit = pf.feols("${s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}", data=df, vcov=${vcov})`, "fit.summary()");
+  const vcov = s.se === "iid" ? '"iid"' : s.se === "hc1" ? '"hetero"' : s.se === "country" ? '{"CRV1": "iso3"}' : s.se === "twoway" ? '{"CRV1": "iso3+year"}' : s.se === "dk" ? '"DK"' : '"NW"';
+  if (s.se === "dk" || s.se === "nw") lines.push(`# pyfixest's panel HAC needs the panel: panel_id=("iso3", "year")`);
+  lines.push(`fit = pf.${s.estimator === "ppml" ? "fepois" : "feols"}("${s.estimator === "ppml" ? levelOutcome(s.y) : s.y} ~ ${[key, ...ctrl].join(" + ")}${fe}", data=df, vcov=${vcov})`, "fit.summary()");
   return lines.join("\n") + "\n";
 }
 

@@ -102,5 +102,25 @@ export const STARTERS: Starter[] = [
         {type: "chart", table: "panel", mark: "dot", x: "lngdp", y: "lnexport_cn", color: "oecd", facet: ""}
       ]
     }
+  },
+  {
+    key: "gravity",
+    title: {en: "PPML and Driscoll-Kraay errors", zh: "PPML 与 Driscoll-Kraay 标准误"},
+    textZh: ["## 引力模型的估计方法\n第 (1) 列为论文的对数线性 OLS；第 (2) 列以泊松伪最大似然（PPML，与 fixest 的 fepois 相同）估计美元出口额水平值；第 (3)、(4) 列改用 Driscoll-Kraay 标准误，允许同一年份冲击同时影响所有伙伴。"],
+    notebook: {
+      v: 1,
+      panel: PANEL,
+      cells: [
+        {type: "text", md: "## Gravity estimators\nColumn (1) is the study's log-linear OLS; column (2) estimates exports in US$ by Poisson pseudo-maximum likelihood (PPML, as fixest's fepois); columns (3) and (4) use Driscoll-Kraay errors, which let a year's shock hit every partner at once."},
+        {
+          type: "model",
+          models:
+            "feols(lnexport_cn ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = ~iso3)\n" +
+            "fepois(exports_cn_usd ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = ~iso3)\n" +
+            "feols(lnexport_cn ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = \"DK\")\n" +
+            "fepois(exports_cn_usd ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = \"DK\")"
+        }
+      ]
+    }
   }
 ];

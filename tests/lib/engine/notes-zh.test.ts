@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.ts";
 import {engineNoteZh} from "../../../src/lib/engine/notes-zh.ts";
 import type {Frame} from "../../../src/lib/engine/types.ts";
+import {readCsvFrame} from "./csv-frame.js";
 
 const english = (s: string) => /[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}/.test(s.replace(/“[^”]*”/g, ""));
 
@@ -87,5 +88,18 @@ describe("why a specification could not be estimated, in Chinese (the multiverse
     }
     expect(message).not.toBe("");
     expect(engineNotesZh(message)).not.toBe(message);
+  });
+});
+
+describe("PPML notes in Chinese", () => {
+  it("perfect fixed effects and separation (notes of a real PPML fit), non-convergence", () => {
+    const flows = readCsvFrame("ppml_flows.csv", new Set(["origin", "destination", "product", "flow"]));
+    const r = estimate(flows, {id: "flow", time: "year", y: "y", x: ["x1", "sepx", "x2"], fe: ["origin", "year"], estimator: "ppml"});
+    expect(r.notes.length).toBe(3);
+    for (const n of [...r.notes, "The PPML iterations did not converge within 200 iterations; the estimates are the last ones."]) {
+      const zh = engineNoteZh(n);
+      expect(zh, n).not.toBe(n);
+      expect(english(zh), zh).toBe(false);
+    }
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The gravity additions in the pages: the explorer's PPML estimator (outcome in levels), Driscoll-Kraay and
+ * Newey-West standard errors and the wild cluster bootstrap switch (computed in a worker, equal to Node's
+ * estimate() of the same spec); the replication page's gravity checks with the bootstrap filled in by the
+ * worker. English and Chinese, 1280 and 390 px screenshots (tests/browser/screenshots/gravity-*.png).
+ */
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {DataType, tableFromIPC} from "apache-arrow";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {estimate} from "../../src/lib/engine/estimate.js";
+import type {Frame} from "../../src/lib/engine/types.js";
+import {rowsToFrame} from "../../src/lib/table/rows-to-frame.js";
+import {parseState, toSpec} from "../../src/lib/explorer/state.js";
+import {DIST, screenshot, visit, watch, withBrowser} from "./harness.js";
+
+const dist = process.env.DTB_DIST ?? DIST;
+
+function servedPanel(): {frame: Frame; partners: Array<{iso3: string; oecd: boolean}>} {
+  const dir = join(dist, "_file", "data");
+  const file = readdirSync(dir).find((f) => /^panel\.[0-9a-f]+\.arrow$/.test(f));
+  if (!file) throw new Error(`no panel.*.arrow in ${dir}: build the site first`);
+  const table = tableFromIPC(readFileSync(join(dir, file)));
+  const fields = table.schema.fields;
+  const numeric = new Set(fields.filter((f) => DataType.isInt(f.type) || DataType.isFloat(f.type) || DataType.isDecimal(f.type)).map((f) => f.name));
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const r: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = table.getChild(f.name)!.get(i);
+      r[f.name] = numeric.has(f.name) ? (v == null ? NaN : Number(v)) : v;
+    }
+    rows.push(r);
+  }
+  const seen = new Map<string, boolean>();
+  for (const r of rows) if (!seen.has(r.iso3 as string)) seen.set(r.iso3 as string, r.oecd === true);
+  return {frame: rowsToFrame(rows), partners: [...seen].map(([iso3, oecd]) => ({iso3, oecd}))};
+}
+
+const coefOf = (page: Page, term: string) => page.$eval(`tr[data-term="${term}"] td[data-col="coef"]`, (td) => Number((td as HTMLElement).dataset.value));
+
+describe("gravity estimators in the pages", () => {
+  it("explorer: PPML, DK, NW and the wild bootstrap equal the Node engine; replication: gravity checks", async () => {
+    const {frame, partners} = servedPanel();
+    await withBrowser(async (s) => {
+      for (const lang of ["en", "zh"]) {
+        const page = await s.newPage();
+        const problems = watch(page, s.origin);
+        await page.setViewportSize({width: 1280, height: 900});
+        // PPML with Driscoll-Kraay errors.
+        const search = `?est=ppml&se=dk&lang=${lang}`;
+        await visit(page, s.url(`/explorer${search}`), problems);
+        await page.waitForSelector(".explorer[data-state]", {timeout: 60_000});
+        expect(await page.getAttribute(".explorer", "data-state")).toBe("ok");
+        const spec = toSpec(parseState(search).state, partners);
+        expect(spec.y).toBe("exports_cn_usd");
+        const node = estimate(frame, spec);
+        expect(Math.abs((await coefOf(page, "dstri")) - node.coef[node.terms.indexOf("dstri")])).toBeLessThan(1e-10);
+        expect(await page.isVisible('tr[data-stat="pseudo_r2"]')).toBe(true);
+        await screenshot(page, `gravity-explorer-ppml-dk-${lang}-1280`);
+        // Newey-West, OLS, with the wild bootstrap switched on.
+        await page.selectOption("#ex-est", "ols");
+        await page.selectOption("#ex-se", "nw");
+        await page.check("#ex-boot");
+        await page.waitForFunction(() => document.querySelector(".explorer")?.getAttribute("data-boot") === "done", null, {timeout: 60_000});
+        const url = new URL(page.url());
+        expect(url.searchParams.get("boot")).toBe("1");
+        const bspec = toSpec(parseState(url.search).state, partners);
+        const nodeBoot = estimate(frame, bspec).bootstrap!;
+        expect(Number(await page.getAttribute('[data-testid="bootstrap"]', "data-p"))).toBe(nodeBoot.p_value);
+        expect(await page.textContent('[data-testid="bootstrap"]')).toContain(lang === "en" ? "bootstrap p-value" : "自助法p值");
+        await screenshot(page, `gravity-explorer-boot-${lang}-1280`);
+        await page.setViewportSize({width: 390, height: 900});
+        await screenshot(page, `gravity-explorer-boot-${lang}-390`);
+
+        // Replication: the gravity checks, the bootstrap filled in by the worker.
+        await page.setViewportSize({width: 1280, height: 900});
+        await visit(page, s.url(`/replication?lang=${lang}`), problems);
+        await page.waitForSelector('.gravity-checks[data-boot="done"]', {timeout: 120_000});
+        expect(await page.$$eval("table.gravity tbody tr", (r) => r.length)).toBe(3);
+        expect((await page.textContent(".gravity-sentence"))!.length).toBeGreaterThan(40);
+        const box = await page.$(".gravity-checks");
+        await box!.screenshot({path: join(import.meta.dirname, "screenshots", `gravity-replication-${lang}-1280.png`)});
+        await page.setViewportSize({width: 390, height: 900});
+        await box!.screenshot({path: join(import.meta.dirname, "screenshots", `gravity-replication-${lang}-390.png`)});
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }, dist);
+  }, 300_000);
+});
