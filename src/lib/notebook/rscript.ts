@@ -8,12 +8,62 @@
  * - no `vcov =`: both sides cluster by the first fixed effect (fixest's default), iid without FE.
  * Text cells become comments; chart cells a comment naming what the page draws.
  */
-import {type Atom, type ModelAst} from "../formula/ast.js";
-import {parseModel, vcovText} from "../formula/parse.js";
+import {type Atom, type ModelAst, type VcovAst} from "../formula/ast.js";
+import {parseModel} from "../formula/parse.js";
 import {parseLag} from "../engine/lag.js";
 import {modelLines, type Notebook} from "./cells.js";
 
-const rString = (s: string) => JSON.stringify(s); // R accepts JSON string escapes for these
+/**
+ * An R string literal. Every character that could end the literal or the line is escaped (backslash,
+ * quote, line breaks, other control characters); NUL (R strings cannot hold it) and lone surrogates
+ * become U+FFFD. Example: `rString('a"b\\')` -> `"a\"b\\"`.
+ */
+export function rString(s: string): string {
+  return '"' + rEscape(s, '"') + '"';
+}
+
+function rEscape(s: string, quote: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      out += "\uFFFD"; // a lone surrogate (for...of yields pairs whole)
+      continue;
+    }
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += "\\" + quote;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c === 0) out += "\uFFFD";
+    // R refuses \x and \u escapes in one string, and \u in backtick names: \u in strings, \x in names.
+    else if (c < 0x20 || c === 0x7f) out += (quote === '"' ? "\\u00" : "\\x") + c.toString(16).padStart(2, "0");
+    // R takes \u escapes in strings only (not in backtick names), and never ends a line at these.
+    else if ((c === 0x2028 || c === 0x2029 || c === 0x85) && quote === '"') out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * An R name: syntactic names as they are, anything else in backticks with backslashes, backticks and
+ * line breaks escaped (R processes escapes inside backticks, so `x\` must become `x\\`).
+ * Example: rName("dstri") -> dstri; rName("a`b\\") -> `a\`b\\`.
+ */
+export function rName(n: string): string {
+  if (/^([A-Za-z]|[.][A-Za-z._])[A-Za-z0-9._]*$/.test(n) && !R_RESERVED.has(n)) return n;
+  return "`" + (n === "" ? "\uFFFD" : rEscape(n, "`")) + "`";
+}
+
+const R_RESERVED = new Set(["if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE", "NULL", "Inf", "NaN", "NA", "NA_integer_", "NA_real_", "NA_character_", "NA_complex_", "in"]);
+
+/**
+ * R comment lines for any text: one `# ` line per line of the text, split at every character R (or an
+ * editor) could take as a line end, other control characters dropped, so a comment never ends early.
+ */
+export function rComment(text: string): string[] {
+  return text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).map((l) => ("# " + l.replace(/[\u0000-\u001f\u007f]/g, "")).trimEnd());
+}
 
 function rAtom(a: Atom): string {
   if (a.kind === "col") {
@@ -25,8 +75,10 @@ function rAtom(a: Atom): string {
   return `l(${rName(a.name)}, ${a.k})`;
 }
 
-function rName(n: string): string {
-  return /^[A-Za-z.][A-Za-z0-9._]*$/.test(n) ? n : "`" + n.replace(/`/g, "") + "`";
+function rVcov(v: VcovAst | null): string | null {
+  if (v === null) return null;
+  if (v.type === "cluster") return "~" + v.cluster.map((c) => c.map(rName).join("^")).join(" + ");
+  return rString(v.type);
 }
 
 function rFormula(m: ModelAst, data: string, refLevel: (table: string, col: string) => string): string {
@@ -34,7 +86,7 @@ function rFormula(m: ModelAst, data: string, refLevel: (table: string, col: stri
     .map((t) => {
       if (t.kind === "atom") return rAtom(t.atom);
       if (t.kind === "product") return t.parts.map(rAtom).join(":");
-      const ref = t.ref === null ? refLevel(data, t.name) : typeof t.ref === "number" ? String(t.ref) : rString(t.ref);
+      const ref = t.ref === null ? refLevel(data, t.name) : typeof t.ref === "number" && Number.isFinite(t.ref) ? String(t.ref) : rString(String(t.ref));
       return `i(${rName(t.name)}, ref = ${ref})`;
     })
     .join(" + ");
@@ -63,7 +115,7 @@ export function notebookToR(nb: Notebook): string {
     `panel_id <- ~${rName(nb.panel.id)} + ${rName(nb.panel.time)}`,
     "tables <- list()",
     "get_table <- function(name) {",
-    "  if (is.null(tables[[name]])) tables[[name]] <<- dbGetQuery(con, sprintf('SELECT * FROM \"%s\"', name))",
+    "  if (is.null(tables[[name]])) tables[[name]] <<- dbGetQuery(con, sprintf('SELECT * FROM \"%s\"', gsub('\"', '\"\"', name, fixed = TRUE)))",
     "  tables[[name]]",
     "}",
     "first_level <- function(x) sort(unique(x[!is.na(x)]))[1]",
@@ -73,14 +125,14 @@ export function notebookToR(nb: Notebook): string {
   nb.cells.forEach((cell, i) => {
     out.push(`# ---- cell ${i + 1}: ${cell.type} ----`);
     if (cell.type === "text") {
-      for (const line of cell.md.split("\n")) out.push(`# ${line}`);
+      out.push(...rComment(cell.md));
     } else if (cell.type === "sql") {
       const sql = cell.sql.trim().replace(/;+\s*$/, "");
       out.push(`dbExecute(con, ${rString(`CREATE OR REPLACE TABLE "${cell.name}" AS ${sql}`)})`);
       out.push(`tables[[${rString(cell.name)}]] <- NULL`);
       out.push(`print(head(get_table(${rString(cell.name)})))`);
     } else if (cell.type === "chart") {
-      out.push(`# chart on the page: ${cell.mark} of ${cell.y} against ${cell.x} from ${cell.table}${cell.color ? `, colour ${cell.color}` : ""}${cell.facet ? `, facets ${cell.facet}` : ""}`);
+      out.push(...rComment(`chart on the page: ${cell.mark} of ${cell.y} against ${cell.x} from ${cell.table}${cell.color ? `, colour ${cell.color}` : ""}${cell.facet ? `, facets ${cell.facet}` : ""}`));
     } else {
       const names: string[] = [];
       for (const line of modelLines(cell)) {
@@ -88,13 +140,13 @@ export function notebookToR(nb: Notebook): string {
         try {
           m = parseModel(line);
         } catch (e) {
-          out.push(`# not exported (${(e as Error).message}): ${line}`);
+          out.push(...rComment(`not exported (${(e as Error).message}): ${line}`));
           continue;
         }
         const data = m.data ?? "panel";
         const name = `m${++modelNo}`;
         names.push(name);
-        const vc = vcovText(m.vcov);
+        const vc = rVcov(m.vcov);
         out.push(
           `${name} <- feols(${rFormula(m, data, (t, c) => `first_level(get_table(${rString(t)})[[${rString(c)}]])`)}, data = get_table(${rString(data)}), panel.id = panel_id${vc ? `, vcov = ${vc}` : ""})`
         );
