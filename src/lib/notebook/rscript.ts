@@ -12,6 +12,7 @@ import {type Atom, type ModelAst, type VcovAst} from "../formula/ast.js";
 import {parseModel} from "../formula/parse.js";
 import {parseLag} from "../engine/lag.js";
 import {modelLines, type Notebook} from "./cells.js";
+import {checkSqlCell} from "./sql.js";
 
 /**
  * An R string literal. Every character that could end the literal or the line is escaped (backslash,
@@ -94,15 +95,21 @@ function rFormula(m: ModelAst, data: string, refLevel: (table: string, col: stri
   return `${rAtom(m.y)} ~ ${rhs}${fe}`;
 }
 
+/** The R code of an export: set-up lines, each cell's lines (text cells as comments), closing lines. */
+export interface RParts {
+  setup: string[];
+  cells: string[][];
+  end: string[];
+}
+
 /**
- * The R script. Tables are read from the CSV files the site serves (data/panel.csv,
- * data/notebook/{dstri,wdi,exports}.csv), which the reader downloads next to the script.
+ * The notebook as R code, cell by cell (shared by the R script and the Quarto document). Tables are read
+ * from the CSV files the site serves, then DuckDB's external access is switched off and locked as on the
+ * page, so a shared notebook's SQL cannot read or write the reader's files or reach the network. A SQL cell
+ * that the page would refuse (a second statement, a change to a built-in table) is written as a comment.
  */
-export function notebookToR(nb: Notebook): string {
-  const out: string[] = [
-    "# Notebook exported from the DSTRI replication site.",
-    "# Needs R packages duckdb, DBI and fixest; put panel.csv, dstri.csv, wdi.csv and exports.csv",
-    "# (downloadable from the site's data folder) next to this script.",
+export function notebookRParts(nb: Notebook): RParts {
+  const setup: string[] = [
     "library(DBI)",
     "library(duckdb)",
     "library(fixest)",
@@ -112,22 +119,29 @@ export function notebookToR(nb: Notebook): string {
     '  if (file.exists(f)) dbExecute(con, sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv_auto(\'%s\')", t, f))',
     "}",
     'if (file.exists("customs.csv")) dbExecute(con, "CREATE OR REPLACE TABLE customs AS SELECT * FROM read_csv_auto(\'customs.csv\')")',
+    'dbExecute(con, "SET enable_external_access = false")',
+    'dbExecute(con, "SET lock_configuration = true")',
     `panel_id <- ~${rName(nb.panel.id)} + ${rName(nb.panel.time)}`,
     "tables <- list()",
     "get_table <- function(name) {",
     "  if (is.null(tables[[name]])) tables[[name]] <<- dbGetQuery(con, sprintf('SELECT * FROM \"%s\"', gsub('\"', '\"\"', name, fixed = TRUE)))",
     "  tables[[name]]",
     "}",
-    "first_level <- function(x) sort(unique(x[!is.na(x)]))[1]",
-    ""
+    "first_level <- function(x) sort(unique(x[!is.na(x)]))[1]"
   ];
   let modelNo = 0;
-  nb.cells.forEach((cell, i) => {
-    out.push(`# ---- cell ${i + 1}: ${cell.type} ----`);
+  const cells = nb.cells.map((cell) => {
+    const out: string[] = [];
     if (cell.type === "text") {
       out.push(...rComment(cell.md));
     } else if (cell.type === "sql") {
-      const sql = cell.sql.trim().replace(/;+\s*$/, "");
+      let sql: string;
+      try {
+        sql = checkSqlCell(cell.sql);
+      } catch (e) {
+        out.push(...rComment(`not exported (${(e as Error).message}): ${cell.sql}`));
+        return out;
+      }
       out.push(`dbExecute(con, ${rString(`CREATE OR REPLACE TABLE "${cell.name}" AS ${sql}`)})`);
       out.push(`tables[[${rString(cell.name)}]] <- NULL`);
       out.push(`print(head(get_table(${rString(cell.name)})))`);
@@ -153,9 +167,25 @@ export function notebookToR(nb: Notebook): string {
       }
       if (names.length) out.push(`print(etable(${names.join(", ")}))`);
     }
-    out.push("");
+    return out;
   });
-  out.push("dbDisconnect(con, shutdown = TRUE)");
-  return out.join("\n") + "\n";
+  return {setup, cells, end: ["dbDisconnect(con, shutdown = TRUE)"]};
 }
 
+/**
+ * The R script. Tables are read from the CSV files the site serves (data/panel.csv,
+ * data/notebook/{dstri,wdi,exports}.csv), which the reader downloads next to the script.
+ */
+export function notebookToR(nb: Notebook): string {
+  const parts = notebookRParts(nb);
+  const out: string[] = [
+    "# Notebook exported from the DSTRI replication site.",
+    "# Needs R packages duckdb, DBI and fixest; put panel.csv, dstri.csv, wdi.csv and exports.csv",
+    "# (downloadable from the site's data folder) next to this script.",
+    ...parts.setup,
+    ""
+  ];
+  parts.cells.forEach((lines, i) => out.push(`# ---- cell ${i + 1}: ${nb.cells[i].type} ----`, ...lines, ""));
+  out.push(...parts.end);
+  return out.join("\n") + "\n";
+}

@@ -13,6 +13,7 @@ import {describe, expect, it} from "vitest";
 import type {Notebook} from "../../../src/lib/notebook/cells.ts";
 import {modelLines} from "../../../src/lib/notebook/cells.ts";
 import {parseModel} from "../../../src/lib/formula/parse.ts";
+import {checkSqlCell} from "../../../src/lib/notebook/sql.ts";
 import {notebookToR, rComment, rName, rString} from "../../../src/lib/notebook/rscript.ts";
 
 const hasR = spawnSync("Rscript", ["--version"]).status === 0;
@@ -70,9 +71,9 @@ function parseInR(scripts: string[]): Parsed[] {
 
 /** The top-level calls the exporter must write for this notebook. */
 function expectedTop(nb: Notebook): string[] {
-  const top = ["library", "library", "library", "<-", "for", "if", "<-", "<-", "<-", "<-"];
+  const top = ["library", "library", "library", "<-", "for", "if", "dbExecute", "dbExecute", "<-", "<-", "<-", "<-"];
   for (const c of nb.cells) {
-    if (c.type === "sql") top.push("dbExecute", "<-", "print");
+    if (c.type === "sql" && !refused(c.sql)) top.push("dbExecute", "<-", "print");
     if (c.type === "model") {
       let n = 0;
       for (const line of modelLines(c)) {
@@ -89,6 +90,15 @@ function expectedTop(nb: Notebook): string[] {
   }
   top.push("dbDisconnect");
   return top;
+}
+
+function refused(sql: string): boolean {
+  try {
+    checkSqlCell(sql);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // Hostile text: everything that can end an R string, name or comment, plus code to inject.
