@@ -93,6 +93,7 @@ function csvLink(result: SqlResult, data: NotebookData): HTMLElement {
   const b = el("button", {className: "nb-dl", text: "CSV"});
   b.type = "button";
   b.title = L(`Download table ${result.name} as CSV`, `将表 ${result.name} 下载为 CSV`);
+  b.setAttribute("aria-label", b.title);
   b.addEventListener("click", async () => {
     const rows = await data.exactRows(result.name, result.columns);
     const lines = [csvRow(result.columns.map((c) => c.name))];

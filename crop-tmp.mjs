@@ -1,0 +1,10 @@
+import {chromium} from "playwright-core";
+import {writeFileSync} from "node:fs";
+const [file, y, h, outp, w] = process.argv.slice(2);
+const b = await chromium.launch({executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"]});
+const p = await b.newPage({viewport: {width: Number(w ?? 390), height: Number(h)}});
+writeFileSync("/tmp/crop.html", `<body style="margin:0;overflow:hidden"><img src="file://${file}" style="display:block;margin-top:-${y}px"></body>`);
+await p.goto("file:///tmp/crop.html");
+await p.waitForTimeout(300);
+await p.screenshot({path: outp});
+await b.close();
