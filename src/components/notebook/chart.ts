@@ -18,6 +18,20 @@ export function plainNumber(v: unknown): string {
   return typeof v === "number" ? PLAIN.format(v) : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 }
 
+/** Whole-number columns (years, counts) get whole-number ticks: no 2010.5 on a year axis. */
+function integerTicks(values: unknown[], band: boolean): {ticks?: number[]} {
+  if (band || values.length === 0 || !values.every((v) => typeof v === "number" && Number.isInteger(v))) return {};
+  const nums = values as number[];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of nums) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  if (hi - lo > 60) return {};
+  const step = Math.max(1, Math.ceil((hi - lo) / 10));
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi; t += step) ticks.push(t);
+  return {ticks};
+}
+
 function isIsoDates(column: ArrayLike<unknown>, n: number): boolean {
   let seen = 0;
   for (let i = 0; i < n; i++) {
@@ -65,8 +79,8 @@ export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement
     height: 320,
     marginLeft: 56,
     // Numbers never get thousands separators (a year is 2014, not 2,014); dates are ISO (UTC).
-    x: {label: cell.x, ...(dates.has(cell.x) ? {type: "utc"} : cell.mark === "bar" ? {tickFormat: plainNumber} : {tickFormat: plainNumber})},
-    y: {label: cell.y, grid: true, ...(dates.has(cell.y) ? {type: "utc"} : {tickFormat: plainNumber})},
+    x: {label: cell.x, ...(dates.has(cell.x) ? {type: "utc"} : {tickFormat: plainNumber, ...integerTicks(data.map((d) => d.x), cell.mark === "bar")})},
+    y: {label: cell.y, grid: true, ...(dates.has(cell.y) ? {type: "utc"} : {tickFormat: plainNumber, ...integerTicks(data.map((d) => d.y), false)})},
     color: cell.color ? {legend: true, label: cell.color, type: colorType} : undefined,
     fx: cell.facet ? {label: cell.facet} : undefined,
     marks: [mark]

@@ -128,7 +128,7 @@ export function codeEditor(opts: {doc: string; language: EditorLanguage; label: 
       ? [sql({dialect: PostgreSQL, upperCaseKeywords: true}), autocompletion({override: [sqlCompletion(opts.catalogue)], activateOnTyping: true})]
       : opts.language === "formula"
         ? [formulaLanguage, autocompletion({override: [formulaCompletion(opts.catalogue)], activateOnTyping: true})]
-        : [EditorView.lineWrapping];
+        : [];
   const view = new EditorView({
     state: EditorState.create({
       doc: opts.doc,
@@ -138,6 +138,9 @@ export function codeEditor(opts: {doc: string; language: EditorLanguage; label: 
         bracketMatching(),
         closeBrackets(),
         syntaxHighlighting(style),
+        // Long lines wrap: the editor grows with its text and never becomes a scroll box (fits a phone; axe's
+        // scrollable-region rule).
+        EditorView.lineWrapping,
         keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         ...lang,
         opts.placeholder ? cmPlaceholder(opts.placeholder) : [],
