@@ -14,7 +14,8 @@ import {notebookRParts} from "./rscript.js";
 export function quartoText(md: string): string {
   return md
     .replace(/\r\n?/g, "\n")
-    .replace(/^(\s*(?:`{3,}|~{3,})\s*)\{+([^}\n]*)\}+/gm, (_, fence: string, info: string) => fence + info.replace(/[{}]/g, "").trim())
+    // A fence's info string loses every brace: ```{r} (an executable chunk) becomes ```r (highlighted code).
+    .replace(/^([ \t]*(?:`{3,}|~{3,}))([^\n]*)/gm, (_, fence: string, info: string) => fence + info.replace(/[{}]/g, "").trim())
     .replace(/`(\s*)r(?=[ #])/g, "`$1\u200Br")
     .replace(/\{\{</g, "{{{<")
     .replace(/>\}\}/g, ">}}}");

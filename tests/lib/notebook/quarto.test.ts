@@ -1,4 +1,5 @@
 /** The Quarto export: R chunks from the R export; text cells that cannot run anything when rendered. */
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {notebookToQuarto, quartoText} from "../../../src/lib/notebook/quarto.ts";
 import {STARTERS, starterNotebook} from "../../../src/lib/notebook/starters.ts";
@@ -20,5 +21,17 @@ describe("Quarto export", () => {
     expect(t).toContain("```r\nsystem('id')");
     expect(t).toContain("`\u200Br system('id')`");
     expect(t).toContain("{{{< include /etc/passwd >}}}");
+  });
+  it("property: hostile text never yields an executable chunk, inline r code or a live shortcode", () => {
+    const unit = fc.constantFrom("```", "~~~", "{r}", "{", "}", "r", " ", "`", "\n", "\r", "{{<", ">}}", "#", "x", "python", "=");
+    fc.assert(
+      fc.property(fc.array(unit, {maxLength: 30}).map((a) => a.join("")), (md) => {
+        const t = quartoText(md);
+        expect(t).not.toMatch(/^[ \t]*(`{3,}|~{3,})[ \t]*\{/m);
+        expect(t).not.toMatch(/`\s*r[ #]/);
+        expect(t.replace(/\{\{\{</g, "")).not.toMatch(/\{\{</);
+      }),
+      {numRuns: 2000, seed: 18}
+    );
   });
 });
