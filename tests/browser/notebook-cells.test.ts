@@ -169,7 +169,7 @@ describe("notebook: a notebook analysts can live in", () => {
     await withBrowser(async (s) => {
       const page = await s.newPage();
       const problems = watch(page, s.origin);
-      await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({type: "longtask", buffered: true});`);
+      await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); window.__longAt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({type: "longtask", buffered: true}); window.__longAt = [];`);
       await page.goto(`${s.url("/notebook?lang=en")}#nb=${await encodeNotebook(nb)}`, {waitUntil: "domcontentloaded"});
       // The page runs all cells on open: wait for the model to be estimating, then cancel it.
       await waitState(page, 0, "done", 120_000);
@@ -193,6 +193,8 @@ describe("notebook: a notebook analysts can live in", () => {
       await page.waitForTimeout(4000);
       expect(await state(page, 1)).toBe("running");
       const long = await page.evaluate(() => (window as unknown as {__long: number[]}).__long.slice());
+      const where = await page.evaluate(() => ({long: (window as unknown as {__longAt: number[][]}).__longAt.slice(-6), marks: performance.getEntriesByType("mark").filter((m) => m.name.startsWith("nb:")).slice(-6).map((m) => [m.name, Math.round(m.startTime)])}));
+      console.info(`long tasks [start, duration] and notebook marks: ${JSON.stringify(where)}`);
       await cell(page, 1).getByRole("button", {name: "Cancel"}).click();
       await waitState(page, 1, "cancelled", 5000);
       // The 10-s (in fact much longer) SQL: run, wait, cancel.

@@ -18,6 +18,8 @@ function show(v: unknown): string {
   if (typeof v === "bigint") return v.toString();
   return String(v);
 }
+/** Rows drawn when the result appears (of the DISPLAY_ROWS fetched). */
+const FIRST_ROWS = 100;
 const isNum = (type: string) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type);
 /** Sort key: exact numeric text (DECIMAL, BIGINT) compares as a number; ISO dates compare as text. */
 const sortKey = (v: unknown, numeric: boolean) => (numeric && typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : v);
@@ -30,10 +32,18 @@ function sortable(result: SqlResult): HTMLElement {
   let key: string | null = null;
   let dir = 1;
   const tbody = el("tbody");
+  // The first rows are drawn at once, the rest on request: a cell's output appears without a long task.
+  let shown = Math.min(rows.length, FIRST_ROWS);
+  const more = el("button", {className: "nb-more"});
+  more.type = "button";
+  more.addEventListener("click", () => {
+    shown = rows.length;
+    fill();
+  });
   const fill = () => {
-    tbody.replaceChildren(
-      ...rows.map((r) => el("tr", {}, ...result.columns.map((c) => cell(r[c.name], isNum(c.type)))))
-    );
+    tbody.replaceChildren(...rows.slice(0, shown).map((r) => el("tr", {}, ...result.columns.map((c) => cell(r[c.name], isNum(c.type))))));
+    more.textContent = L(`Show all ${rows.length} rows`, `显示全部 ${rows.length} 行`);
+    more.hidden = shown >= rows.length;
   };
   const head = el(
     "tr",
@@ -66,7 +76,7 @@ function sortable(result: SqlResult): HTMLElement {
   );
   fill();
   table.append(caption, el("thead", {}, head), tbody);
-  return el("div", {className: "table-wrap scroll"}, table);
+  return el("div", {}, el("div", {className: "table-wrap scroll"}, table), more);
 }
 
 function summary(result: SqlResult): HTMLElement {

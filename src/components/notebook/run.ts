@@ -55,9 +55,13 @@ export async function runCellWork(cell: Cell, ctx: RunContext): Promise<{outcome
       return {outcome: "ok", output: [chart(cell, frame, ctx.width)]};
     }
     if (cell.type === "sql") {
+      performance.mark("nb:sql-start");
       const r = await ctx.data.runSql(cell.name, cell.sql, (cancel) => ctx.running(() => L(`Running… ${seconds()} s`, `运行中…… ${seconds()} 秒`), cancel));
       ctx.onFirstSql();
-      return {outcome: "ok", output: [resultTable(r, ctx.data)]};
+      performance.mark("nb:sql-result");
+      const table = resultTable(r, ctx.data);
+      performance.mark("nb:sql-rendered");
+      return {outcome: "ok", output: [table]};
     }
     const lines = modelLines(cell);
     if (lines.length === 0) throw new Error(L("the model cell is empty", "模型单元为空"));
@@ -73,6 +77,7 @@ export async function runCellWork(cell: Cell, ctx: RunContext): Promise<{outcome
       }
       if (abort.signal.aborted) throw new Cancelled();
     }
+    performance.mark("nb:model-tables");
     const task: ModelTask = {type: "models", lines, panel: ctx.panel, tables};
     const outcomes = await ctx.pool().run<ModelTask, ModelOutcome[]>(task, {
       signal: abort.signal,
