@@ -101,7 +101,7 @@ describe("dtb estimate --formula", () => {
   it("errors are one line", () => {
     expect(fails("flowsLag")).toMatch(/^dtb estimate: rows \d+ and \d+ have the same exporter = \w+ and year = 2015 \(duplicate id-time pair; lags and GMM need unique id-time pairs\)$/);
     expect(fails("syntax")).toBe("dtb estimate: formula: unexpected ')' at character 28");
-    expect(fails("badVcov")).toBe("dtb estimate: formula: unexpected end of input (expected a fixed-effect column) at character 2");
+    expect(fails("badVcov")).toBe("dtb estimate: formula: unexpected end of input (expected a cluster variable, e.g. ~iso3) at character 2");
     expect(fails("both")).toBe("dtb estimate: give either --spec or --formula, not both");
     expect(fails("vcovWithSpec")).toBe("dtb estimate: option --vcov goes with --formula (a --spec names its own vcov)");
     expect(fails("dataArg")).toBe("dtb estimate: --formula: 'data = q1' is for notebooks; the CLI reads --data FILE");

@@ -10,6 +10,39 @@ import {el, L} from "../format.js";
 
 const MAX_POINTS = 50000;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+const PLAIN = new Intl.NumberFormat("en", {useGrouping: false, maximumFractionDigits: 6});
+
+/** A tick label without digit grouping; text (a bar's category) as it is. */
+export function plainNumber(v: unknown): string {
+  return typeof v === "number" ? PLAIN.format(v) : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+
+/** Whole-number columns (years, counts) get whole-number ticks: no 2010.5 on a year axis. */
+function integerTicks(values: unknown[], band: boolean): {ticks?: number[]} {
+  if (band || values.length === 0 || !values.every((v) => typeof v === "number" && Number.isInteger(v))) return {};
+  const nums = values as number[];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of nums) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  if (hi - lo > 60) return {};
+  const step = Math.max(1, Math.ceil((hi - lo) / 10));
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi; t += step) ticks.push(t);
+  return {ticks};
+}
+
+function isIsoDates(column: ArrayLike<unknown>, n: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const v = column[i];
+    if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
+    if (typeof v !== "string" || !ISO_DATE.test(v)) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
 export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement {
   for (const [role, name] of [["x", cell.x], ["y", cell.y], ["colour", cell.color], ["facet", cell.facet]] as const) {
     if (name !== "" && frame.columns[name] === undefined) {
@@ -18,9 +51,12 @@ export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement
   }
   if (cell.x === "" || cell.y === "") throw new UserError("chart: choose an x and a y column");
   const n = Math.min(frame.nrows, MAX_POINTS);
+  // DATE and TIMESTAMP columns arrive as ISO text (data.ts): drawn on a time axis.
+  const dates = new Set([cell.x, cell.y].filter((name) => name !== "" && isIsoDates(frame.columns[name], n)));
   const value = (name: string, i: number) => {
     const v = frame.columns[name][i];
-    return typeof v === "number" && Number.isNaN(v) ? null : v;
+    if (typeof v === "number" && Number.isNaN(v)) return null;
+    return dates.has(name) && typeof v === "string" ? new Date(v.length === 10 ? `${v}T00:00:00Z` : v.replace(" ", "T") + "Z") : v;
   };
   const data = Array.from({length: n}, (_, i) => ({
     x: value(cell.x, i),
@@ -42,8 +78,9 @@ export function chart(cell: ChartCell, frame: Frame, width: number): HTMLElement
     width,
     height: 320,
     marginLeft: 56,
-    x: {label: cell.x},
-    y: {label: cell.y, grid: true},
+    // Numbers never get thousands separators (a year is 2014, not 2,014); dates are ISO (UTC).
+    x: {label: cell.x, ...(dates.has(cell.x) ? {type: "utc"} : {tickFormat: plainNumber, ...integerTicks(data.map((d) => d.x), cell.mark === "bar")})},
+    y: {label: cell.y, grid: true, ...(dates.has(cell.y) ? {type: "utc"} : {tickFormat: plainNumber, ...integerTicks(data.map((d) => d.y), false)})},
     color: cell.color ? {legend: true, label: cell.color, type: colorType} : undefined,
     fx: cell.facet ? {label: cell.facet} : undefined,
     marks: [mark]

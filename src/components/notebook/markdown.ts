@@ -2,11 +2,21 @@
  * Markdown text cells, rendered with `marked` and then sanitised by an allowlist walk: only plain
  * formatting elements survive, every attribute is dropped except a checked `href` on links (http,
  * https, mailto or in-page `#`), and images become their alt text (an image would make a request to
- * another host). Raw HTML in the Markdown is escaped before parsing, so `<script>` or `onerror=`
- * shows as text. The HTML is parsed inside a <template>, whose content is inert (no script runs, no
- * resource loads) while it is checked.
+ * another host). The Markdown itself is parsed as written (CommonMark + GFM: quotes, autolinks, code spans
+ * and blocks render right); raw HTML is disabled in the renderer — an HTML block or inline tag is written
+ * out as text — so `<script>` or `onerror=` shows as text. The HTML is parsed inside a <template>, whose
+ * content is inert (no script runs, no resource loads) while it is checked.
  */
-import {marked} from "marked";
+import {Marked} from "marked";
+
+const markdown = new Marked({
+  async: false,
+  gfm: true,
+  renderer: {
+    // Raw HTML in the text is shown as text, never passed through.
+    html: ({text}) => escapeHtml(text)
+  }
+});
 
 const ALLOWED = new Set([
   "P", "BR", "HR", "H1", "H2", "H3", "H4", "H5", "H6", "STRONG", "EM", "DEL", "CODE", "PRE", "BLOCKQUOTE",
@@ -14,7 +24,7 @@ const ALLOWED = new Set([
 ]);
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function safeHref(href: string): string | null {
@@ -55,7 +65,7 @@ function clean(node: Node, doc: Document): Node | null {
 
 /** Renders Markdown to a sanitised element. Example: `renderMarkdown("**x** <script>")`. */
 export function renderMarkdown(md: string): HTMLElement {
-  const html = marked.parse(escapeHtml(md), {async: false, gfm: true}) as string;
+  const html = markdown.parse(md) as string;
   const template = document.createElement("template");
   template.innerHTML = html;
   const box = document.createElement("div");

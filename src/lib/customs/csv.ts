@@ -3,6 +3,8 @@
  * Node loaders. It keeps the 1-based line number of each record so that errors can point at the line.
  */
 
+import {csvCell} from "../csv/write.js";
+
 export interface CsvTable {
   header: string[];
   /** Data records (header excluded), each the list of its fields as text. */
@@ -83,7 +85,10 @@ export function parseCsv(text: string): CsvTable {
   return {header: all[0].map((h) => h.trim()), records: all.slice(1), lines: starts.slice(1)};
 }
 
-/** Quote a CSV field when it needs it (comma, quote, line break). Example: `csvField('a,"b"')` -> `"a,""b"""`. */
+/**
+ * A CSV field, through the site's one writer (src/lib/csv/write.ts: RFC 4180 quoting, formula cells neutralised).
+ * Example: `csvField('a,"b"')` -> `"a,""b"""`.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvCell(value);
 }

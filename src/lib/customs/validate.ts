@@ -14,6 +14,7 @@
  * a file of any length streams through; problems go to a ProblemSink that keeps the first few in memory and
  * can count (or write out) the rest. Reading bytes (encoding, delimiter, Excel/Parquet) is ./read.ts.
  */
+import {csvCell} from "../csv/write.js";
 import countries from "i18n-iso-countries";
 import {regionCollision} from "./columns.js";
 
@@ -68,7 +69,7 @@ export function problemSink(keep = Infinity, lines?: {push(text: string): void},
     add(p) {
       count++;
       if (first.length < keep) first.push(p);
-      if (lines) lines.push(`${p.line},${csvText(p.column ?? "")},${csvText(translate(p.message))}\n`);
+      if (lines) lines.push(`${p.line},${csvCell(p.column ?? "")},${csvCell(translate(p.message))}\n`);
     },
     first,
     get count() {
@@ -76,12 +77,6 @@ export function problemSink(keep = Infinity, lines?: {push(text: string): void},
     }
   };
 }
-
-/** A CSV cell; text starting with = + - @ (a spreadsheet formula) gets a leading ' so it opens as text (OWASP CSV injection). */
-const csvText = (v: string) => {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /**
  * Header problems (missing, unexpected or repeated columns), each on line 1. Empty when the header is usable.

@@ -4,6 +4,7 @@
  * take the reader's language for their column heads and notes (numbers and term names are the same in both).
  * Numbers in the text exports are rounded to 3 decimals for LaTeX/Markdown and kept at full precision in CSV.
  */
+import {csvCell} from "../csv/write.js";
 import type {ModelWarning, Result} from "../engine/types.js";
 import {stars} from "../replication/compute.js";
 import type {Lang} from "../i18n.js";
@@ -153,8 +154,6 @@ export function toMarkdown(model: TableModel, lang: Lang = "en"): string {
   return lines.join("\n") + "\n";
 }
 
-/** RFC 4180 quoting. */
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csvNum = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : String(v));
 
 /**

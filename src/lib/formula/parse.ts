@@ -139,9 +139,12 @@ class Parser {
       if (f.kind !== "atom") throw formulaError("i() cannot be part of an interaction (write the interaction of numeric columns)", j === 0 ? start.pos : start.pos);
       return f.atom;
     });
-    const product: Term = {kind: "product", parts: atoms};
+    if (star && atoms.length !== 2) throw formulaError("'*' is supported between two terms only", start.pos);
+    // As R's formulas and fixest: a factor repeated in an interaction counts once (x:x is x, x*x is x).
+    const parts = atoms.filter((a, j) => atoms.findIndex((b) => atomName(b) === atomName(a)) === j);
+    if (parts.length === 1) return [{kind: "atom", atom: parts[0]}];
+    const product: Term = {kind: "product", parts};
     if (!star) return [product];
-    if (atoms.length !== 2) throw formulaError("'*' is supported between two terms only", start.pos);
     return [factors[0], factors[1], product];
   }
 
@@ -198,8 +201,8 @@ class Parser {
     throw formulaError(`unknown function '${t.text}' (allowed: log, l, f, i)`, t.pos);
   }
 
-  combo(): string[] {
-    const parts = [this.name("a fixed-effect column").text];
+  combo(what = "a fixed-effect column"): string[] {
+    const parts = [this.name(what).text];
     while (this.isOp("^")) {
       this.next();
       parts.push(this.name("a column after '^'").text);
@@ -235,7 +238,7 @@ class Parser {
     this.expectOp("~", `"iid", "hetero" or ~cluster`);
     const cluster: string[][] = [];
     for (;;) {
-      cluster.push(this.combo());
+      cluster.push(this.combo("a cluster variable, e.g. ~iso3"));
       if (!this.isOp("+")) break;
       this.next();
     }
@@ -246,11 +249,14 @@ class Parser {
 
 /** Canonical text of a model (one space around operators), used as its label in tables and exports. */
 export function modelText(m: Omit<ModelAst, "text">): string {
+  // Names that need them keep their backticks, so the caption is a formula that parses back the same.
+  const q = (n: string) => (/^[A-Za-z_.][A-Za-z0-9_.]*$/.test(n) && !/^\.[0-9]/.test(n) ? n : "`" + n + "`");
+  const atom = (a: Atom) => (a.kind === "col" ? q(a.name) : a.kind === "log" ? `log(${q(a.name)})` : /^l\(/.test(a.label) ? `l(${q(a.name)},${a.k})` : a.label);
   const rhs = m.terms
-    .map((t) => (t.kind === "i" ? `i(${t.name}${t.ref === null ? "" : `, ref = ${JSON.stringify(t.ref)}`})` : termName(t)))
+    .map((t) => (t.kind === "i" ? `i(${q(t.name)}${t.ref === null ? "" : `, ref = ${JSON.stringify(t.ref)}`})` : t.kind === "atom" ? atom(t.atom) : t.parts.map(atom).join(":")))
     .join(" + ");
-  const fe = m.fe.length > 0 ? " | " + m.fe.map(comboName).join(" + ") : "";
-  return `${atomName(m.y)} ~ ${rhs}${fe}`;
+  const fe = m.fe.length > 0 ? " | " + m.fe.map((c) => c.map(q).join("^")).join(" + ") : "";
+  return `${atom(m.y)} ~ ${rhs}${fe}`;
 }
 
 /** The vcov as fixest syntax: `"iid"`, `"hetero"`, `~c1 + c2`, `"DK"`, `NW(1)`. */

@@ -3,6 +3,7 @@
  * specification with its complete `dtb estimate` spec, the key term and its numbers, and the reason when it
  * failed. Shared by the CLI and the page, so both write the same files.
  */
+import {csvCell} from "../csv/write.js";
 import type {Spec} from "../engine/types.js";
 import type {BatchResult} from "./batch.js";
 import {optionLabels, specOf, type Combos, type Grid} from "./grid.js";
@@ -48,11 +49,6 @@ export function record(g: Grid, c: Combos, r: BatchResult, i: number): SpecRecor
   return rec;
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * CSV: one row per specification, the choices as columns (y, key, lag, controls, fe, vcov, sample,

@@ -44,6 +44,27 @@ export interface Notebook {
   cells: Cell[];
 }
 
+/** The format version this page writes. Older versions are upgraded on read (see UPGRADES). */
+export const NOTEBOOK_VERSION = 1;
+
+/**
+ * Upgrades from each older format version to the next, so that every link and file ever made keeps
+ * opening: when the format changes, bump NOTEBOOK_VERSION and add `UPGRADES[old] = (nb) => newer`.
+ * (Version 1 is the first; there is nothing to upgrade from yet.)
+ */
+const UPGRADES: Record<number, (nb: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** A notebook of any known version, upgraded step by step to the current one. */
+export function upgradeNotebook(input: unknown): Record<string, unknown> {
+  if (!isObject(input)) fail("must be an object");
+  let nb = input;
+  const v = nb.v;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) fail(`unsupported version ${JSON.stringify(v)?.slice(0, 20)} (versions are 1, 2, ...)`);
+  if (v > NOTEBOOK_VERSION) fail(`version ${v} was made by a newer version of this site (this page reads versions 1 to ${NOTEBOOK_VERSION})`);
+  for (let from = v; from < NOTEBOOK_VERSION; from++) nb = {...UPGRADES[from](nb), v: from + 1};
+  return nb;
+}
+
 /** Tables the page provides; a SQL cell may not take their names. */
 export const BUILTIN_TABLES = ["panel", "dstri", "wdi", "exports", "customs"] as const;
 
@@ -87,10 +108,9 @@ export function checkTableName(v: unknown, where: string): string {
  * Checks an untrusted value and returns a fresh Notebook built only from the checked fields.
  * Example: `validateNotebook(JSON.parse(text))`.
  */
-export function validateNotebook(input: unknown): Notebook {
-  if (!isObject(input)) fail("must be an object");
+export function validateNotebook(raw: unknown): Notebook {
+  const input = upgradeNotebook(raw);
   onlyKeys(input, ["v", "panel", "cells"], "the notebook");
-  if (input.v !== 1) fail(`unsupported version ${JSON.stringify(input.v)} (this page reads version 1)`);
   if (!isObject(input.panel)) fail("panel must be {id, time}");
   onlyKeys(input.panel, ["id", "time"], "panel");
   const panel = {id: text(input.panel.id, "panel.id", LIMITS.column), time: text(input.panel.time, "panel.time", LIMITS.column)};
@@ -102,7 +122,8 @@ export function validateNotebook(input: unknown): Notebook {
     const where = `cells[${i}]`;
     if (!isObject(c)) fail(`${where} must be an object`);
     const type = c.type;
-    if (typeof type !== "string" || !(type in KEYS)) fail(`${where}.type must be one of sql, model, chart, text`);
+    // Own keys only: "toString" or "constructor" are in every object's prototype chain, not cell types.
+    if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(KEYS, type)) fail(`${where}.type must be one of sql, model, chart, text`);
     onlyKeys(c, KEYS[type as Cell["type"]], where);
     switch (type as Cell["type"]) {
       case "sql": {

@@ -8,6 +8,7 @@
  * before it has passed all of this.
  */
 import {UserError} from "../errors.js";
+import {parseJsonStrict} from "../json/strict.js";
 import {validateNotebook, type Notebook} from "./cells.js";
 
 /** Longest accepted encoded notebook (characters after `#nb=`): ~24 kB keeps links shareable. */
@@ -92,12 +93,8 @@ export async function decodeNotebook(text: string): Promise<Notebook> {
   } catch {
     throw new UserError("notebook link: the unpacked text is not UTF-8");
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(str);
-  } catch {
-    throw new UserError("notebook link: the unpacked text is not JSON");
-  }
+  // Strict JSON: a key repeated in one object is refused with its position (JSON.parse keeps the last silently).
+  const value = parseJsonStrict(str, "notebook link: the unpacked text");
   try {
     return validateNotebook(value);
   } catch (e) {
@@ -113,12 +110,7 @@ export function notebookFileText(nb: Notebook): string {
 /** Reads a notebook file's text (size-limited, strict). */
 export function readNotebookFile(text: string): Notebook {
   if (text.length > MAX_JSON) throw new UserError(`notebook file: larger than ${Math.round(MAX_JSON / 1024)} kB`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new UserError("notebook file: not JSON");
-  }
+  const value = parseJsonStrict(text, "notebook file");
   try {
     return validateNotebook(value);
   } catch (e) {

@@ -3,6 +3,7 @@
  * stars over its standard error), then fixed effects (Yes/No), the variance type, N, R² and within R².
  * Exports to Markdown, LaTeX and CSV from the same cells. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1.
  */
+import {csvText} from "../csv/write.js";
 import type {Result} from "../engine/types.js";
 import type {Lang} from "../i18n.js";
 import {stars} from "../replication/compute.js";
@@ -102,6 +103,5 @@ export function etableLatex(t: Etable): string {
 }
 
 export function etableCsv(t: Etable): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [t.header, ...t.coefRows, ...t.footRows].map((r) => r.map(q).join(",")).join("\n") + "\n";
+  return csvText([t.header, ...t.coefRows, ...t.footRows]);
 }

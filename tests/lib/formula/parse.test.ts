@@ -95,6 +95,23 @@ describe("parseModel: constructs", () => {
   });
 });
 
+describe("parseModel: as fixest", () => {
+  it("a factor repeated in an interaction counts once: x:x is x, x*x is x, a:b:a is a:b", () => {
+    expect(parseModel("y ~ dstri:dstri").terms).toEqual([{kind: "atom", atom: {kind: "col", name: "dstri"}}]);
+    expect(parseModel("y ~ dstri*dstri + z").text).toBe("y ~ dstri + z");
+    expect(parseModel("y ~ a:b:a").text).toBe("y ~ a:b");
+    expect(() => parseModel("y ~ x + x:x")).toThrow("formula: term 'x' appears twice at character 9");
+  });
+  it("captions keep the backticks a name needs", () => {
+    expect(parseModel("`ln exports` ~ `dstri 2`:x + log(`a b`) + l(`c d`, 1) + i(`g h`) | `fe 1`^year").text).toBe("`ln exports` ~ `dstri 2`:x + log(`a b`) + l(`c d`,1) + i(`g h`) | `fe 1`^year");
+    const again = parseModel(parseModel("`a b` ~ `c:d`").text);
+    expect(again.terms).toEqual([{kind: "atom", atom: {kind: "col", name: "c:d"}}]);
+  });
+  it("a missing cluster variable says so", () => {
+    expect(() => parseVcov("~")).toThrow("formula: unexpected end of input (expected a cluster variable, e.g. ~iso3) at character 2");
+  });
+});
+
 describe("parseModel: errors name the token and its position", () => {
   it.each([
     ["", "formula: empty formula at character 1"],

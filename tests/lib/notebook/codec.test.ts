@@ -4,6 +4,7 @@ import {decodeNotebook, encodeNotebook, MAX_ENCODED, notebookFileText, readNoteb
 import {newCell, nextTableName, validateNotebook, type Notebook} from "../../../src/lib/notebook/cells.ts";
 import {STARTERS} from "../../../src/lib/notebook/starters.ts";
 import {UserError} from "../../../src/lib/errors.ts";
+import {V1_LINK_2026_12_06} from "./v1-link.ts";
 
 const NB: Notebook = {
   v: 1,
@@ -41,8 +42,11 @@ describe("encode / decode", () => {
   });
   it("file text round-trips", () => {
     expect(readNotebookFile(notebookFileText(NB))).toEqual(NB);
-    expect(() => readNotebookFile("{")).toThrow("notebook file: not JSON");
-    expect(() => readNotebookFile(JSON.stringify({...NB, v: 2}))).toThrow("notebook file: unsupported version 2 (this page reads version 1)");
+    expect(() => readNotebookFile("{")).toThrow("notebook file is not valid JSON: ");
+    expect(() => readNotebookFile(JSON.stringify({...NB, v: 2}))).toThrow("notebook file: version 2 was made by a newer version of this site (this page reads versions 1 to 1)");
+    expect(() => readNotebookFile('{"v": 1, "v": 1, "panel": {"id": "iso3", "time": "year"}, "cells": []}')).toThrow(
+      'notebook file is not valid JSON: key "v" is repeated (first at line 1 column 2) at line 1 column 10'
+    );
   });
   it("refuses a notebook too large for a link", async () => {
     const big: Notebook = {...NB, cells: Array.from({length: 30}, (_, i) => ({type: "text" as const, md: Array.from({length: 1500}, (_, j) => ((i * 7919 + j * 104729) % 1000003).toString(36)).join(" ").slice(0, 19000)}))};
@@ -57,9 +61,9 @@ describe("hostile links are refused with one line", () => {
     await rejects(decodeNotebook("abc$def"), /characters outside base64url/);
     await rejects(decodeNotebook("<script>alert(1)</script>"), /characters outside base64url/);
     await rejects(decodeNotebook("a"), /cut off/);
-    await rejects(decodeNotebook("AAAA_____zzz"), /damaged|not UTF-8|not JSON/);
+    await rejects(decodeNotebook("AAAA_____zzz"), /damaged|not UTF-8|not valid JSON/);
     const good = await encodeNotebook(NB);
-    await rejects(decodeNotebook(good.slice(0, good.length - 10)), /damaged|not JSON|not UTF-8|cut off/);
+    await rejects(decodeNotebook(good.slice(0, good.length - 10)), /damaged|not valid JSON|not UTF-8|cut off/);
   });
   it("a small link that would inflate past the limit (zip bomb)", async () => {
     const bomb = b64url(await deflate(" ".repeat(5_000_000)));
@@ -68,7 +72,7 @@ describe("hostile links are refused with one line", () => {
   });
   it("invalid UTF-8, not JSON, wrong shape", async () => {
     await rejects(decodeNotebook(b64url(await deflate(Uint8Array.of(0xff, 0xfe, 0x7b)))), /not UTF-8/);
-    await rejects(decodeNotebook(b64url(await deflate("{not json"))), /not JSON/);
+    await rejects(decodeNotebook(b64url(await deflate("{not json"))), /not valid JSON/);
     await rejects(decodeNotebook(b64url(await deflate("[1,2]"))), /^notebook link: must be an object$/);
     await rejects(decodeNotebook(b64url(await deflate(JSON.stringify({...NB, extra: 1})))), /unknown key "extra"/);
     await rejects(decodeNotebook(b64url(await deflate(JSON.stringify({...NB, cells: [{type: "html", html: "<script>"}]})))), /cells\[0\]\.type must be one of sql, model, chart, text/);
@@ -95,6 +99,22 @@ describe("validateNotebook", () => {
     expect(() => validateNotebook({...NB, panel: {id: "", time: "year"}})).toThrow("notebook: panel.id and panel.time must name columns");
     expect(() => validateNotebook({...NB, panel: undefined})).toThrow("notebook: panel must be {id, time}");
     expect(() => validateNotebook({...NB, v: "1"})).toThrow('notebook: unsupported version "1"');
+    expect(() => validateNotebook({...NB, v: 0})).toThrow("notebook: unsupported version 0");
+  });
+  it("a cell type that is an Object.prototype name is refused in one line", () => {
+    for (const type of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(() => validateNotebook({...NB, cells: [{type, md: ""}]})).toThrow("notebook: cells[0].type must be one of sql, model, chart, text");
+    }
+  });
+  it("a version-1 link made on 2026-12-06 keeps opening (upgraded on read when the format changes)", async () => {
+    const nb = await decodeNotebook(V1_LINK_2026_12_06);
+    expect(nb.v).toBe(1);
+    expect(nb.cells.map((c) => c.type)).toEqual(["text", "sql", "model", "chart"]);
+    expect(nb.cells[1]).toEqual({type: "sql", name: "recent", sql: "SELECT iso3, year, lnexport_cn, dstri, lngdp FROM panel WHERE year >= 2014"});
+  });
+  it("repeated keys in a link are refused with their position", async () => {
+    const text = b64url(await deflate('{"v":1,"panel":{"id":"iso3","time":"year","id":"x"},"cells":[]}'));
+    await rejects(decodeNotebook(text), /key "id" is repeated \(first at line 1 column 17\) at line 1 column 43/);
   });
   it("new cells and default names", () => {
     expect(nextTableName(NB.cells)).toBe("q2");
