@@ -9,8 +9,12 @@
  *   bread B = (X'WX)^-1, W = diag(mu)  (the Poisson Hessian; dispersion fixed at 1).
  *   iid:  V = B (n - 1)/(n - K)            (fixest ssc adj = TRUE; glm's summary leaves the factor out).
  *   HC1:  V = B (sum s_i s_i') B n/(n - K), s_i = x_i (y_i - mu_i)  (= sandwich::vcovHC(glm, "HC1")).
+ * exp and log are portableExp / portableLog, so the page's workers and `dtb simulate` get the same bits.
  * K = 2. tests/lib/simulate/ppml-seam.test.ts compares with R's glm(family = poisson) + sandwich to 1e-8.
  */
+import {portableExp} from "../random/portable-exp.js";
+import {portableLog} from "../random/portable-log.js";
+
 export interface PpmlSlope {
   intercept: number;
   coef: number;
@@ -30,11 +34,10 @@ export function ppmlSlope(y: Float64Array, x: Float64Array, maxIter = 100): Ppml
   const eta = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     mu[i] = (y[i] + ybar) / 2;
-    eta[i] = Math.log(mu[i]);
+    eta[i] = portableLog(mu[i]);
   }
   let b0 = 0;
   let b1 = 0;
-  let dev = Infinity;
   let converged = false;
   let it = 0;
   let s00 = 0, s01 = 0, s11 = 0;
@@ -58,19 +61,17 @@ export function ppmlSlope(y: Float64Array, x: Float64Array, maxIter = 100): Ppml
     const step = Math.max(Math.abs(n0 - b0) / (1 + Math.abs(n0)), Math.abs(n1 - b1) / (1 + Math.abs(n1)));
     b0 = n0;
     b1 = n1;
-    let d = 0;
+    let finite = true;
     for (let i = 0; i < n; i++) {
       eta[i] = b0 + b1 * x[i];
-      mu[i] = Math.exp(eta[i]);
-      d += 2 * ((y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]));
+      mu[i] = portableExp(eta[i]);
+      if (!(mu[i] > 0 && mu[i] < Infinity)) finite = false;
     }
-    if (!Number.isFinite(d)) break;
+    if (!finite) break;
     if (it > 1 && step < 1e-10) {
-      dev = d;
       converged = true;
       break;
     }
-    dev = d;
   }
   const K = 2;
   if (!converged || n - K <= 0) return {intercept: NaN, coef: NaN, se: {iid: NaN, hetero: NaN}, df: n - K, converged, iterations: it};

@@ -15,6 +15,7 @@ import type {Frame} from "../engine/types.js";
 import {drawCluster, drawFe, drawGravity, drawNickell} from "./dgp.js";
 import {countryDim, crit95, fitSlope, VCOVS, yearDim, type FitFailure, type SlopeFit, type VcovName} from "./fit.js";
 import {ppmlSlope} from "./ppml-seam.js";
+import {portableLog} from "../random/portable-log.js";
 import {LAB_DEFS, type LabName, type Params} from "./labs.js";
 import {summarize, type Draws, type Summary} from "./summary.js";
 
@@ -137,7 +138,7 @@ export function simulateReps(
       const s = drawGravity(rng, p);
       if (want("ols_log")) {
         const lny = new Float64Array(s.N);
-        for (let i = 0; i < s.N; i++) lny[i] = Math.log(s.y[i]);
+        for (let i = 0; i < s.N; i++) lny[i] = portableLog(s.y[i]); // same bits in Node and the page
         const f = fitSlope(lny, s.x, [], country);
         pushCross(d.ols_log, f.coef, f.se, f.df.iid, truth, f.failure);
       }
