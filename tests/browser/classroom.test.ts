@@ -30,6 +30,7 @@ describe("classroom", () => {
   it("walks every lesson in both languages (1280 px, 390 px, A4 PDF); labs equal Node for the same seed", async () => {
     const s = await openSession();
     const pages: Record<string, number> = {};
+    const small: string[] = [];
     try {
       const page = await s.newPage();
       const problems = watch(page, s.origin);
@@ -66,7 +67,7 @@ describe("classroom", () => {
             if (lesson !== "sheet") expect(await page.$eval(".cl-exercise-seed", (el) => el.textContent)).toMatch(/\d+/);
             // Tables print at 8 pt or more (1 pt = 4/3 px).
             const smallest = await page.$$eval("table td, table th", (els) => Math.min(...els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => parseFloat(getComputedStyle(e).fontSize))));
-            if (Number.isFinite(smallest)) expect(smallest).toBeGreaterThanOrEqual((8 * 4) / 3 - 0.01);
+            if (Number.isFinite(smallest) && smallest < (8 * 4) / 3 - 0.01) small.push(`${lesson}.${lang}: ${smallest} px`);
             expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
             mkdirSync(SCREENSHOTS, {recursive: true});
             const pdf = await page.pdf({path: join(SCREENSHOTS, `${name}.pdf`), format: "A4", printBackground: true});
@@ -76,6 +77,7 @@ describe("classroom", () => {
         }
       }
       console.log(`[print] PDF pages per lesson: ${JSON.stringify(pages)}`);
+      expect(small, "tables below 8 pt in print").toEqual([]);
       for (const [k, n] of Object.entries(pages)) if (!k.startsWith("sheet")) expect(n, k).toBeLessThanOrEqual(3);
       expect(problems).toEqual([]);
     } finally {

@@ -31,7 +31,6 @@ export function partnerPicker(codes: string[], names: Map<string, string>, initi
     const sel = document.createElement("select");
     sel.name = `partner${k + 1}`;
     sel.setAttribute("aria-label", pick({en: `Partner ${k + 1}`, zh: `伙伴国 ${k + 1}`}));
-    sel.style.borderLeft = `6px solid ${PARTNER_COLORS[k]}`;
     if (k >= MIN) {
       const none = document.createElement("option");
       none.value = "";
@@ -47,10 +46,20 @@ export function partnerPicker(codes: string[], names: Map<string, string>, initi
     sel.value = initial[k] ?? "";
     sel.addEventListener("change", () => {
       const chosen = [...new Set(selects.map((s) => s.value).filter(Boolean))];
+      recolour();
       if (chosen.length >= MIN) onChange(chosen);
     });
     selects.push(sel);
     box.append(sel);
   }
+  // Each select's stripe is its partner's colour in the chart: the k-th distinct choice takes colour k.
+  function recolour() {
+    const seen: string[] = [];
+    for (const s of selects) {
+      const i = s.value && !seen.includes(s.value) ? seen.push(s.value) - 1 : -1;
+      s.style.borderLeft = `6px solid ${i >= 0 ? PARTNER_COLORS[i] : "transparent"}`;
+    }
+  }
+  recolour();
   return box;
 }

@@ -91,5 +91,21 @@ export function resultsTable(result: LabResult, done = result.reps): HTMLElement
   wrap.setAttribute("role", "region");
   wrap.setAttribute("aria-label", pick({en: "Simulation results", zh: "模拟结果"}));
   wrap.append(table);
-  return wrap;
+  // Failures also in a line of text under the table (visible without scrolling the table sideways on a phone).
+  const failedNames = names.filter((n) => result.estimators[n].failed > 0);
+  if (failedNames.length === 0) return wrap;
+  const box = document.createElement("div");
+  const note = document.createElement("p");
+  note.className = "cl-failed-note";
+  note.setAttribute("role", "note");
+  note.setAttribute("data-testid", "lab-failed-note");
+  note.textContent = failedNames
+    .map((n) => {
+      const s = result.estimators[n];
+      const why = Object.keys(s.failed_reasons ?? {}).map((k) => pick(FAILURE_TEXT[k as FitFailure] ?? {en: k, zh: k})).join("; ");
+      return pick({en: `${estimatorLabel(n)}: ${s.failed} of ${s.n_ok + s.failed} replications failed (${why}) and are left out.`, zh: `${estimatorLabel(n)}：${s.n_ok + s.failed} 次重复中 ${s.failed} 次失败（${why}），不计入结果。`});
+    })
+    .join(" ");
+  box.append(wrap, note);
+  return box;
 }

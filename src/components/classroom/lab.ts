@@ -60,7 +60,7 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     const label = document.createElement("label");
     label.className = "cl-slider";
     const name = document.createElement("span");
-    name.textContent = paramLabel(p.name);
+    name.textContent = paramLabel(p.name, lab);
     const input = document.createElement("input");
     input.type = "range";
     input.name = p.name;

@@ -30,7 +30,9 @@ const PARAMS: Record<string, {en: string; zh: string}> = {
 
 export const estimatorLabel = (name: string) => pick(ESTIMATORS[name] ?? {en: name, zh: name});
 export const vcovLabel = (name: string) => pick(VCOVS[name] ?? {en: name, zh: name});
-export const paramLabel = (name: string) => pick(PARAMS[name] ?? {en: name, zh: name});
+/** The gravity lab is a cross-section: its N counts trade flows, not partners. */
+export const paramLabel = (name: string, lab?: string) =>
+  lab === "gravity" && name === "N" ? pick({en: "trade flows N", zh: "贸易流量数 N"}) : pick(PARAMS[name] ?? {en: name, zh: name});
 
 /**
  * Width to draw a chart at: its container's, or (before the container is in the page, when clientWidth is 0)
