@@ -2,7 +2,9 @@
  * `dtb estimate --data FILE --spec SPEC` -- estimate one model and print the Result as JSON.
  * `dtb estimate --data FILE --formula "y ~ x + l(x,1) | fe1 + fe1^fe2" [--vcov "~c1"] [--id ID --time TIME]`
  * -- the same model written in fixest syntax (src/lib/formula), same JSON; terms named as fixest.
- * --id/--time declare the panel for lags (default iso3, year); --vcov overrides the formula's vcov.
+ * --id/--time declare the panel for lags (default iso3, year); --vcov overrides the formula's vcov (also fixest's
+ * "DK", "DK(2)", "NW", "NW(1)": Driscoll-Kraay over --time, Newey-West within --id); --estimator ppml estimates
+ * Poisson PPML (as `fepois(...)` in the formula).
  *
  * FILE: .csv, .parquet, .arrow/.feather/.ipc (src/lib/table). SPEC: a JSON file, or the JSON itself
  * when the argument starts with `{` (shell-quoted). Output keys, in this order: terms, coef, se,
@@ -20,7 +22,7 @@ import {UserError} from "../../src/lib/errors.ts";
 import {parseJsonStrict} from "../../src/lib/json/strict.ts";
 import {numericColumnsOfSpec, requireNumeric} from "../../src/lib/table/numeric.ts";
 
-const USAGE = "usage: dtb estimate --data FILE (--spec SPEC.json|'{...}' | --formula \"y ~ x | fe\" [--vcov ~c1] [--id ID --time TIME])";
+const USAGE = "usage: dtb estimate --data FILE (--spec SPEC.json|'{...}' | --formula \"y ~ x | fe\" [--estimator ols|ppml] [--vcov ~c1|hetero|DK|DK(2)|NW|NW(1)] [--id ID --time TIME])";
 const FIRST_KEYS = ["terms", "coef", "se", "tstat", "pvalue", "df_t", "nobs", "n_groups", "r2", "r2_within", "vcov", "notes"];
 const GMM_KEYS = ["hansen", "ar1", "ar2", "n_instruments"];
 
@@ -61,6 +63,7 @@ interface Options {
   vcov: string;
   id: string;
   time: string;
+  estimator: string;
   help: boolean;
 }
 
@@ -69,7 +72,10 @@ async function formulaInput(options: Options) {
   const {parseModel, parseVcov} = await import("../../src/lib/formula/parse.ts");
   const {compileModel} = await import("../../src/lib/formula/compile.ts");
   const {numericColumnsOfModel} = await import("../../src/lib/formula/columns.ts");
-  const model = parseModel(options.formula);
+  const parsed = parseModel(options.formula);
+  if (options.estimator && options.estimator !== "ols" && options.estimator !== "ppml") throw new UserError(`--estimator must be ols or ppml; got "${options.estimator}"`);
+  if (options.estimator === "ols" && parsed.estimator === "ppml") throw new UserError("--estimator ols contradicts fepois(...) in --formula");
+  const model = options.estimator === "ppml" ? {...parsed, estimator: "ppml" as const} : parsed;
   if (model.data !== null) throw new UserError(`--formula: 'data = ${model.data}' is for notebooks; the CLI reads --data FILE`);
   const vcov = options.vcov ? parseVcov(options.vcov) : null;
   const panel = {id: options.id || "iso3", time: options.time || "year"};
@@ -87,8 +93,8 @@ function parseArgs(args: string[]): Options {
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "--help" || arg === "-h") return {data: "", spec: "", formula: "", vcov: "", id: "", time: "", help: true};
-    const m = /^--(data|spec|formula|vcov|id|time)(?:=(.*))?$/s.exec(arg);
+    if (arg === "--help" || arg === "-h") return {data: "", spec: "", formula: "", vcov: "", id: "", time: "", estimator: "", help: true};
+    const m = /^--(data|spec|formula|vcov|id|time|estimator)(?:=(.*))?$/s.exec(arg);
     if (!m) {
       if (arg.startsWith("-")) throw new UserError(`unknown option "${arg}" (${USAGE})`);
       throw new UserError(`unexpected argument "${arg}" (${USAGE})`);
@@ -105,10 +111,10 @@ function parseArgs(args: string[]): Options {
   if (!values.data) throw new UserError(`missing --data FILE (${USAGE})`);
   if (values.spec !== undefined && values.formula !== undefined) throw new UserError("give either --spec or --formula, not both");
   if (!values.spec && !values.formula) throw new UserError(`missing --spec SPEC or --formula FORMULA (${USAGE})`);
-  for (const name of ["vcov", "id", "time"]) {
+  for (const name of ["vcov", "id", "time", "estimator"]) {
     if (values[name] !== undefined && values.formula === undefined) throw new UserError(`option --${name} goes with --formula (a --spec names its own ${name})`);
   }
-  return {data: values.data, spec: values.spec ?? "", formula: values.formula ?? "", vcov: values.vcov ?? "", id: values.id ?? "", time: values.time ?? "", help: false};
+  return {data: values.data, spec: values.spec ?? "", formula: values.formula ?? "", vcov: values.vcov ?? "", id: values.id ?? "", time: values.time ?? "", estimator: values.estimator ?? "", help: false};
 }
 
 /** Reads the spec (inline JSON if it starts with `{`, else a file) and checks it is a JSON object. */

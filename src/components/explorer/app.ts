@@ -23,6 +23,8 @@ import {resultsTable} from "./results-table.js";
 import {sampleView} from "./sample-view.js";
 import {tx} from "./text.js";
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
+import {createPool, type Pool} from "../../lib/worker/pool.js";
+import {bootstrapLine} from "./bootstrap-line.js";
 
 export const STORAGE_SPEC = "dtb:explorer:spec";
 export const STORAGE_URL = "dtb:explorer:url";
@@ -44,7 +46,12 @@ function partnersOf(rows: Row[]): Array<PartnerInfo & {name: string}> {
   return [...seen.values()];
 }
 
-export function explorerApp(rows: Row[]): HTMLElement {
+export interface ExplorerOptions {
+  /** URL of the wild-bootstrap worker (src/workers/bootstrap.js); without it the switch reports it cannot run. */
+  bootstrapUrl?: string;
+}
+
+export function explorerApp(rows: Row[], options: ExplorerOptions = {}): HTMLElement {
   const frame: Frame = rowsToFrame(rows);
   const partners = partnersOf(rows);
   const names = new Map(partners.map((p) => [p.iso3, p.name]));
@@ -78,6 +85,10 @@ export function explorerApp(rows: Row[]): HTMLElement {
   const plot = el("div", {className: "ex-plot-box"});
   const sample = el("div", {className: "ex-sample-box"});
   const exports = el("div", {className: "ex-export-box"});
+  const boot = el("div", {className: "ex-boot"});
+  boot.setAttribute("aria-live", "polite");
+  let pool: Pool | null = null;
+  let bootAbort: AbortController | null = null;
   const results = el(
     "section",
     {className: "ex-results"},
@@ -85,6 +96,7 @@ export function explorerApp(rows: Row[]): HTMLElement {
     error,
     table,
     el("p", {className: "ex-meta"}, timing),
+    boot,
     engineNotes,
     plot,
     el("h2", {text: tx("sampleUsed")}),
@@ -114,8 +126,12 @@ export function explorerApp(rows: Row[]): HTMLElement {
     let result: Result | null = null;
     let message = "";
     const t0 = performance.now();
+    // The page estimates the model; the bootstrap (if switched on) runs in a worker below.
+    const {bootstrap: bootSpec, ...pageSpec} = spec;
+    bootAbort?.abort();
+    bootAbort = null;
     try {
-      result = estimate(frame, spec);
+      result = estimate(frame, pageSpec);
     } catch (e) {
       message = e instanceof Error ? e.message : String(e);
     }
@@ -136,6 +152,35 @@ export function explorerApp(rows: Row[]): HTMLElement {
       return;
     }
     error.replaceChildren();
+    boot.replaceChildren();
+    if (bootSpec) {
+      const ctrl = new AbortController();
+      bootAbort = ctrl;
+      const cancel = el("button", {className: "ex-small", text: tx("cancel")});
+      cancel.type = "button";
+      cancel.addEventListener("click", () => ctrl.abort());
+      boot.replaceChildren(el("p", {className: "ex-hint"}, el("span", {text: tx("bootRunning")}), " ", cancel));
+      root.dataset.boot = "running";
+      if (!options.bootstrapUrl) {
+        boot.replaceChildren(el("p", {className: "ex-hint", text: `${tx("bootFailed")} no worker`}));
+        root.dataset.boot = "error";
+      } else {
+        pool ??= createPool({url: options.bootstrapUrl, size: 1});
+        pool
+          .run<{frame: Frame; spec: Spec}, {bootstrap: NonNullable<Result["bootstrap"]>; ms: number}>({frame, spec}, {signal: ctrl.signal})
+          .then((r) => {
+            if (bootAbort !== ctrl) return;
+            boot.replaceChildren(bootstrapLine(r.bootstrap));
+            root.dataset.boot = "done";
+          })
+          .catch((e: unknown) => {
+            if (bootAbort !== ctrl) return; // superseded by a newer model
+            const aborted = ctrl.signal.aborted;
+            boot.replaceChildren(el("p", {className: "ex-hint", text: aborted ? tx("bootCancelled") : `${tx("bootFailed")} ${e instanceof Error ? e.message : String(e)}`}));
+            root.dataset.boot = aborted ? "cancelled" : "error";
+          });
+      }
+    } else delete root.dataset.boot;
     const model = tableModel(s, result);
     table.replaceChildren(resultsTable(model));
     engineNotes.replaceChildren(

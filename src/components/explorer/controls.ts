@@ -80,6 +80,9 @@ export function explorerControls(
   const from = range(`${p}-from`, tx("from"));
   const to = range(`${p}-to`, tx("to"));
   const d2020 = checkbox(`${p}-d2020`, tx("drop2020"));
+  const boot = checkbox(`${p}-boot`, tx("boot"));
+  const bootNote = el("p", {className: "ex-hint", text: tx("bootOls")});
+  const ppmlNote = el("p", {className: "ex-hint", text: tx("ppmlNote")});
   const group = select(`${p}-grp`, tx("partners"), GROUP_CHOICES, (v) => pick(GROUP_LABELS[v]));
 
   // Excluded countries: a disclosure with one checkbox per partner (42), sorted by name in the page language.
@@ -95,9 +98,9 @@ export function explorerControls(
   const form = el(
     "form",
     {className: "ex-controls"},
-    el("fieldset", {}, el("legend", {text: tx("specification")}), y.wrap, x.wrap, lag.wrap, est.wrap, gmmNote),
+    el("fieldset", {}, el("legend", {text: tx("specification")}), y.wrap, x.wrap, lag.wrap, est.wrap, gmmNote, ppmlNote),
     controlsSet,
-    el("fieldset", {className: "ex-ols-only"}, el("legend", {text: `${t("fixed effects")} · ${t("standard errors")}`}), fe.wrap, se.wrap),
+    el("fieldset", {className: "ex-ols-only"}, el("legend", {text: `${t("fixed effects")} · ${t("standard errors")}`}), fe.wrap, se.wrap, boot.wrap, bootNote),
     el("fieldset", {}, el("legend", {text: tx("sample")}), from.wrap, to.wrap, d2020.wrap, group.wrap, exDetails)
   );
   form.setAttribute("aria-label", tx("specification"));
@@ -120,7 +123,8 @@ export function explorerControls(
       group: group.input.value as ExplorerState["group"],
       exclude: partnerBoxes.filter((q) => q.input.checked).map((q) => q.iso3).sort(),
       lag: Number(lag.input.value) as ExplorerState["lag"],
-      estimator: est.input.value as ExplorerState["estimator"]
+      estimator: est.input.value as ExplorerState["estimator"],
+      boot: boot.input.checked
     };
   };
 
@@ -141,10 +145,14 @@ export function explorerControls(
     group.input.value = s.group;
     for (const q of partnerBoxes) q.input.checked = s.exclude.includes(q.iso3);
     exSummary.textContent = `${tx("excludeCountries")} (${s.exclude.length} ${tx("excludedCount")})`;
-    const gmm = s.estimator !== "ols";
+    const gmm = s.estimator === "gmm-diff" || s.estimator === "gmm-sys";
     fe.input.disabled = gmm;
     se.input.disabled = gmm;
     gmmNote.hidden = !gmm;
+    ppmlNote.hidden = s.estimator !== "ppml";
+    boot.input.checked = s.boot;
+    boot.input.disabled = s.estimator !== "ols";
+    bootNote.hidden = s.estimator === "ols" || !s.boot;
   };
 
   const changed = () => {

@@ -50,7 +50,22 @@ const TEXT = {
   notes: {en: "Notes from the estimation", zh: "估计提示"},
   error: {en: "This model cannot be estimated:", zh: "该模型无法估计："},
   reset: {en: "Reset to the study's baseline", zh: "恢复为论文基准模型"},
-  on: {en: "on", zh: "开"}
+  on: {en: "on", zh: "开"},
+  boot: {en: "Wild cluster bootstrap of the key regressor (by country, 9,999 draws)", zh: "核心解释变量的野聚类自助法（按国家，9,999次抽样）"},
+  bootOls: {en: "The wild bootstrap applies to OLS.", zh: "野聚类自助法仅适用于OLS。"},
+  ppmlNote: {
+    en: "PPML estimates exports in levels (US$, zeros allowed) with a Poisson pseudo-likelihood, as fixest's fepois: the coefficient is a semi-elasticity, directly comparable with the log-linear OLS one; tests use the normal distribution.",
+    zh: "PPML以泊松伪似然估计出口额水平值（美元，可含零），与 fixest 的 fepois 相同：系数为半弹性，可与对数线性OLS系数直接比较；检验采用正态分布。"
+  },
+  bootRunning: {en: "Wild cluster bootstrap running…", zh: "野聚类自助法计算中…"},
+  cancel: {en: "Cancel", zh: "取消"},
+  bootCancelled: {en: "Wild cluster bootstrap cancelled.", zh: "野聚类自助法已取消。"},
+  bootTitle: {en: "Wild cluster bootstrap (restricted, Rademacher weights, by country)", zh: "野聚类自助法（施加原假设，Rademacher权重，按国家）"},
+  bootP: {en: "bootstrap p-value", zh: "自助法p值"},
+  bootCi: {en: "95% interval by test inversion", zh: "检验反演95%区间"},
+  bootDraws: {en: "draws", zh: "次抽样"},
+  bootClusters: {en: "clusters", zh: "个聚类"},
+  bootFailed: {en: "The wild bootstrap failed:", zh: "野聚类自助法失败："}
 } satisfies Record<string, {en: string; zh: string}>;
 
 /** An explorer string in the page's language. */

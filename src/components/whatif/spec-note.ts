@@ -13,7 +13,7 @@ export function specNote(chosen: ChosenSpec, result: Result): HTMLElement {
   p.dataset.source = chosen.source;
   const vcov = chosen.spec.vcov;
   const se = vcov === "iid" ? pick({en: "iid", zh: "普通"}) : vcov === "hetero" ? pick({en: "heteroskedasticity-robust", zh: "异方差稳健"}) :
-    vcov ? pick({en: `clustered by ${vcov.cluster.join(", ")}`, zh: `按 ${vcov.cluster.join("、")} 聚类`}) : pick({en: "iid", zh: "普通"});
+    typeof vcov === "object" && "cluster" in vcov ? pick({en: `clustered by ${vcov.cluster.join(", ")}`, zh: `按 ${vcov.cluster.join("、")} 聚类`}) : vcov ? String(typeof vcov === "string" ? vcov : Object.keys(vcov)[0]) : pick({en: "iid", zh: "普通"});
   const what = pick({
     en: `y = ${chosen.spec.y}; x = ${chosen.spec.x.join(", ")}; fixed effects: ${(chosen.spec.fe ?? []).join(", ") || "none"}; standard errors ${se}; ${result.nobs} observations, ${result.n_groups} partners.`,
     zh: `被解释变量 ${chosen.spec.y}；解释变量 ${chosen.spec.x.join("、")}；固定效应：${(chosen.spec.fe ?? []).join("、") || "无"}；标准误${se}；${result.nobs} 个观测值，${result.n_groups} 个伙伴国。`

@@ -24,6 +24,18 @@ import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.
 import {interceptBackTransform} from "./pooled-vcov.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {vcovIid} from "./vcov-iid.js";
+import {labelOf, vcovPanel} from "./vcov-panel.js";
+
+/** The demeaned estimation sample of an OLS fit (for the wild bootstrap). */
+export interface OlsDesign {
+  y: Float64Array;
+  X: Float64Array[];
+  terms: string[];
+  /** Rows of the frame in the sample, in sample order. */
+  rows: Int32Array;
+  feDims: FeDim[];
+  pooled: boolean;
+}
 
 function assertSomeValue(col: Float64Array, label: string): void {
   for (let i = 0; i < col.length; i++) if (col[i] === col[i]) return;
@@ -99,7 +111,7 @@ export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float6
  * Example: `estimateOls(frame, {id: "country", time: "year", y: "y", x: ["dstri"], fe: ["country", "year"],
  * vcov: {cluster: ["country"]}})`.
  */
-export function estimateOls(frame: Frame, specIn: Spec): Result {
+export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign) => void): Result {
   const t0 = performance.now();
   const spec = validateSpec(specIn);
   if (spec.estimator !== "ols") throw new UserError(`estimateOls: estimator '${spec.estimator}' is not OLS`);
@@ -213,6 +225,17 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
   const fit = olsFwl(yT, XK, XtX);
   if (!fit) throw new UserError("the regressors are collinear (singular cross-product matrix)");
 
+  // The wild bootstrap (wild-bootstrap.ts) works on the demeaned sample (pooled: the raw data with the intercept
+  // as a regressor): copies, since these arrays are recycled.
+  capture?.({
+    y: (pooled ? ySub : yT).slice(),
+    X: pooled ? [new Float64Array(m).fill(1), ...keep.map((j) => xSub[j].slice())] : XK.map((x) => x.slice()),
+    terms: [...(pooled ? ["(Intercept)"] : []), ...keep.map((j) => spec.x[j])],
+    rows: rows.slice(),
+    feDims: feDims.map((d) => ({codes: d.codes.slice(), nlevels: d.nlevels})),
+    pooled
+  });
+
   // Design in "Z-space": pooled -> [1, centred X] with block-diagonal bread; FE -> demeaned X.
   const k = pooled ? ks + 1 : ks;
   const nparams = nparamsOf(k, feSizes);
@@ -242,6 +265,12 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
     dfT = m - nparams;
     V = vcovHetero(bread, Z, fit.resid, dofK);
     info.vcov = "hetero";
+  } else if (spec.vcov.type === "driscoll_kraay" || spec.vcov.type === "newey_west") {
+    const pv = vcovPanel({...spec.vcov, bread, Z, e: fit.resid, time: full ? time : take(time, rows), unit: onSample(idF), feDims: pooled ? [] : feDims, k, names: {unit: spec.id, time: spec.time, unitLabel: (r) => `${spec.id} ${labelOf(getColumn(frame, spec.id, "spec.id"), full ? r : rows[r])}`}});
+    V = pv.V;
+    dofK = pv.dofK;
+    dfT = pv.dfT;
+    Object.assign(info, {vcov: spec.vcov.type, lag: pv.lag, n_periods_hac: pv.T});
   } else {
     const nested = pooled ? [] : feDims.map((fd) => clDims.some((cd) => isNested(fd, cd)));
     dofK = clusterK(k, feSizes, nested);
@@ -277,7 +306,7 @@ export function estimateOls(frame: Frame, specIn: Spec): Result {
       coef[0] -= xbar[a] * fit.coef[a];
     }
     V = interceptBackTransform(V, xbar, k);
-    if (spec.vcov.type === "cluster") {
+    if (spec.vcov.type !== "iid" && spec.vcov.type !== "hetero") {
       const fx = fixNegativeDiagonal(V, k);
       V = fx.V;
       if (fx.fixed) notes.push(PSD_REPAIR_NOTE);

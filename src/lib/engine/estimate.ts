@@ -5,6 +5,8 @@
  */
 import {estimateGmm} from "./gmm/index.js";
 import {estimateOls} from "./estimate-ols.js";
+import {estimatePpml} from "./ppml.js";
+import {attachBootstrap} from "./wild-bootstrap.js";
 import {validateSpec} from "./spec.js";
 import type {Frame, Result, Spec} from "./types.js";
 
@@ -15,6 +17,7 @@ import type {Frame, Result, Spec} from "./types.js";
  */
 export function estimate(frame: Frame, spec: Spec): Result {
   const norm = validateSpec(spec);
-  if (norm.estimator === "ols") return estimateOls(frame, spec);
+  if (norm.estimator === "ols") return norm.bootstrap ? attachBootstrap(frame, spec) : estimateOls(frame, spec);
+  if (norm.estimator === "ppml") return estimatePpml(frame, spec);
   return estimateGmm(frame, spec);
 }

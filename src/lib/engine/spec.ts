@@ -3,14 +3,21 @@
  * one-line UserError naming the offending key, e.g. "spec: unknown key 'fes' (allowed: id, time, ...)".
  */
 import {UserError} from "../errors.js";
-import type {GmmSpec, Spec} from "./types.js";
+import type {BootstrapSpec, GmmSpec, Spec} from "./types.js";
+import {validateBootstrap} from "./wild-bootstrap-spec.js";
+import {parseHacVcov} from "./vcov-hac-spec.js";
 
-export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons"] as const;
+export const SPEC_KEYS = ["id", "time", "y", "x", "fe", "vcov", "exclude", "estimator", "effect", "gmm", "drop_singletons", "bootstrap"] as const;
 const GMM_KEYS = ["instruments", "lags", "collapse"];
-const ESTIMATORS = ["ols", "gmm-diff", "gmm-sys"];
+const ESTIMATORS = ["ols", "ppml", "gmm-diff", "gmm-sys"];
 const EFFECTS = ["twoways", "individual"];
 
-export type VcovChoice = {type: "iid"} | {type: "hetero"} | {type: "cluster"; cluster: string[]};
+export type VcovChoice =
+  | {type: "iid"}
+  | {type: "hetero"}
+  | {type: "cluster"; cluster: string[]}
+  | {type: "driscoll_kraay"; lag?: number}
+  | {type: "newey_west"; lag?: number};
 
 export interface NormalizedSpec {
   id: string;
@@ -20,10 +27,11 @@ export interface NormalizedSpec {
   fe: string[];
   vcov: VcovChoice;
   exclude: Record<string, Array<number | string>>;
-  estimator: "ols" | "gmm-diff" | "gmm-sys";
+  estimator: "ols" | "ppml" | "gmm-diff" | "gmm-sys";
   effect: "twoways" | "individual";
   gmm: GmmSpec;
   drop_singletons: boolean;
+  bootstrap: BootstrapSpec | null;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -71,6 +79,7 @@ export function validateSpec(spec: unknown): NormalizedSpec {
   const v = s.vcov as unknown;
   if (v === undefined || v === "iid") vcov = {type: "iid"};
   else if (v === "hetero") vcov = {type: "hetero"};
+  else if (parseHacVcov(v) !== null) vcov = parseHacVcov(v) as VcovChoice;
   else if (isPlainObject(v)) {
     const extra = Object.keys(v).filter((k) => k !== "cluster");
     if (extra.length > 0) throw new UserError(`spec.vcov: unknown key ${extra.map((k) => `'${k}'`).join(", ")} (allowed: cluster)`);
@@ -81,7 +90,7 @@ export function validateSpec(spec: unknown): NormalizedSpec {
     list.forEach((name, i) => str(name, `vcov.cluster[${i}]`));
     vcov = {type: "cluster", cluster: list};
   } else {
-    throw new UserError(`spec.vcov must be "iid", "hetero" or {"cluster": [...]}; got ${JSON.stringify(v)}`);
+    throw new UserError(`spec.vcov must be "iid", "hetero", {"cluster": [...]}, "driscoll_kraay", "newey_west" (or {"driscoll_kraay": {"lag": L}}, "DK(2)", "NW(1)"); got ${JSON.stringify(v)}`);
   }
 
   const exclude: Record<string, Array<number | string>> = {};
@@ -108,5 +117,7 @@ export function validateSpec(spec: unknown): NormalizedSpec {
   }
   const ds = s.drop_singletons ?? false;
   if (typeof ds !== "boolean") throw new UserError("spec.drop_singletons must be true or false");
-  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds};
+  const bootstrap = s.bootstrap === undefined ? null : validateBootstrap(s.bootstrap, x);
+  if (bootstrap && estimator !== "ols") throw new UserError(`spec.bootstrap: the wild cluster bootstrap is available for OLS only (estimator is '${estimator}')`);
+  return {id, time, y, x, fe, vcov, exclude, estimator: estimator as NormalizedSpec["estimator"], effect: effect as NormalizedSpec["effect"], gmm, drop_singletons: ds, bootstrap};
 }

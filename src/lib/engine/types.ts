@@ -15,6 +15,30 @@ export interface Frame {
 
 export type VcovSpec = "iid" | "hetero" | {cluster: string[]};
 
+/** Panel HAC variances, fixest's names: "DK", "DK(2)", "NW", "NW(1)", or the long forms with an optional lag. */
+export type HacVcovSpec = "driscoll_kraay" | "newey_west" | "DK" | "NW" | `DK(${number})` | `NW(${number})` | {driscoll_kraay: {lag?: number}} | {newey_west: {lag?: number}};
+
+/** Wild cluster bootstrap of one coefficient (wild-bootstrap.ts). */
+export interface BootstrapSpec {
+  type: "wild";
+  term: string;
+  cluster: string;
+  weights?: "rademacher" | "webb";
+  reps?: number;
+  seed?: number | string;
+}
+
+export interface BootstrapResult {
+  term: string;
+  p_value: number;
+  ci95: [number, number];
+  reps_used: number;
+  enumerated: boolean;
+  weights: "rademacher" | "webb";
+  n_clusters: number;
+  t_stat: number;
+}
+
 export interface GmmSpec {
   /** Which variable's lags are GMM-style instruments (only "y", the dependent variable, for now). */
   instruments?: "y";
@@ -32,15 +56,16 @@ export interface Spec {
   x: string[];
   /** Fixed-effect dimensions (column names); [] = pooled OLS with intercept. */
   fe?: string[];
-  vcov?: VcovSpec;
+  vcov?: VcovSpec | HacVcovSpec;
   /** Rows whose column takes one of these values are removed (after lags are built). */
   exclude?: Record<string, Array<number | string>>;
-  estimator?: "ols" | "gmm-diff" | "gmm-sys";
+  estimator?: "ols" | "ppml" | "gmm-diff" | "gmm-sys";
   /** GMM: "twoways" adds time effects; "individual" does not. */
   effect?: "twoways" | "individual";
   gmm?: GmmSpec;
   /** Drop fixed-effect singletons (fixest fixef.rm = "singleton"); default false (kept, as fixest). */
   drop_singletons?: boolean;
+  bootstrap?: BootstrapSpec;
 }
 
 export interface TestStat {
@@ -76,4 +101,12 @@ export interface Result {
   ar1?: TestStat;
   ar2?: TestStat;
   n_instruments?: number;
+  // PPML only (fixest fepois)
+  deviance?: number;
+  null_deviance?: number;
+  loglik?: number;
+  ll_null?: number;
+  pseudo_r2?: number;
+  iterations?: number;
+  bootstrap?: BootstrapResult;
 }

@@ -50,6 +50,8 @@ export function seText(s: ExplorerState): string {
   if (isGmm(s)) return "Windmeijer-corrected two-step";
   if (s.se === "iid") return "IID";
   if (s.se === "hc1") return "HC1 (heteroskedasticity-robust)";
+  if (s.se === "dk") return "Driscoll-Kraay (Bartlett over years)";
+  if (s.se === "nw") return "Newey-West within country";
   return s.se === "country" ? "clustered by country" : "two-way clustered by country and year";
 }
 
@@ -76,6 +78,11 @@ export function tableModel(s: ExplorerState, r: Result): TableModel {
     if (r.ar1) add("ar1_p", "AR(1) test, p-value", r.ar1.pvalue);
     if (r.ar2) add("ar2_p", "AR(2) test, p-value", r.ar2.pvalue);
     stats.push({key: "fe", label: "Time effects", value: null, text: "yes"});
+  } else if (s.estimator === "ppml") {
+    add("pseudo_r2", "Pseudo R² (McFadden)", r.pseudo_r2 ?? null);
+    add("deviance", "Deviance", r.deviance ?? null);
+    add("loglik", "Log-likelihood", r.loglik ?? null);
+    stats.push({key: "fe", label: "Fixed effects", value: null, text: FE_TEXT[s.fe]});
   } else {
     add("r2", "R²", r.r2);
     if (s.fe !== "none") add("r2_within", "Within R²", r.r2_within);
@@ -83,6 +90,7 @@ export function tableModel(s: ExplorerState, r: Result): TableModel {
   }
   stats.push({key: "se", label: "Standard errors", value: null, text: seText(s)});
   // The value is the smallest dimension's count, which sets the t degrees of freedom.
+  if (typeof r.info?.lag === "number") add("lag", "Bartlett lag", r.info.lag as number);
   if (typeof r.info?.n_clusters === "number") add("clusters", "Clusters", r.info.n_clusters as number, clusterText(r) ?? undefined);
   if (r.df_t !== null) add("df", "Degrees of freedom (t)", r.df_t);
   return {y: s.y, coefs, stats, statName: r.df_t === null ? "z" : "t"};

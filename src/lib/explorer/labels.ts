@@ -34,7 +34,9 @@ export const SE_LABELS: Record<SeChoice, Bi> = {
   iid: {en: "IID (classical)", zh: "同方差（经典）"},
   hc1: {en: "Heteroskedasticity-robust (HC1)", zh: "异方差稳健（HC1）"},
   country: {en: "Clustered by country", zh: "按国家聚类"},
-  twoway: {en: "Two-way clustered (country and year)", zh: "双向聚类（国家和年份）"}
+  twoway: {en: "Two-way clustered (country and year)", zh: "双向聚类（国家和年份）"},
+  dk: {en: "Driscoll-Kraay (years, Bartlett)", zh: "Driscoll-Kraay（按年，Bartlett核）"},
+  nw: {en: "Newey-West within country", zh: "国家内Newey-West"}
 };
 
 export const GROUP_LABELS: Record<GroupChoice, Bi> = {
@@ -45,6 +47,7 @@ export const GROUP_LABELS: Record<GroupChoice, Bi> = {
 
 export const ESTIMATOR_LABELS: Record<EstimatorChoice, Bi> = {
   ols: {en: "OLS / fixed effects", zh: "OLS / 固定效应"},
+  ppml: {en: "PPML (Poisson), exports in US$", zh: "PPML（泊松），出口额（美元）"},
   "gmm-diff": {en: "Difference GMM (Arellano-Bond)", zh: "差分GMM（Arellano-Bond）"},
   "gmm-sys": {en: "System GMM (Blundell-Bond)", zh: "系统GMM（Blundell-Bond）"}
 };

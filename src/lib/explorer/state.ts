@@ -25,14 +25,18 @@ export type ControlVar = (typeof CONTROL_VARS)[number];
 export const FE_CHOICES = ["none", "country", "year", "both"] as const;
 export type FeChoice = (typeof FE_CHOICES)[number];
 
-/** iid; HC1 (heteroskedasticity-robust); CR1 clustered by country; two-way CR1 (country and year). */
-export const SE_CHOICES = ["iid", "hc1", "country", "twoway"] as const;
+/**
+ * iid; HC1 (heteroskedasticity-robust); CR1 clustered by country; two-way CR1 (country and year); Driscoll-Kraay
+ * over years and Newey-West within partner (fixest's vcov "DK" / "NW", default lag floor(T^(1/4))).
+ */
+export const SE_CHOICES = ["iid", "hc1", "country", "twoway", "dk", "nw"] as const;
 export type SeChoice = (typeof SE_CHOICES)[number];
 
 export const GROUP_CHOICES = ["all", "oecd", "nonoecd"] as const;
 export type GroupChoice = (typeof GROUP_CHOICES)[number];
 
-export const ESTIMATORS = ["ols", "gmm-diff", "gmm-sys"] as const;
+/** PPML (Poisson, fixest fepois) estimates the outcome in levels: lnexport_cn -> exports_cn_usd. */
+export const ESTIMATORS = ["ols", "ppml", "gmm-diff", "gmm-sys"] as const;
 export type EstimatorChoice = (typeof ESTIMATORS)[number];
 
 export const LAGS = [0, 1, 2] as const;
@@ -58,6 +62,8 @@ export interface ExplorerState {
   exclude: string[];
   lag: LagChoice;
   estimator: EstimatorChoice;
+  /** Wild cluster bootstrap (by partner) of the key regressor; OLS only. */
+  boot: boolean;
 }
 
 /** The study's baseline with controls (Table 4): country and year FE, SE clustered by country. */
@@ -73,7 +79,8 @@ export const DEFAULT_STATE: Readonly<ExplorerState> = Object.freeze({
   group: "all",
   exclude: [],
   lag: 0,
-  estimator: "ols"
+  estimator: "ols",
+  boot: false
 } as ExplorerState);
 
 export function defaultState(): ExplorerState {
@@ -92,7 +99,8 @@ export const PARAMS = {
   group: "grp",
   exclude: "excl",
   lag: "lag",
-  estimator: "est"
+  estimator: "est",
+  boot: "boot"
 } as const;
 
 /** Parameters that belong to the rest of the site and are kept untouched. */
@@ -195,6 +203,10 @@ export function parseState(search: string): {state: ExplorerState; ignored: stri
         if (oneOf(ESTIMATORS, value)) state.estimator = value;
         else bad();
         break;
+      case PARAMS.boot:
+        if (value === "0" || value === "1") state.boot = value === "1";
+        else bad();
+        break;
       default:
         bad();
     }
@@ -220,13 +232,21 @@ export function serializeState(state: ExplorerState, keep: Record<string, string
     [PARAMS.lag, String(state.lag)],
     [PARAMS.estimator, state.estimator]
   );
+  // Written only when on (as the exclusion list), so the links of every earlier view stay the same.
+  if (state.boot) p.push([PARAMS.boot, "1"]);
   if (state.exclude.length) p.push([PARAMS.exclude, [...new Set(state.exclude)].sort().join(",")]);
   // Commas stay readable: they are legal in a query and URLSearchParams decodes them either way.
   return p.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`).join("&");
 }
 
 /** True for the GMM estimators (which ignore the FE and SE choices: time effects and Windmeijer SE). */
-export const isGmm = (s: ExplorerState): boolean => s.estimator !== "ols";
+export const isGmm = (s: ExplorerState): boolean => s.estimator === "gmm-diff" || s.estimator === "gmm-sys";
+
+/** The outcome in levels that PPML estimates for a log outcome: lnexport_cn -> exports_cn_usd. */
+export const levelOutcome = (y: string): string => y.replace(/^lnexport_(.+)$/, "exports_$1_usd");
+
+/** The wild bootstrap applies to OLS only. */
+export const bootOn = (s: ExplorerState): boolean => s.boot && s.estimator === "ols";
 
 /** The key regressor as a spec term: dstri, L.dstri or L2.dstri. */
 export function keyTerm(s: ExplorerState): string {
@@ -297,14 +317,17 @@ export function toSpec(s: ExplorerState, partners: PartnerInfo[]): Spec {
   }
   const fe = s.fe === "none" ? [] : s.fe === "country" ? ["iso3"] : s.fe === "year" ? ["year"] : ["iso3", "year"];
   const vcov: Spec["vcov"] =
-    s.se === "iid" ? "iid" : s.se === "hc1" ? "hetero" : s.se === "country" ? {cluster: ["iso3"]} : {cluster: ["iso3", "year"]};
+    s.se === "iid" ? "iid" : s.se === "hc1" ? "hetero" : s.se === "country" ? {cluster: ["iso3"]} : s.se === "twoway" ? {cluster: ["iso3", "year"]} : s.se === "dk" ? "driscoll_kraay" : "newey_west";
+  const ppml = s.estimator === "ppml";
   return {
     id: "iso3",
     time: "year",
-    y: s.y,
+    y: ppml ? levelOutcome(s.y) : s.y,
     x: [keyTerm(s), ...controls],
     fe,
     vcov,
-    ...(Object.keys(exclude).length ? {exclude} : {})
+    ...(ppml ? {estimator: "ppml" as const} : {}),
+    ...(Object.keys(exclude).length ? {exclude} : {}),
+    ...(bootOn(s) ? {bootstrap: {type: "wild" as const, term: keyTerm(s), cluster: "iso3", weights: "rademacher" as const, reps: 9999, seed: 1}} : {})
   };
 }

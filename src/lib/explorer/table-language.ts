@@ -10,7 +10,8 @@ import type {TableModel} from "./export.js";
 /** Statistic keys (StatRow.key) in Chinese. */
 export const STAT_ZH: Record<string, string> = {
   nobs: "观测值", groups: "国家数", instruments: "工具变量数", hansen_p: "Hansen J检验p值", ar1_p: "AR(1)检验p值",
-  ar2_p: "AR(2)检验p值", r2: "R²", r2_within: "组内R²", fe: "固定效应", se: "标准误", clusters: "聚类数", df: "t分布自由度"
+  ar2_p: "AR(2)检验p值", r2: "R²", r2_within: "组内R²", fe: "固定效应", se: "标准误", clusters: "聚类数", df: "t分布自由度",
+  pseudo_r2: "伪R²（McFadden）", deviance: "偏差", loglik: "对数似然", lag: "Bartlett滞后期"
 };
 
 /** The words of the statistics rows (StatRow.text) in Chinese. */
@@ -24,7 +25,9 @@ const TEXT_ZH: Record<string, string> = {
   "IID": "经典（iid）",
   "HC1 (heteroskedasticity-robust)": "HC1（异方差稳健）",
   "clustered by country": "按国家聚类",
-  "two-way clustered by country and year": "按国家和年份双向聚类"
+  "two-way clustered by country and year": "按国家和年份双向聚类",
+  "Driscoll-Kraay (Bartlett over years)": "Driscoll-Kraay（按年，Bartlett核）",
+  "Newey-West within country": "国家内Newey-West"
 };
 
 /** A statistic's text in Chinese, e.g. "42 countries × 7 years" -> "42 个国家 × 7 年". */

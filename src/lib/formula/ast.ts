@@ -16,7 +16,12 @@ export type Term =
   | {kind: "product"; parts: Atom[]}
   | {kind: "i"; name: string; ref: string | number | null};
 
-export type VcovAst = {type: "iid"} | {type: "hetero"} | {type: "cluster"; cluster: string[][]};
+export type VcovAst =
+  | {type: "iid"}
+  | {type: "hetero"}
+  | {type: "cluster"; cluster: string[][]}
+  /** fixest's "DK" / "NW" (panel HAC; lag default floor(T^(1/4))), e.g. `vcov = "DK"`, `vcov = NW(1)`. */
+  | {type: "driscoll_kraay" | "newey_west"; lag?: number};
 
 export interface ModelAst {
   /** The dependent variable (a column or its log). */
@@ -29,6 +34,8 @@ export interface ModelAst {
   data: string | null;
   /** The model as written (canonical spacing), for tables and exports. */
   text: string;
+  /** `fepois(...)`: Poisson PPML (engine estimator "ppml"); absent or "ols" for `feols(...)` and a bare formula. */
+  estimator?: "ols" | "ppml";
 }
 
 /** fixest's name of an atom: `x`, `log(x)`, `l(x,1)` / `L.x`. */

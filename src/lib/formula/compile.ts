@@ -19,7 +19,7 @@
 import {factorize, getColumn, numericColumn} from "../engine/frame.js";
 import {assertIntegerTime, lagColumn, parseLag} from "../engine/lag.js";
 import {panelIndex, type PanelIndex} from "../engine/panel.js";
-import type {Column, Frame, Spec, VcovSpec} from "../engine/types.js";
+import type {Column, Frame, Spec} from "../engine/types.js";
 import {UserError} from "../errors.js";
 import {atomName, comboName, termName, type Atom, type ModelAst, type VcovAst} from "./ast.js";
 
@@ -160,13 +160,19 @@ export function compileModel(model: ModelAst, input: Frame, panel: PanelDecl, vc
   const fe = model.fe.map((parts) => comboColumn(parts, `fixed effect '${comboName(parts)}'`));
   // No vcov given: fixest's default, clustered by the first fixed effect; iid without fixed effects.
   const v = vcovOverride ?? model.vcov ?? (model.fe.length > 0 ? {type: "cluster" as const, cluster: [model.fe[0]]} : null);
-  let vcov: VcovSpec = "iid";
+  let vcov: NonNullable<Spec["vcov"]> = "iid";
   if (v?.type === "hetero") vcov = "hetero";
   else if (v?.type === "cluster") vcov = {cluster: v.cluster.map((parts) => comboColumn(parts, `vcov cluster '${comboName(parts)}'`))};
+  else if (v?.type === "driscoll_kraay" || v?.type === "newey_west") vcov = v.lag === undefined ? v.type : ({[v.type]: {lag: v.lag}} as NonNullable<Spec["vcov"]>);
 
   // id/time: the declared ones when the data have them; otherwise (no lag asked, so no panel
   // needed) one id per row, so that n_groups counts observations and nothing is assumed.
   let {id, time} = panel;
+  // Driscoll-Kraay needs the period column, Newey-West the unit too (fixest: vcov_DK(time), vcov_NW(unit, time)).
+  if (v?.type === "driscoll_kraay" || v?.type === "newey_west") {
+    if (columns[time] === undefined) throw new UserError(`vcov ${v.type === "driscoll_kraay" ? "DK" : "NW"} needs the period column: the data have no column '${time}' (give --time)`);
+    if (v.type === "newey_west" && columns[id] === undefined) throw new UserError(`vcov NW needs the unit column: the data have no column '${id}' (give --id)`);
+  }
   if (index === null && (columns[id] === undefined || columns[time] === undefined)) {
     const rowId = new Float64Array(n);
     for (let r = 0; r < n; r++) rowId[r] = r;
@@ -179,5 +185,5 @@ export function compileModel(model: ModelAst, input: Frame, panel: PanelDecl, vc
       time = NO_PANEL + "t";
     }
   }
-  return {frame: {nrows: n, columns}, spec: {id, time, y, x, fe, vcov}};
+  return {frame: {nrows: n, columns}, spec: {id, time, y, x, fe, vcov, ...(model.estimator === "ppml" ? {estimator: "ppml" as const} : {})}};
 }

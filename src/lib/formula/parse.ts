@@ -3,14 +3,14 @@
  * line naming what was found and its 1-based character position, e.g.
  * `formula: unexpected ')' at character 18`.
  *
- *   model   := 'feols' '(' formula args ')' | formula args
+ *   model   := ('feols' | 'fepois') '(' formula args ')' | formula args
  *   args    := (',' ('data' '=' name | 'vcov' '=' vcov))*
  *   formula := atom '~' rhs ('|' fe ('+' fe)*)?
  *   rhs     := prod ('+' prod)*
  *   prod    := factor ((':' | '*') factor)*          a*b = a + b + a:b (fixest / R)
  *   factor  := name | 'log' '(' name ')' | 'l' '(' name ',' int ')' | 'i' '(' name (',' 'ref' '=' value)? ')'
  *   fe      := name ('^' name)*
- *   vcov    := "iid" | "hetero" | iid | hetero | '~' fe ('+' fe)*
+ *   vcov    := "iid" | "hetero" | iid | hetero | '~' fe ('+' fe)* | "DK" | "NW" | "DK(L)" | "NW(L)" | (DK | NW) ('(' int ')')?
  */
 import type {Atom, ModelAst, Term, VcovAst} from "./ast.js";
 import {atomName, comboName, termName} from "./ast.js";
@@ -52,8 +52,10 @@ class Parser {
     const first = this.peek();
     const second = this.tokens[this.at + 1];
     let wrapped = false;
+    let estimator: "ols" | "ppml" = "ols";
     if (first.kind === "name" && second?.kind === "op" && second.text === "(" && !FUNCTIONS.includes(first.text)) {
-      if (first.text !== "feols") throw formulaError(`unknown estimator '${first.text}' (only feols)`, first.pos);
+      if (first.text !== "feols" && first.text !== "fepois") throw formulaError(`unknown estimator '${first.text}' (feols or fepois)`, first.pos);
+      if (first.text === "fepois") estimator = "ppml";
       this.next();
       this.next();
       wrapped = true;
@@ -78,7 +80,7 @@ class Parser {
     if (wrapped) this.expectOp(")", "',' or ')'");
     const end = this.peek();
     if (end.kind !== "end") this.unexpected(end);
-    return {...f, data, vcov, text: ""};
+    return {...f, data, vcov, text: "", ...(estimator === "ppml" ? {estimator} : {})};
   }
 
   formula(): Omit<ModelAst, "data" | "vcov" | "text"> {
@@ -210,7 +212,23 @@ class Parser {
       const v = t.text.toLowerCase();
       if (v === "iid") return {type: "iid"};
       if (v === "hetero" || v === "hc1") return {type: "hetero"};
-      throw formulaError(`unknown vcov ${describeToken(t)} (allowed: "iid", "hetero", ~cluster)`, t.pos);
+      // fixest's panel HAC names: "DK", "NW", "DK(2)" (string) or DK(2) / NW (bare).
+      const hac = /^(dk|nw|driscoll_kraay|newey_west)(?:\((\d+)\))?$/.exec(v);
+      if (hac) {
+        const type = hac[1] === "dk" || hac[1] === "driscoll_kraay" ? "driscoll_kraay" : "newey_west";
+        let lag = hac[2] === undefined ? undefined : Number(hac[2]);
+        if (t.kind === "name" && this.isOp("(")) {
+          this.next();
+          const num = this.peek();
+          if (num.kind !== "number" || !/^\d+$/.test(num.text)) this.unexpected(num, "a whole-number lag");
+          this.next();
+          lag = Number(num.text);
+          this.expectOp(")", "')' after the lag");
+        }
+        if (lag !== undefined && lag < 1) throw formulaError(`the ${type === "driscoll_kraay" ? "DK" : "NW"} lag must be >= 1`, t.pos);
+        return lag === undefined ? {type} : {type, lag};
+      }
+      throw formulaError(`unknown vcov ${describeToken(t)} (allowed: "iid", "hetero", ~cluster, "DK", "NW", DK(2), NW(1))`, t.pos);
     }
     this.expectOp("~", `"iid", "hetero" or ~cluster`);
     const cluster: string[][] = [];
@@ -233,10 +251,14 @@ export function modelText(m: Omit<ModelAst, "text">): string {
   return `${atomName(m.y)} ~ ${rhs}${fe}`;
 }
 
-/** The vcov as fixest syntax: `"iid"`, `"hetero"`, `~c1 + c2`. */
+/** The vcov as fixest syntax: `"iid"`, `"hetero"`, `~c1 + c2`, `"DK"`, `NW(1)`. */
 export function vcovText(v: VcovAst | null): string | null {
   if (v === null) return null;
   if (v.type === "cluster") return "~" + v.cluster.map(comboName).join(" + ");
+  if (v.type === "driscoll_kraay" || v.type === "newey_west") {
+    const name = v.type === "driscoll_kraay" ? "DK" : "NW";
+    return v.lag === undefined ? JSON.stringify(name) : `${name}(${v.lag})`;
+  }
   return JSON.stringify(v.type);
 }
 

@@ -94,9 +94,9 @@ export function notebookToR(nb: Notebook): string {
         const data = m.data ?? "panel";
         const name = `m${++modelNo}`;
         names.push(name);
-        const vc = vcovText(m.vcov);
+        const vc = rVcov(m.vcov);
         out.push(
-          `${name} <- feols(${rFormula(m, data, (t, c) => `first_level(get_table(${rString(t)})[[${rString(c)}]])`)}, data = get_table(${rString(data)}), panel.id = panel_id${vc ? `, vcov = ${vc}` : ""})`
+          `${name} <- ${m.estimator === "ppml" ? "fepois" : "feols"}(${rFormula(m, data, (t, c) => `first_level(get_table(${rString(t)})[[${rString(c)}]])`)}, data = get_table(${rString(data)}), panel.id = panel_id${vc ? `, vcov = ${vc}` : ""})`
         );
       }
       if (names.length) out.push(`print(etable(${names.join(", ")}))`);
@@ -107,3 +107,12 @@ export function notebookToR(nb: Notebook): string {
   return out.join("\n") + "\n";
 }
 
+
+/**
+ * The vcov argument in R: fixest's own text, except a lag of the panel HAC variances, written as a vcov request
+ * (`vcov_DK(lag = 2)`) so that fixest takes unit and time from `panel.id`. Example: NW(1) -> vcov_NW(lag = 1).
+ */
+function rVcov(v: ModelAst["vcov"]): string | null {
+  if (v && (v.type === "driscoll_kraay" || v.type === "newey_west") && v.lag !== undefined) return `${v.type === "driscoll_kraay" ? "vcov_DK" : "vcov_NW"}(lag = ${v.lag})`;
+  return vcovText(v);
+}

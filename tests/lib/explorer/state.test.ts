@@ -20,7 +20,8 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc
     group: fc.constantFrom(...GROUP_CHOICES),
     exclude: fc.uniqueArray(iso3, {maxLength: 6}),
     lag: fc.constantFrom(...LAGS),
-    estimator: fc.constantFrom(...ESTIMATORS)
+    estimator: fc.constantFrom(...ESTIMATORS),
+    boot: fc.boolean()
   })
   .map(({a, b, exclude, ...r}) => ({...r, from: Math.min(a, b), to: Math.max(a, b), exclude: [...exclude].sort()}));
 
@@ -142,5 +143,21 @@ describe("mergeCustomsRows", () => {
     expect(out[0].lnexport_wz).toBeNaN();
     expect(out[1].exports_wz_usd).toBe(0);
     expect(out[1].lnexport_wz).toBeNaN();
+  });
+});
+
+describe("gravity choices", () => {
+  it("PPML estimates the outcome in levels; DK / NW are fixest's names; the bootstrap goes into the spec (OLS only)", () => {
+    const s = {...defaultState(), estimator: "ppml" as const, se: "dk" as const};
+    const spec = toSpec(s, []);
+    expect(spec.y).toBe("exports_cn_usd");
+    expect(spec.estimator).toBe("ppml");
+    expect(spec.vcov).toBe("driscoll_kraay");
+    expect(toSpec({...defaultState(), se: "nw"}, []).vcov).toBe("newey_west");
+    const boot = toSpec({...defaultState(), boot: true}, []);
+    expect(boot.bootstrap).toEqual({type: "wild", term: "dstri", cluster: "iso3", weights: "rademacher", reps: 9999, seed: 1});
+    expect(toSpec({...s, boot: true}, []).bootstrap).toBeUndefined();
+    expect(serializeState({...defaultState(), boot: true})).toMatch(/&boot=1$/);
+    expect(parseState("?boot=2").ignored).toEqual(["boot=2"]);
   });
 });

@@ -108,7 +108,7 @@ describe("parseModel: errors name the token and its position", () => {
     ["y ~ x |", "formula: unexpected end of input (expected a fixed-effect column) at character 8"],
     ["y ~ x | a^", "formula: unexpected end of input (expected a column after '^') at character 11"],
     ["y ~ exp(x)", "formula: unknown function 'exp' (allowed: log, l, i) at character 5"],
-    ["lm(y ~ x)", "formula: unknown estimator 'lm' (only feols) at character 1"],
+    ["lm(y ~ x)", "formula: unknown estimator 'lm' (feols or fepois) at character 1"],
     ["y ~ l(x)", "formula: unexpected ')' (expected ',' and the lag order, e.g. l(x, 1)) at character 8"],
     ["y ~ l(x, 0)", "formula: the lag order must be an integer from 1 to 100, got '0' at character 10"],
     ["y ~ l(x, 1.5)", "formula: the lag order must be an integer from 1 to 100, got '1.5' at character 10"],
@@ -126,7 +126,7 @@ describe("parseModel: errors name the token and its position", () => {
     ["y ~ x, weights = w", "formula: unknown argument 'weights' (allowed: data, vcov) at character 8"],
     ["y ~ x, data = q1, data = q2", "formula: argument 'data' given twice at character 19"],
     ["y ~ x, vcov = 'iid', vcov = 'hetero'", "formula: argument 'vcov' given twice at character 22"],
-    ["y ~ x, vcov = 'robust'", "formula: unknown vcov \"robust\" (allowed: \"iid\", \"hetero\", ~cluster) at character 15"],
+    ["y ~ x, vcov = 'robust'", "formula: unknown vcov \"robust\" (allowed: \"iid\", \"hetero\", ~cluster, \"DK\", \"NW\", DK(2), NW(1)) at character 15"],
     ["y ~ x, vcov = ~a + b + c + d + e", "formula: at most 4 clustering dimensions are supported at character 15"],
     ["y ~ x, data = 'q1'", "formula: unexpected \"q1\" (expected a table name after 'data =') at character 15"],
     ["y ~ x, data q1", "formula: unexpected 'q1' (expected '=' after data) at character 13"],
@@ -134,5 +134,23 @@ describe("parseModel: errors name the token and its position", () => {
     ["y ~ x = 1", "formula: unexpected '=' at character 7"]
   ])("%s", (text, message) => {
     expect(error(text)).toBe(message);
+  });
+});
+
+describe("fepois and fixest's panel HAC vcov names", () => {
+  it("fepois(...) sets the PPML estimator; feols and a bare formula do not", () => {
+    expect(parseModel("fepois(y ~ x | a, vcov = ~a)").estimator).toBe("ppml");
+    expect(parseModel("feols(y ~ x | a)").estimator).toBeUndefined();
+    expect(parseModel("y ~ x").estimator).toBeUndefined();
+  });
+  it('vcov = "DK", DK(2), "NW(1)", NW and their text', () => {
+    expect(parseModel('y ~ x, vcov = "DK"').vcov).toEqual({type: "driscoll_kraay"});
+    expect(parseModel("y ~ x, vcov = DK(2)").vcov).toEqual({type: "driscoll_kraay", lag: 2});
+    expect(parseModel('y ~ x, vcov = "NW(1)"').vcov).toEqual({type: "newey_west", lag: 1});
+    expect(parseModel("y ~ x, vcov = NW").vcov).toEqual({type: "newey_west"});
+    expect(vcovText({type: "driscoll_kraay"})).toBe('"DK"');
+    expect(vcovText({type: "newey_west", lag: 1})).toBe("NW(1)");
+    expect(() => parseModel("y ~ x, vcov = DK(0)")).toThrow(/DK lag must be >= 1/);
+    expect(() => parseModel("y ~ x, vcov = DK(x)")).toThrow(/expected a whole-number lag/);
   });
 });

@@ -88,6 +88,17 @@ describe("R script export", () => {
     expect(script).toContain("# chart on the page: dot of y against x from q1");
   });
 
+  it("writes fepois and fixest's Driscoll-Kraay / Newey-West vcov (a lag as a vcov request using panel.id)", () => {
+    const s2 = notebookToR({
+      v: 1,
+      panel: {id: "iso3", time: "year"},
+      cells: [{type: "model", models: 'fepois(exports ~ dstri | iso3 + year, vcov = "DK")\nfeols(y ~ dstri | iso3, vcov = NW(1))\ny ~ x, vcov = DK(2)'}]
+    });
+    expect(s2).toContain('m1 <- fepois(exports ~ dstri | iso3 + year, data = get_table("panel"), panel.id = panel_id, vcov = "DK")');
+    expect(s2).toContain('m2 <- feols(y ~ dstri | iso3, data = get_table("panel"), panel.id = panel_id, vcov = vcov_NW(lag = 1))');
+    expect(s2).toContain('m3 <- feols(y ~ x, data = get_table("panel"), panel.id = panel_id, vcov = vcov_DK(lag = 2))');
+  });
+
   const hasR = spawnSync("Rscript", ["--version"]).status === 0;
   it.runIf(hasR)("parses in R; runs fully only where duckdb and fixest are installed", () => {
     const dir = mkdtempSync(join(tmpdir(), "nb-r-"));

@@ -46,7 +46,8 @@ export function randomState(r: () => number, partners: string[]): ExplorerState 
     group: r() < 0.7 ? "all" : pickOne(GROUP_CHOICES),
     exclude,
     lag: pickOne(LAGS),
-    estimator: r() < 0.8 ? "ols" : pickOne(ESTIMATORS)
+    estimator: r() < 0.8 ? "ols" : pickOne(ESTIMATORS),
+    boot: false
   };
 }
 
