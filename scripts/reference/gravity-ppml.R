@@ -1,4 +1,4 @@
-# Reference for the classroom's PPML seam (src/lib/simulate/ppml-seam.ts): three cross-sections drawn from the
+# Reference for the gravity lab's PPML (the engine's, called by src/lib/simulate/fit-ppml.ts): three cross-sections drawn from the
 # gravity lab's process in R (y = exp(b0 + b x) eta, x ~ U(0, 2), ln eta ~ N(-s(x)/2, s(x)), s = s0 + s1 x),
 # written to tests/fixtures/gravity_ppml.csv at full precision, and R's Poisson pseudo-ML on each:
 #   coefficients        glm(y ~ x, family = poisson, control = glm.control(epsilon = 1e-14, maxit = 100)),

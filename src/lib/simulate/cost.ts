@@ -9,11 +9,11 @@ import type {LabName, Params} from "./labs.js";
 
 const MODEL: Record<LabName, {base: number; perCell: number}> = {
   // Measured (ms per replication): fe 0.39 at 42 x 7, 1.60 at 200 x 20; cluster 0.16, 0.68;
-  // nickell (two GMM fits) 12.6 at 42 x 7, 25.8 at 200 x 7; gravity (portable exp/log) 0.93 at N 500, 7.5 at N 5000.
+  // nickell (two GMM fits) 12.6 at 42 x 7, 25.8 at 200 x 7; gravity (the engine's PPML twice per draw) 4.6 at N 500, 17 at N 5000.
   fe: {base: 0.3, perCell: 0.00035},
   cluster: {base: 0.1, perCell: 0.00015},
   nickell: {base: 10, perCell: 0.012},
-  gravity: {base: 0.05, perCell: 0.0016}
+  gravity: {base: 2.5, perCell: 0.003}
 };
 
 /** Estimated ms per replication. */

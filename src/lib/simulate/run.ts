@@ -14,7 +14,7 @@ import {createRng} from "../random/rng.js";
 import type {Frame} from "../engine/types.js";
 import {drawCluster, drawFe, drawGravity, drawNickell} from "./dgp.js";
 import {countryDim, crit95, fitSlope, VCOVS, yearDim, type FitFailure, type SlopeFit, type VcovName} from "./fit.js";
-import {ppmlSlope} from "./ppml-seam.js";
+import {ppmlFit} from "./fit-ppml.js";
 import {portableLog} from "../random/portable-log.js";
 import {LAB_DEFS, type LabName, type Params} from "./labs.js";
 import {summarize, type Draws, type Summary} from "./summary.js";
@@ -66,17 +66,22 @@ function pushFailure(d: Draws, why: FitFailure): void {
   d.failures![why] = (d.failures![why] ?? 0) + 1;
 }
 
-/** A cross-section fit (gravity lab): iid and HC1 coverage with t(n - K); rejection of 0 with HC1. */
+/**
+ * A cross-section fit (gravity lab): iid and HC1 coverage, rejection of 0 with HC1; critical value t(df) for OLS,
+ * the normal (df = Infinity) for PPML, as the engine and fixest report z statistics for Poisson models.
+ */
 function pushCross(d: Draws, coef: number, se: {iid: number; hetero: number}, df: number, truth: number, failure?: FitFailure): void {
   d.est.push(coef);
   if (failure) return pushFailure(d, failure);
-  const c = crit95(df);
+  const c = df === Infinity ? Z975 : crit95(df);
   d.cover.iid!.push(Math.abs(coef - truth) <= c * se.iid ? 1 : 0);
   d.cover.hetero!.push(Math.abs(coef - truth) <= c * se.hetero ? 1 : 0);
   d.reject!.push(Math.abs(coef) > c * se.hetero ? 1 : 0);
 }
 
 const Z975 = 1.959963984540054;
+
+
 
 /** Two-step GMM of the engine (plm pgmm conventions): Windmeijer SE, normal critical value. */
 function pushGmm(d: Draws, frame: Frame, estimator: "gmm-diff" | "gmm-sys", truth: number): void {
@@ -143,8 +148,8 @@ export function simulateReps(
         pushCross(d.ols_log, f.coef, f.se, f.df.iid, truth, f.failure);
       }
       if (want("ppml")) {
-        const f = ppmlSlope(s.y, s.x);
-        pushCross(d.ppml, f.coef, f.se, f.df, truth, f.converged ? undefined : "not_converged");
+        const f = ppmlFit(s.y, s.x);
+        pushCross(d.ppml, f.coef, f.se, Infinity, truth, f.failure);
       }
     } else if (lab === "cluster") {
       const s = drawCluster(rng, p);

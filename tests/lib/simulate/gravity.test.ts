@@ -33,7 +33,7 @@ describe("gravity DGP", () => {
 describe("gravity lab", () => {
   it("log-OLS slope is centred on beta - s1/2 at N = 500 and at N = 30", () => {
     for (const [N, s1, beta] of [[500, 1, 1], [30, 2, 0.5]]) {
-      const {result} = runLab("gravity", {...defaultParams("gravity"), N, s1, beta}, 2000, N);
+      const {result} = runLab("gravity", {...defaultParams("gravity"), N, s1, beta}, 2000, N, undefined, ["ols_log"]);
       const s = result.estimators.ols_log;
       const theory = gravityOlsMean(beta, s1);
       show(`gravity ols_log N=${N} s1=${s1} beta=${beta}`, [s.mean, s.mc_se.mean, theory]);
@@ -43,18 +43,18 @@ describe("gravity lab", () => {
     }
   });
   it("PPML is consistent: bias within 4 MC SE of 0 at N = 2000; a small negative bias at N = 500", () => {
-    const {result} = runLab("gravity", {...defaultParams("gravity"), N: 2000}, 1000, 2000, undefined, ["ppml"]);
+    const {result} = runLab("gravity", {...defaultParams("gravity"), N: 2000}, 600, 2000, undefined, ["ppml"]);
     const s = result.estimators.ppml;
     show("gravity ppml N=2000 bias", [s.bias, s.mc_se.bias, s.coverage, s.mc_se.coverage]);
     expect(Math.abs(s.bias)).toBeLessThan(Z * s.mc_se.bias);
-    const {result: r500} = runLab("gravity", defaultParams("gravity"), 2000, 500, undefined, ["ppml"]);
+    const {result: r500} = runLab("gravity", defaultParams("gravity"), 1500, 500, undefined, ["ppml"]);
     const b = r500.estimators.ppml;
     show("gravity ppml N=500 bias (issue: about -0.013)", [b.bias, b.mc_se.bias]);
     expect(Math.abs(b.bias - -0.013)).toBeLessThan(Z * b.mc_se.bias);
     // HC1 covers far better than the Poisson (iid) variance under this overdispersion.
     expect(b.coverage!.hetero!).toBeGreaterThan(b.coverage!.iid! + 0.3);
     expect(b.failed).toBe(0);
-  }, 60_000);
+  }, 240_000);
   it("output shape as the other labs", () => {
     const {result} = runLab("gravity", defaultParams("gravity"), 20, 1);
     expect(Object.keys(result)).toEqual(["lab", "params", "reps", "seed", "truth", "estimators"]);
