@@ -28,10 +28,14 @@ export async function sameAsNode(page: Page, lab: LabName, query: string) {
   const shown = await tableNumbers(page);
   expect(Object.keys(shown)).toEqual(Object.keys(node.estimators));
   for (const [name, est] of Object.entries(node.estimators)) {
-    expect(shown[name].mean).toBe(est.mean);
-    expect(shown[name].bias).toBe(est.bias);
-    expect(shown[name].sd).toBe(est.sd);
-    expect(shown[name].rmse).toBe(est.rmse);
+    // Bit for bit, except the gravity lab's PPML: the engine's IRLS uses Math.exp/Math.log, whose last bit differs
+    // between Node and Chromium, so its estimates agree to ~1e-15 (relative 1e-12 asserted); the coverage and
+    // rejection counts, which such a difference could only flip at an interval's exact edge, must be equal.
+    const same = (a: number, b: number) => (lab === "gravity" && name === "ppml" ? expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.abs(b)) : expect(a).toBe(b));
+    same(shown[name].mean, est.mean);
+    same(shown[name].bias, est.bias);
+    same(shown[name].sd, est.sd);
+    same(shown[name].rmse, est.rmse);
     for (const [v, cov] of Object.entries(est.coverage ?? {})) expect(shown[name][`coverage.${v}`]).toBe(cov);
     expect(shown[name].rejection_rate).toBe(est.rejection_rate);
     expect(shown[name].failed).toBe(est.failed);
