@@ -81,8 +81,11 @@ function sheetTable(rows: SheetRow[]): HTMLElement {
   }
   const thead = document.createElement("thead");
   thead.append(head);
-  const tbody = document.createElement("tbody");
+  table.append(thead);
+  // One tbody per student, kept on one printed page (classroom.css).
   for (const r of rows) {
+    const tbody = document.createElement("tbody");
+    table.append(tbody);
     r.exercises.forEach((e, i) => {
       const tr = document.createElement("tr");
       tr.dataset.student = r.name;
@@ -108,6 +111,5 @@ function sheetTable(rows: SheetRow[]): HTMLElement {
       tbody.append(tr);
     });
   }
-  table.append(thead, tbody);
   return table;
 }
