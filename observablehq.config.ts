@@ -35,6 +35,8 @@ const NAMES_ZH: Record<string, string> = {
   "Dynamic panels": "动态面板",
   "Reading a coefficient": "如何解读系数",
   "Forking paths": "分岔小径",
+  "Logs or levels": "取对数还是用水平值",
+  "Class sheet": "班级题目清单",
   "Multiverse": "多重设定分析",
   "Page not found": "找不到页面",
   "Notebook": "笔记本"
@@ -95,7 +97,9 @@ export default {
           {name: "Standard errors", path: "/classroom/standard-errors"},
           {name: "Dynamic panels", path: "/classroom/dynamic-panels"},
           {name: "Reading a coefficient", path: "/classroom/coefficients"},
-          {name: "Forking paths", path: "/classroom/forking-paths"}
+          {name: "Forking paths", path: "/classroom/forking-paths"},
+          {name: "Logs or levels", path: "/classroom/gravity"},
+          {name: "Class sheet", path: "/classroom/sheet"}
         ])} as any]
       : []
   ),

@@ -1,15 +1,16 @@
 /**
- * `dtb simulate --lab fe|cluster|nickell --reps R --seed S [--param NAME=VALUE ...] --out OUT.json`: the
+ * `dtb simulate --lab fe|cluster|nickell|gravity --reps R --seed S [--param NAME=VALUE ...] --out OUT.json`: the
  * classroom's Monte Carlo (src/lib/simulate) in one thread; the same numbers as the page for the same seed,
  * lab and parameters. OUT.json = {lab, params, reps, seed, truth, estimators: {NAME: {mean, bias, sd, rmse,
- * mc_se, coverage?, rejection_rate?, n_ok, failed}}}; written atomically; a summary line goes to stderr.
+ * mc_se, coverage?, rejection_rate?, n_ok, failed, failed_reasons?}}}; written atomically; a summary line goes to stderr.
  */
 import {resolve} from "node:path";
 import {writeFileAtomic} from "../../loaders/cache.js";
 import {UserError} from "../../src/lib/errors.js";
 import {labDef, parseParams, parseReps, parseSeed, runLab, type LabName} from "../../src/lib/simulate/index.js";
+import {infeasible} from "../../src/lib/simulate/feasible.js";
 
-const USAGE = "usage: dtb simulate --lab fe|cluster|nickell --reps R --seed S [--param NAME=VALUE ...] --out OUT.json";
+const USAGE = "usage: dtb simulate --lab fe|cluster|nickell|gravity --reps R --seed S [--param NAME=VALUE ...] --out OUT.json";
 
 export interface SimulateArgs {
   lab: LabName;
@@ -49,7 +50,10 @@ export function parseSimulateArgs(args: string[]): SimulateArgs {
   for (const need of ["--lab", "--reps", "--seed", "--out"]) if (!(need in raw)) throw new UserError(`missing ${need} (${USAGE})`);
   const lab = labDef(raw["--lab"]).name;
   if (!/\.json$/i.test(raw["--out"])) throw new UserError(`--out ${raw["--out"]}: the output is JSON, give a .json file name`);
-  return {lab, reps: parseReps(raw["--reps"]), seed: parseSeed(raw["--seed"]), params: parseParams(lab, given), out: raw["--out"]};
+  const params = parseParams(lab, given);
+  const refused = infeasible(lab, params);
+  if (refused) throw new UserError(`lab ${lab}: ${refused.en}`);
+  return {lab, reps: parseReps(raw["--reps"]), seed: parseSeed(raw["--seed"]), params, out: raw["--out"]};
 }
 
 export async function run(args: string[]): Promise<void> {

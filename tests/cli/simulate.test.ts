@@ -30,8 +30,18 @@ describe("dtb simulate", () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(readdirSync(dir)).toEqual(["fe.json"]); // no temp file left
   });
+  it("gravity lab: the same JSON as runLab for the seed (the page's numbers)", async () => {
+    const dir = tempDir();
+    const out = join(dir, "gravity.json");
+    const r = await dtb(["--lab", "gravity", "--reps", "100", "--seed", "7", "--param", "N=300", "--param", "s1=1.5", "--out", out]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(Object.keys(json.estimators)).toEqual(["ols_log", "ppml"]);
+    expect(json).toEqual(JSON.parse(JSON.stringify(runLab("gravity", parseParams("gravity", {N: "300", s1: "1.5"}), 100, 7).result)));
+  });
   it.each([
-    [["--lab", "probit", "--reps", "10", "--seed", "1", "--out", "x.json"], "dtb simulate: unknown lab 'probit': expected one of fe, cluster, nickell"],
+    [["--lab", "probit", "--reps", "10", "--seed", "1", "--out", "x.json"], "dtb simulate: unknown lab 'probit': expected one of fe, cluster, nickell, gravity"],
+    [["--lab", "cluster", "--reps", "10", "--seed", "1", "--param", "N=2", "--param", "T=2", "--out", "x.json"], "dtb simulate: lab cluster: every replication would fail at N=2, T=2, beta=0, rho_x=0.8, rho_e=0.8: no residual degrees of freedom (fe_twoway 0)"],
     [["--lab", "fe", "--reps", "10", "--seed", "1", "--param", "corr=high", "--out", "x.json"], "dtb simulate: parameter corr=high: not a number"],
     [["--lab", "cluster", "--reps", "10", "--seed", "1", "--param", "rho_e=1", "--out", "x.json"], "dtb simulate: parameter rho_e=1: must be between -0.99 and 0.99"],
     [["--lab", "fe", "--reps", "10", "--seed", "1", "--param", "corr", "--out", "x.json"], "dtb simulate: --param corr: expected NAME=VALUE"],

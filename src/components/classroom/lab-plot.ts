@@ -1,43 +1,95 @@
 /**
- * Sampling distributions of a lab's estimators: one histogram row per estimator, the true value as a rule.
- * The figure's text alternative (aria-label + caption) gives each estimator's mean and SD.
+ * Figures of a lab run, redrawn as batches arrive: the sampling distribution of each estimator (one histogram
+ * row per estimator, the true value as a dashed rule) and the running mean of each estimator over the
+ * replications so far (converging on its expectation, not necessarily on the truth). Each figure's text
+ * alternative (aria-label + caption) gives the numbers it shows.
  */
 import * as Plot from "@observablehq/plot";
 import {pick} from "../../lib/i18n.js";
-import type {LabResult, LabDraws} from "../../lib/simulate/run.js";
+import type {LabDraws} from "../../lib/simulate/run.js";
 import {estimatorLabel} from "./labels.js";
 
-export function samplingPlot(result: LabResult, draws: LabDraws, width: number): HTMLElement {
-  const names = Object.keys(result.estimators);
+const COLORS = ["#b35806", "#1f6fd1", "#2e7d32", "#6a3d9a"];
+
+export function samplingPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number): HTMLElement {
   const rows: Array<{estimator: string; value: number}> = [];
   for (const name of names) for (const v of draws[name].est) if (Number.isFinite(v)) rows.push({estimator: estimatorLabel(name), value: v});
   const labels = names.map(estimatorLabel);
+  const fig = document.createElement("figure");
+  fig.className = "cl-plot";
+  const stats = names.map((n) => {
+    const v = draws[n].est.filter(Number.isFinite);
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length - 1));
+    return v.length ? `${estimatorLabel(n)}: ${pick({en: "mean", zh: "均值"})} ${m.toFixed(3)}, SD ${sd.toFixed(3)}` : `${estimatorLabel(n)}: ${pick({en: "all replications failed", zh: "全部重复失败"})}`;
+  });
+  const done = draws[names[0]]?.est.length ?? 0;
+  const alt = pick({
+    en: `Histograms of ${done} of ${reps} estimates per estimator; dashed line at the true value ${truth}. ${stats.join("; ")}.`,
+    zh: `每个估计量 ${reps} 次中已完成 ${done} 次估计值的直方图；虚线为真实值 ${truth}。${stats.join("；")}。`
+  });
   const plot = Plot.plot({
     width,
-    height: 70 + 90 * names.length,
+    height: 60 + 80 * names.length,
     marginLeft: 10,
     marginRight: 150,
     facet: {data: rows, y: "estimator"},
     x: {label: pick({en: "estimate", zh: "估计值"})},
     y: {label: null, axis: null},
     fy: {domain: labels, label: null, axis: "right"},
-    color: {domain: labels, range: ["#b35806", "#1f6fd1", "#2e7d32", "#6a3d9a"]},
+    color: {domain: labels, range: COLORS},
     marks: [
       Plot.rectY(rows, Plot.binX({y: "count"}, {x: "value", fill: "estimator", fillOpacity: 0.75, thresholds: 40} as any)),
-      Plot.ruleX([result.truth], {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}),
+      Plot.ruleX([truth], {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}),
       Plot.ruleY([0])
+    ]
+  });
+  plot.setAttribute("aria-label", alt);
+  const cap = document.createElement("figcaption");
+  cap.textContent = alt;
+  fig.append(plot, cap);
+  return fig;
+}
+
+/** Running mean of each estimator over replications 1..r (failed replications skipped), at most 400 points. */
+export function runningMeanPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number): HTMLElement {
+  const rows: Array<{estimator: string; r: number; mean: number}> = [];
+  for (const name of names) {
+    const est = draws[name].est;
+    const every = Math.max(1, Math.floor(est.length / 400));
+    let s = 0;
+    let k = 0;
+    for (let r = 0; r < est.length; r++) {
+      if (Number.isFinite(est[r])) {
+        s += est[r];
+        k++;
+      }
+      if (k > 0 && ((r + 1) % every === 0 || r === est.length - 1)) rows.push({estimator: estimatorLabel(name), r: r + 1, mean: s / k});
+    }
+  }
+  const labels = names.map(estimatorLabel);
+  const last = labels.map((l) => rows.filter((d) => d.estimator === l).at(-1)).filter((d) => d !== undefined);
+  const alt = pick({
+    en: `Running mean of each estimator over the first ${draws[names[0]]?.est.length ?? 0} of ${reps} replications; dashed line at the true value ${truth}. Latest: ${last.map((d) => `${d!.estimator} ${d!.mean.toFixed(3)}`).join("; ")}.`,
+    zh: `各估计量在 ${reps} 次中前 ${draws[names[0]]?.est.length ?? 0} 次重复上的累计均值；虚线为真实值 ${truth}。最新：${last.map((d) => `${d!.estimator} ${d!.mean.toFixed(3)}`).join("；")}。`
+  });
+  const plot = Plot.plot({
+    width,
+    height: 200,
+    marginRight: 10,
+    x: {label: pick({en: "replications", zh: "重复次数"}), domain: [0, reps]},
+    y: {label: pick({en: "running mean", zh: "累计均值"}), grid: true},
+    color: {domain: labels, range: COLORS, legend: true},
+    marks: [
+      Plot.ruleY([truth], {stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "4,3"}),
+      Plot.line(rows, {x: "r", y: "mean", stroke: "estimator", strokeWidth: 2})
     ]
   });
   const fig = document.createElement("figure");
   fig.className = "cl-plot";
-  const summary = names
-    .map((n) => `${estimatorLabel(n)}: ${pick({en: "mean", zh: "均值"})} ${result.estimators[n].mean.toFixed(3)}, SD ${result.estimators[n].sd.toFixed(3)}`)
-    .join("; ");
-  const alt = pick({
-    en: `Histograms of ${result.reps} estimates per estimator; dashed line at the true value ${result.truth}. ${summary}.`,
-    zh: `每个估计量 ${result.reps} 次估计值的直方图；虚线为真实值 ${result.truth}。${summary}。`
-  });
-  plot.setAttribute("aria-label", alt);
+  fig.setAttribute("data-testid", "lab-running-mean");
+  const svg = plot.querySelector("svg") ?? plot;
+  svg.setAttribute("aria-label", alt);
   const cap = document.createElement("figcaption");
   cap.textContent = alt;
   fig.append(plot, cap);

@@ -1,45 +1,56 @@
 /**
  * A Monte Carlo lab in the page: a slider per parameter (names as `dtb simulate --param`), replications and
- * seed, a progress bar, the summary table (with Monte Carlo standard errors) and the sampling distributions.
- * Replications run in Web Workers (src/workers/simulate.js, src/lib/worker/pool.ts) in chunks merged in
- * replication order, so the table equals `dtb simulate` for the same seed (the command is shown). Every
- * setting is in the URL. A change re-runs the lab (the previous run is cancelled).
+ * seed, a "predict first" box, Run and Cancel. The run goes to the worker pool in small batches
+ * (lab-runner.ts); the table, histograms and running mean are redrawn as batches arrive, with the time left.
+ * The final table equals `dtb simulate` for the same seed (the command is shown). Before a run estimated over
+ * 10 s (cost.ts) the page says how long and asks. Settings at which every replication would fail are refused
+ * at the slider (feasible.ts, the same rule as the CLI); link values that could not be used are listed in a
+ * note above the controls. Nothing runs before Run, so a student commits a prediction first.
  */
 import {pick} from "../../lib/i18n.js";
-import {LAB_DEFS, type LabName} from "../../lib/simulate/labs.js";
-import {mergeDraws, summarizeLab, type LabDraws, type LabResult} from "../../lib/simulate/run.js";
+import {ASK_ABOVE_MS, estimateRunMs, formatDuration} from "../../lib/simulate/cost.js";
+import {infeasible} from "../../lib/simulate/feasible.js";
+import {LAB_DEFS, MAX_REPS, type LabName} from "../../lib/simulate/labs.js";
+import {mergeDraws, summarizeLab, type LabResult} from "../../lib/simulate/run.js";
 import {readLabState, writeLabState, type LabState} from "../../lib/simulate/url-state.js";
-import {createPool, type Pool} from "../../lib/worker/pool.js";
-import type {SimulateTask} from "../../workers/simulate-entry.js";
-import {samplingPlot} from "./lab-plot.js";
-import {paramLabel} from "./labels.js";
+import {runBatches, type Arrived} from "./lab-runner.js";
+import {runningMeanPlot, samplingPlot} from "./lab-plot.js";
 import {resultsTable} from "./lab-table.js";
-
-let pool: Pool | null = null;
+import {linkNotes, predictBox, type Prediction} from "./lab-parts.js";
+import {paramLabel} from "./labels.js";
+import {labPool} from "./pools.js";
+import type {StudentBox} from "./student.js";
 
 const CLASS_RANGE: Record<string, [number, number]> = {N: [2, 200], T: [2, 20], beta: [-2, 2], corr: [-2, 2]};
+const GRAVITY_RANGE: Record<string, [number, number]> = {N: [20, 5000]};
 
-function sliderRange(name: string, min: number, max: number, value: number): [number, number] {
-  const [a, b] = CLASS_RANGE[name] ?? [min, max];
+function sliderRange(lab: LabName, name: string, min: number, max: number, value: number): [number, number] {
+  const [a, b] = (lab === "gravity" ? GRAVITY_RANGE : CLASS_RANGE)[name] ?? [min, max];
   return [Math.max(min, Math.min(a, value)), Math.min(max, Math.max(b, value))];
 }
 
 export interface LabOptions {
   workerUrl: string;
-  /** Seed from the student box (overrides the URL's seed). */
-  seed?: number;
-  /** Theory line under the table, e.g. the analytic pooled bias for the current parameters. */
+  /** The student box: its seed replaces the URL's seed (read-only), following the name as it is typed. */
+  student?: StudentBox;
+  /** Theory line under the table for the current parameters. */
   theory?: (s: LabState) => string | null;
+  /** Show the theory line to students too (default: teacher mode only, as it may give an exercise away). */
+  theoryForAll?: boolean;
+  teacher?: boolean;
+  /** What the student predicts before Run (one estimator's mean, or a coverage in %). */
+  predict?: Prediction;
 }
 
 export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: LabResult | null} {
   const def = LAB_DEFS[lab];
   const state = readLabState(lab, location.search);
-  if (opts.seed !== undefined) state.seed = opts.seed;
   const root = document.createElement("div") as unknown as HTMLElement & {value: LabResult | null};
   root.className = "cl-lab cl-main";
   root.value = null;
+  root.dataset.state = "idle";
   root.setAttribute("data-testid", `lab-${lab}`);
+  if (state.notes) root.append(linkNotes(state.notes));
 
   const form = document.createElement("form");
   form.className = "cl-controls";
@@ -49,12 +60,12 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     const label = document.createElement("label");
     label.className = "cl-slider";
     const name = document.createElement("span");
-    name.textContent = paramLabel(p.name);
+    name.textContent = paramLabel(p.name, lab);
     const input = document.createElement("input");
     input.type = "range";
     input.name = p.name;
     // Sliders span a classroom range; a typed URL (or the CLI) may go further, up to the lab's limits.
-    const [lo, hi] = sliderRange(p.name, p.min, p.max, state.params[p.name]);
+    const [lo, hi] = sliderRange(lab, p.name, p.min, p.max, state.params[p.name]);
     input.min = String(lo);
     input.max = String(hi);
     input.step = String(p.step);
@@ -63,8 +74,8 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     out.textContent = input.value;
     input.addEventListener("input", () => {
       out.textContent = input.value;
+      changed();
     });
-    input.addEventListener("change", () => schedule());
     label.append(name, input, out);
     form.append(label);
     inputs[p.name] = input;
@@ -81,20 +92,47 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     input.max = String(max);
     input.step = "1";
     input.value = String(value);
-    input.addEventListener("change", () => schedule());
+    input.addEventListener("input", () => changed());
     label.append(span, input);
     form.append(label);
     return input;
   };
-  const repsInput = num("reps", {en: "replications", zh: "重复次数"}, state.reps, 1, 100000);
+  const repsInput = num("reps", {en: "replications", zh: "重复次数"}, state.reps, 1, MAX_REPS);
   const seedInput = num("seed", {en: "seed", zh: "随机种子"}, state.seed, 0, 2 ** 53 - 1);
-  if (opts.seed !== undefined) seedInput.readOnly = true;
-  const run = document.createElement("button");
-  run.type = "button";
-  run.textContent = pick({en: "Run again", zh: "重新运行"});
-  run.addEventListener("click", () => schedule(0));
-  form.append(run);
+  const followStudent = () => {
+    if (!opts.student?.value.student) return;
+    seedInput.value = String(opts.student.value.seed);
+    seedInput.readOnly = true;
+  };
+  followStudent();
+  opts.student?.addEventListener("student", () => {
+    seedInput.readOnly = false;
+    followStudent();
+    changed();
+  });
+  const predict = opts.predict ? predictBox(opts.predict) : null;
+  if (predict) form.append(predict.element);
+  const runButton = document.createElement("button");
+  runButton.type = "button";
+  runButton.name = "run";
+  runButton.textContent = pick({en: "Run", zh: "运行"});
+  const cancelButton = document.createElement("button");
+  cancelButton.type = "button";
+  cancelButton.name = "cancel";
+  cancelButton.textContent = pick({en: "Cancel", zh: "取消"});
+  cancelButton.disabled = true;
+  form.append(runButton, cancelButton);
 
+  const refused = document.createElement("p");
+  refused.className = "cl-refused";
+  refused.setAttribute("role", "alert");
+  refused.setAttribute("data-testid", "lab-refused");
+  refused.hidden = true;
+  const ask = document.createElement("div");
+  ask.className = "cl-ask";
+  ask.setAttribute("role", "alertdialog");
+  ask.setAttribute("data-testid", "lab-ask");
+  ask.hidden = true;
   const progress = document.createElement("progress");
   progress.max = 1;
   progress.value = 0;
@@ -108,73 +146,165 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
   const theory = document.createElement("p");
   theory.className = "cl-theory";
   theory.setAttribute("data-testid", "lab-theory");
+  const compare = document.createElement("p");
+  compare.className = "cl-theory";
+  compare.setAttribute("data-testid", "lab-compare");
   const tableBox = document.createElement("div");
   tableBox.className = "cl-table-box";
   const plotBox = document.createElement("div");
-  root.append(form, progress, status, tableBox, theory, plotBox, command);
+  plotBox.className = "cl-lab-figures";
+  root.append(form, refused, ask, progress, status, compare, tableBox, theory, plotBox, command);
 
   const current = (): LabState => {
     const params: Record<string, number> = {};
     for (const p of def.params) params[p.name] = Number(inputs[p.name].value);
-    const reps = Math.min(100000, Math.max(1, Math.round(Number(repsInput.value)) || def.defaultReps));
+    const reps = Math.min(MAX_REPS, Math.max(1, Math.round(Number(repsInput.value)) || def.defaultReps));
     const seed = Math.max(0, Math.round(Number(seedInput.value)) || 0);
-    return {params, reps, seed, student: new URLSearchParams(location.search).get("student") ?? ""};
+    return {params, reps, seed, student: opts.student?.value.student ?? new URLSearchParams(location.search).get("student") ?? ""};
   };
+
+  /** Settings changed: refuse a setting where every replication fails; otherwise say how long a run takes. */
+  function changed(): boolean {
+    const s = current();
+    const why = infeasible(lab, s.params);
+    refused.hidden = !why;
+    refused.textContent = why ? pick({en: "Refused: ", zh: "无法运行：" }) + pick(why) : "";
+    runButton.disabled = !!why || root.dataset.state === "running";
+    root.dataset.refused = why ? "1" : "";
+    ask.hidden = true;
+    if (!why && root.dataset.state !== "running") {
+      const ms = estimateRunMs(lab, s.params, s.reps, labPool(opts.workerUrl).size);
+      status.textContent = pick({en: `Press Run: ${s.reps} replications, ${pick(formatDuration(ms))}.`, zh: `点击“运行”：${s.reps} 次重复，${pick(formatDuration(ms))}。`});
+    }
+    return !why;
+  }
 
   let controller: AbortController | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const schedule = (delay = 250) => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void execute(), delay);
+  cancelButton.addEventListener("click", () => controller?.abort());
+  runButton.addEventListener("click", () => {
+    if (!changed()) return;
+    const s = current();
+    const ms = estimateRunMs(lab, s.params, s.reps, labPool(opts.workerUrl).size);
+    if (ms <= ASK_ABOVE_MS) return void execute(s, ms);
+    // Long run: say how long and ask; offer the number of replications that fits in 10 s.
+    const fit = Math.max(1, Math.floor((s.reps * ASK_ABOVE_MS) / ms));
+    ask.replaceChildren();
+    const p = document.createElement("p");
+    p.textContent = pick({
+      en: `This run is estimated to take ${pick(formatDuration(ms))} (${s.reps} replications). Run it anyway?`,
+      zh: `预计本次运行需要${pick(formatDuration(ms))}（${s.reps} 次重复）。仍要运行吗？`
+    });
+    const yes = document.createElement("button");
+    yes.type = "button";
+    yes.name = "run-anyway";
+    yes.textContent = pick({en: "Run anyway (Cancel stops it)", zh: "仍然运行（可随时取消）"});
+    yes.addEventListener("click", () => {
+      ask.hidden = true;
+      void execute(s, ms);
+    });
+    const less = document.createElement("button");
+    less.type = "button";
+    less.name = "run-fewer";
+    less.textContent = pick({en: `Run ${fit} replications instead (about 10 s)`, zh: `改为运行 ${fit} 次（约10秒）`});
+    less.addEventListener("click", () => {
+      ask.hidden = true;
+      repsInput.value = String(fit);
+      const s2 = current();
+      void execute(s2, estimateRunMs(lab, s2.params, s2.reps, labPool(opts.workerUrl).size));
+    });
+    ask.append(p, yes, less);
+    ask.hidden = false;
+    yes.focus();
+  });
+
+  const draw = (s: LabState, a: Arrived | null, finalDraws?: ReturnType<typeof mergeDraws>) => {
+    const draws = finalDraws ?? mergeDraws(a!.prefix);
+    const done = finalDraws ? s.reps : a!.prefixReps;
+    const result = summarizeLab(lab, s.params, s.reps, s.seed, draws);
+    tableBox.replaceChildren(resultsTable(result, done));
+    const names = Object.keys(result.estimators);
+    const width = Math.min(760, Math.max(300, root.clientWidth || 640));
+    plotBox.replaceChildren(samplingPlot(names, draws, result.truth, s.reps, width), runningMeanPlot(names, draws, result.truth, s.reps, width));
+    return result;
   };
 
-  const execute = async () => {
+  const execute = async (s: LabState, estimateMs: number) => {
     controller?.abort();
     const ac = new AbortController();
     controller = ac;
-    const s = current();
     history.replaceState(history.state, "", writeLabState(lab, location.search, s) + location.hash);
-    pool ??= createPool({url: opts.workerUrl});
-    const chunks = Math.min(pool.size, s.reps);
-    const tasks: SimulateTask[] = [];
-    for (let c = 0; c < chunks; c++) {
-      tasks.push({lab, params: s.params, reps: s.reps, seed: s.seed, from: Math.floor((c * s.reps) / chunks), to: Math.floor(((c + 1) * s.reps) / chunks)});
-    }
+    const guess = predict?.commit() ?? null;
     root.dataset.state = "running";
+    root.dataset.arrived = "0";
+    runButton.disabled = true;
+    cancelButton.disabled = false;
     progress.value = 0;
-    status.textContent = pick({en: "Running…", zh: "运行中……"});
-    const t0 = performance.now();
+    compare.textContent = "";
+    status.textContent = pick({en: `Running… ${pick(formatDuration(estimateMs))} estimated.`, zh: `运行中……预计${pick(formatDuration(estimateMs))}。`});
+    let lastDraw = 0;
+    let arrived: Arrived | null = null;
     try {
-      const parts = await pool.map<SimulateTask, {draws: LabDraws; ms: number}>(tasks, {
-        signal: ac.signal,
-        onProgress: (p) => {
-          progress.value = p.total > 0 ? p.done / p.total : 0;
+      const all = await runBatches(labPool(opts.workerUrl), lab, s.params, s.reps, s.seed, ac.signal, (a) => {
+        arrived = a;
+        progress.value = a.done / s.reps;
+        const left = (a.elapsedMs / a.done) * (s.reps - a.done);
+        status.textContent = pick({
+          en: `${a.done} of ${s.reps} replications in ${(a.elapsedMs / 1000).toFixed(1)} s; ${pick(formatDuration(left))} left.`,
+          zh: `已完成 ${s.reps} 次中的 ${a.done} 次，用时 ${(a.elapsedMs / 1000).toFixed(1)} 秒；还需${pick(formatDuration(left))}。`
+        });
+        // Redraw at most every 300 ms (the table and figures of the replications so far).
+        const now = performance.now();
+        if (now - lastDraw > 300 && a.prefixReps < s.reps) {
+          lastDraw = now;
+          draw(s, a);
+          root.dataset.arrived = String(a.prefixReps);
         }
       });
-      const ms = performance.now() - t0;
-      const draws = mergeDraws(parts.map((p) => p.draws));
-      const result = summarizeLab(lab, s.params, s.reps, s.seed, draws);
+      const ms = arrived ? (arrived as Arrived).elapsedMs : 0;
+      const result = draw(s, null, all);
       progress.value = 1;
       root.dataset.state = "done";
-      root.dataset.elapsed = String(Math.round(ms));
+      root.dataset.arrived = String(s.reps);
+      root.dataset.elapsed = String(Math.max(1, Math.round(ms)));
       status.textContent = pick({
         en: `${s.reps} replications in ${(ms / 1000).toFixed(2)} s (seed ${s.seed}).`,
         zh: `${s.reps} 次重复，用时 ${(ms / 1000).toFixed(2)} 秒（随机种子 ${s.seed}）。`
       });
-      tableBox.replaceChildren(resultsTable(result));
-      const t = opts.theory?.(s) ?? null;
+      const t = opts.teacher || opts.theoryForAll ? (opts.theory?.(s) ?? null) : null;
       theory.textContent = t ?? "";
-      plotBox.replaceChildren(samplingPlot(result, draws, Math.min(760, Math.max(300, root.clientWidth || 640))));
+      if (predict && guess !== null) compare.textContent = predict.verdict(guess, result);
       const args = Object.entries(s.params).map(([k, v]) => `--param ${k}=${v}`).join(" ");
-      command.textContent = pick({en: "Same numbers from the command line: ", zh: "命令行中得到相同结果：" }) + `dtb simulate --lab ${lab} --reps ${s.reps} --seed ${s.seed} ${args} --out ${lab}.json`;
+      command.textContent = pick({en: "Same numbers from the command line: ", zh: "命令行中得到相同结果："}) + `dtb simulate --lab ${lab} --reps ${s.reps} --seed ${s.seed} ${args} --out ${lab}.json`;
       root.value = result;
       root.dispatchEvent(new Event("input", {bubbles: true}));
     } catch (error) {
-      if ((error as Error).name === "AbortError") return;
-      root.dataset.state = "error";
-      status.textContent = pick({en: "The simulation failed: ", zh: "模拟失败：" }) + (error as Error).message;
+      if (controller !== ac) return; // superseded by a newer run
+      if ((error as Error).name === "AbortError") {
+        root.dataset.state = "cancelled";
+        const a = arrived as Arrived | null;
+        status.textContent = pick({
+          en: `Cancelled after ${a?.done ?? 0} of ${s.reps} replications; the figures show the first ${a?.prefixReps ?? 0}.`,
+          zh: `已取消：${s.reps} 次中完成了 ${a?.done ?? 0} 次；图表显示前 ${a?.prefixReps ?? 0} 次。`
+        });
+        if (a) draw(s, a);
+      } else {
+        root.dataset.state = "error";
+        status.textContent = pick({en: "The simulation failed: ", zh: "模拟失败："}) + (error as Error).message;
+      }
+    } finally {
+      if (controller === ac) {
+        cancelButton.disabled = true;
+        predict?.release();
+        changedAfterRun();
+      }
     }
   };
-  schedule(0);
+  const changedAfterRun = () => {
+    const why = infeasible(lab, current().params);
+    runButton.disabled = !!why;
+  };
+  changed();
+  if (state.notes) status.textContent = pick({en: "Some link values could not be used (see the note above). ", zh: "链接中有些数值无法使用（见上方说明）。"}) + status.textContent;
   return root;
 }
+

@@ -7,7 +7,8 @@ export const LESSONS = [
   {path: "standard-errors", en: "3. Standard errors", zh: "3. 标准误", lab: "cluster"},
   {path: "dynamic-panels", en: "4. Dynamic panels", zh: "4. 动态面板", lab: "nickell"},
   {path: "coefficients", en: "5. Reading a coefficient", zh: "5. 如何解读系数", lab: null},
-  {path: "forking-paths", en: "6. Forking paths", zh: "6. 分岔小径", lab: null}
+  {path: "forking-paths", en: "6. Forking paths", zh: "6. 分岔小径", lab: null},
+  {path: "gravity", en: "7. Logs or levels: log-OLS and PPML", zh: "7. 取对数还是用水平值：对数OLS与PPML", lab: "gravity"}
 ] as const;
 
 export function lessonList(): HTMLElement {

@@ -1,7 +1,9 @@
 /**
  * "Your name or student number": the seed of the lesson's exercise and labs. The same name always gives the
  * same seed (FNV-1a hash, as createRng(name) uses), so a teacher can regenerate any student's numbers; the
- * name is kept in the URL (`student=`). A view for Framework's `view()`: value = {student, seed}.
+ * name is kept in the URL (`student=`). It applies as it is typed (an "input" event on the box per keystroke);
+ * the exercise and the labs listen to the box and update in place, so nothing the student typed is cleared.
+ * value = {student, seed}.
  */
 import {pick} from "../../lib/i18n.js";
 import {readLabState, studentSeed} from "../../lib/simulate/url-state.js";
@@ -11,11 +13,14 @@ export interface StudentValue {
   seed: number;
 }
 
-export function studentBox(): HTMLElement & {value: StudentValue} {
+export type StudentBox = HTMLElement & {value: StudentValue};
+
+export function studentBox(): StudentBox {
   const q = new URLSearchParams(location.search);
   const initial = readLabState("fe", location.search);
-  const form = document.createElement("form") as unknown as HTMLElement & {value: StudentValue};
+  const form = document.createElement("form") as unknown as StudentBox;
   form.className = "cl-student";
+  form.setAttribute("data-testid", "student-box");
   form.addEventListener("submit", (e) => e.preventDefault());
   const label = document.createElement("label");
   const span = document.createElement("span");
@@ -43,9 +48,10 @@ export function studentBox(): HTMLElement & {value: StudentValue} {
       u.delete("seed");
     } else u.delete("student");
     history.replaceState(history.state, "", "?" + u.toString() + location.hash);
-    if (fire) form.dispatchEvent(new Event("input", {bubbles: true}));
+    if (fire) form.dispatchEvent(new CustomEvent("student", {detail: form.value}));
   };
-  input.addEventListener("change", () => update(true));
+  // The input's own "input" event bubbles to the form; the components listen to "student", fired once per change.
+  input.addEventListener("input", () => update(true));
   update(false);
   return form;
 }

@@ -6,6 +6,7 @@
  */
 import type {Rng} from "../random/rng.js";
 import type {Params} from "./labs.js";
+import {portableExp} from "../random/portable-exp.js";
 import {normalSource} from "./normal.js";
 
 export interface SimPanel {
@@ -93,4 +94,27 @@ export function drawNickell(rng: Rng, p: Params): {N: number; T: number; y: Floa
     }
   }
   return {N, T, y};
+}
+
+/**
+ * `gravity` (Santos Silva & Tenreyro 2006, "The log of gravity", REStat 88(4)): a cross-section of N flows
+ *   y_i = exp(beta0 + beta x_i) eta_i,  x_i ~ U(0, 2),  ln eta_i ~ N(-s(x_i)/2, s(x_i)),  s(x) = s0 + s1 x,
+ * so E[eta | x] = 1 (E[y | x] = exp(beta0 + beta x)) while Var(ln eta | x) = s(x) grows with x: the
+ * heteroskedasticity that biases log-linear OLS (E[ln eta | x] = -s0/2 - s1 x/2 is linear in x, so the OLS
+ * slope of ln y on x has mean beta - s1/2 at any N). Draw order per flow: uniform for x, then a normal.
+ * exp is `portableExp` (Math.exp's last bit differs between Node and Chromium), so a seed gives the CLI's flows.
+ */
+export function drawGravity(rng: Rng, p: Params): {N: number; y: Float64Array; x: Float64Array} {
+  const normal = normalSource(rng);
+  const {N, beta0, beta, s0, s1} = p;
+  const x = new Float64Array(N);
+  const y = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    const xi = 2 * rng.uniform();
+    const s = s0 + s1 * xi;
+    const lnEta = -s / 2 + Math.sqrt(s) * normal();
+    x[i] = xi;
+    y[i] = portableExp(beta0 + beta * xi + lnEta);
+  }
+  return {N, y, x};
 }

@@ -26,6 +26,35 @@ export interface SlopeFit {
   se: Record<VcovName, number>;
   /** t degrees of freedom per variance (fixest: n - nparams; clustered: G - 1). */
   df: Record<VcovName, number>;
+  /** Why the replication failed (coef NaN): no residual degrees of freedom, or x not identified. */
+  failure?: FitFailure;
+}
+
+/** Reasons a replication fails, as the engine would refuse the model (`dtb estimate`; fixest gives SE = NaN). */
+export type FitFailure = "no_residual_df" | "not_identified" | "not_converged" | "estimation_error";
+
+/** One line per reason, both languages (the page's table and `dtb simulate`'s summary). */
+export const FAILURE_TEXT: Record<FitFailure, {en: string; zh: string}> = {
+  no_residual_df: {en: "no residual degrees of freedom", zh: "残差自由度为0"},
+  not_identified: {en: "slope not identified (x collinear with the fixed effects)", zh: "斜率不可识别（x 与固定效应共线）"},
+  not_converged: {en: "the estimator did not converge", zh: "估计未收敛"},
+  estimation_error: {en: "the estimator failed on this draw", zh: "该次抽样估计失败"}
+};
+
+const failed = (failure: FitFailure): SlopeFit => ({
+  coef: NaN,
+  se: {iid: NaN, hetero: NaN, cluster: NaN},
+  df: {iid: NaN, hetero: NaN, cluster: NaN},
+  failure
+});
+
+/**
+ * Residual degrees of freedom n - nparams of a slope regression on a balanced N x T panel (fixest's count,
+ * engine/ssc.ts): pooled with intercept NT - 2, country FE NT - N - 1, country + year FE NT - N - T.
+ * Zero or less: the model fits the data exactly and every variance is undefined (SE = NaN in fixest).
+ */
+export function residualDf(n: number, k: number, feSizes: number[]): number {
+  return n - nparamsOf(k, feSizes);
 }
 
 /** Codes 0..G-1 of a balanced panel sorted by country: row r belongs to country floor(r / T). */
@@ -50,12 +79,13 @@ export function fitSlope(y: Float64Array, x: Float64Array, fes: FeDim[], cluster
   const n = y.length;
   const pooled = fes.length === 0;
   const absorb = pooled ? [{codes: new Int32Array(n), nlevels: 1}] : fes;
-  const dm = demean([y, x], absorb);
-  const fit = olsFwl(dm.cols[0], [dm.cols[1]]);
-  if (!fit) return {coef: NaN, se: {iid: NaN, hetero: NaN, cluster: NaN}, df: {iid: NaN, hetero: NaN, cluster: NaN}};
   const k = pooled ? 2 : 1;
   const feSizes = pooled ? [] : fes.map((f) => f.nlevels);
   const nparams = nparamsOf(k, feSizes);
+  if (n - nparams <= 0) return failed("no_residual_df");
+  const dm = demean([y, x], absorb);
+  const fit = olsFwl(dm.cols[0], [dm.cols[1]]);
+  if (!fit) return failed("not_identified");
   const X = [dm.cols[1]];
   const Vi = vcovIid(fit.bread, fit.ssr, n, nparams)[0];
   const Vh = vcovHetero(fit.bread, X, fit.resid, nparams)[0];

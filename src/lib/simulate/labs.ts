@@ -5,8 +5,8 @@
  */
 import {UserError} from "../errors.js";
 
-export type LabName = "fe" | "cluster" | "nickell";
-export const LABS: LabName[] = ["fe", "cluster", "nickell"];
+export type LabName = "fe" | "cluster" | "nickell" | "gravity";
+export const LABS: LabName[] = ["fe", "cluster", "nickell", "gravity"];
 
 export interface ParamDef {
   name: string;
@@ -59,6 +59,22 @@ export const LAB_DEFS: Record<LabName, LabDef> = {
     estimators: ["pooled", "fe_country", "gmm_diff", "gmm_sys"],
     target: "rho",
     defaultReps: 100
+  },
+  gravity: {
+    name: "gravity",
+    // Santos Silva & Tenreyro (2006): y_i = exp(beta0 + beta x_i) eta_i, ln eta_i ~ N(-s(x_i)/2, s(x_i)),
+    // s(x) = s0 + s1 x >= 0 on x in [0, 2] (dgp.ts). N >= 10 keeps both fits identified with residual df.
+    params: [
+      {name: "N", default: 500, min: 10, max: 100000, integer: true, step: 10},
+      {name: "beta0", default: 0, min: -5, max: 5, integer: false, step: 0.1},
+      {name: "beta", default: 1, min: -5, max: 5, integer: false, step: 0.05},
+      {name: "s0", default: 0.5, min: 0, max: 3, integer: false, step: 0.05},
+      {name: "s1", default: 1, min: 0, max: 3, integer: false, step: 0.05}
+    ],
+    estimators: ["ols_log", "ppml"],
+    target: "beta",
+    // The engine's PPML runs its whole pipeline twice per draw (iid and HC1): ~15 ms, hence fewer replications.
+    defaultReps: 500
   }
 };
 

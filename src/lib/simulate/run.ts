@@ -12,8 +12,10 @@ import {estimate} from "../engine/estimate.js";
 import type {FeDim} from "../engine/demean.js";
 import {createRng} from "../random/rng.js";
 import type {Frame} from "../engine/types.js";
-import {drawCluster, drawFe, drawNickell} from "./dgp.js";
-import {countryDim, crit95, fitSlope, VCOVS, yearDim, type SlopeFit, type VcovName} from "./fit.js";
+import {drawCluster, drawFe, drawGravity, drawNickell} from "./dgp.js";
+import {countryDim, crit95, fitSlope, VCOVS, yearDim, type FitFailure, type SlopeFit, type VcovName} from "./fit.js";
+import {ppmlFit} from "./fit-ppml.js";
+import {portableLog} from "../random/portable-log.js";
 import {LAB_DEFS, type LabName, type Params} from "./labs.js";
 import {summarize, type Draws, type Summary} from "./summary.js";
 
@@ -40,7 +42,8 @@ function emptyDraws(lab: LabName): LabDraws {
   const d: LabDraws = {};
   for (const name of LAB_DEFS[lab].estimators) {
     const gmm = name.startsWith("gmm");
-    d[name] = {est: [], cover: gmm ? {cluster: []} : {iid: [], hetero: [], cluster: []}, reject: []};
+    const cross = lab === "gravity";
+    d[name] = {est: [], cover: gmm ? {cluster: []} : cross ? {iid: [], hetero: []} : {iid: [], hetero: [], cluster: []}, reject: [], failures: {}};
   }
   return d;
 }
@@ -48,6 +51,7 @@ function emptyDraws(lab: LabName): LabDraws {
 /** Adds one OLS slope fit: coverage per variance with its own t df, rejection of 0 with the clustered SE. */
 function pushOls(d: Draws, f: SlopeFit, truth: number): void {
   d.est.push(f.coef);
+  if (f.failure) return pushFailure(d, f.failure);
   for (const v of VCOVS) {
     const half = crit95(f.df[v]) * f.se[v];
     d.cover[v]!.push(Math.abs(f.coef - truth) <= half ? 1 : 0);
@@ -55,7 +59,29 @@ function pushOls(d: Draws, f: SlopeFit, truth: number): void {
   d.reject!.push(Math.abs(f.coef) > crit95(f.df.cluster) * f.se.cluster ? 1 : 0);
 }
 
+/** A failed replication: NaN in every list (summarize leaves it out) and its reason counted. */
+function pushFailure(d: Draws, why: FitFailure): void {
+  for (const v of Object.keys(d.cover) as VcovName[]) d.cover[v]!.push(NaN);
+  d.reject?.push(NaN);
+  d.failures![why] = (d.failures![why] ?? 0) + 1;
+}
+
+/**
+ * A cross-section fit (gravity lab): iid and HC1 coverage, rejection of 0 with HC1; critical value t(df) for OLS,
+ * the normal (df = Infinity) for PPML, as the engine and fixest report z statistics for Poisson models.
+ */
+function pushCross(d: Draws, coef: number, se: {iid: number; hetero: number}, df: number, truth: number, failure?: FitFailure): void {
+  d.est.push(coef);
+  if (failure) return pushFailure(d, failure);
+  const c = df === Infinity ? Z975 : crit95(df);
+  d.cover.iid!.push(Math.abs(coef - truth) <= c * se.iid ? 1 : 0);
+  d.cover.hetero!.push(Math.abs(coef - truth) <= c * se.hetero ? 1 : 0);
+  d.reject!.push(Math.abs(coef) > c * se.hetero ? 1 : 0);
+}
+
 const Z975 = 1.959963984540054;
+
+
 
 /** Two-step GMM of the engine (plm pgmm conventions): Windmeijer SE, normal critical value. */
 function pushGmm(d: Draws, frame: Frame, estimator: "gmm-diff" | "gmm-sys", truth: number): void {
@@ -74,9 +100,10 @@ function pushGmm(d: Draws, frame: Frame, estimator: "gmm-diff" | "gmm-sys", trut
     b = res.coef[0];
     se = res.se[0];
   } catch {
-    // A singular draw (tiny N) is a failed replication, counted by summarize().
+    // A singular draw (tiny N) is a failed replication, counted with its reason.
   }
   d.est.push(b);
+  if (!Number.isFinite(b) || !Number.isFinite(se)) return pushFailure(d, "estimation_error");
   d.cover.cluster!.push(Math.abs(b - truth) <= Z975 * se ? 1 : 0);
   d.reject!.push(Math.abs(b) > Z975 * se ? 1 : 0);
 }
@@ -97,7 +124,9 @@ export function simulateReps(
   const d = emptyDraws(lab);
   // `only` (tests at large N): skip the other estimators' fits; their draws stay empty.
   const want = (name: string) => !only || only.includes(name);
-  const {N, T} = p;
+  // The gravity lab is a cross-section: one row per flow (T = 1; its "clusters" are single flows, unused).
+  const N = p.N;
+  const T = lab === "gravity" ? 1 : p.T;
   const truth = p[LAB_DEFS[lab].target];
   const country = countryDim(N, T);
   const year = yearDim(N, T);
@@ -110,6 +139,18 @@ export function simulateReps(
       if (want("pooled")) pushOls(d.pooled, fitSlope(s.y, s.x, [], country), truth);
       if (want("fe_country")) pushOls(d.fe_country, fitSlope(s.y, s.x, [country], country), truth);
       if (want("fe_twoway")) pushOls(d.fe_twoway, fitSlope(s.y, s.x, twoway, country), truth);
+    } else if (lab === "gravity") {
+      const s = drawGravity(rng, p);
+      if (want("ols_log")) {
+        const lny = new Float64Array(s.N);
+        for (let i = 0; i < s.N; i++) lny[i] = portableLog(s.y[i]); // same bits in Node and the page
+        const f = fitSlope(lny, s.x, [], country);
+        pushCross(d.ols_log, f.coef, f.se, f.df.iid, truth, f.failure);
+      }
+      if (want("ppml")) {
+        const f = ppmlFit(s.y, s.x);
+        pushCross(d.ppml, f.coef, f.se, Infinity, truth, f.failure);
+      }
     } else if (lab === "cluster") {
       const s = drawCluster(rng, p);
       pushOls(d.fe_twoway, fitSlope(s.y, s.x, twoway, country), truth);
@@ -154,7 +195,9 @@ export function mergeDraws(chunks: LabDraws[]): LabDraws {
     const first = chunks[0][name];
     const cover: Draws["cover"] = {};
     for (const v of Object.keys(first.cover) as VcovName[]) cover[v] = chunks.flatMap((c) => c[name].cover[v]!);
-    out[name] = {est: chunks.flatMap((c) => c[name].est), cover, reject: first.reject ? chunks.flatMap((c) => c[name].reject!) : undefined};
+    const failures: Record<string, number> = {};
+    for (const c of chunks) for (const [k, v] of Object.entries(c[name].failures ?? {})) failures[k] = (failures[k] ?? 0) + v;
+    out[name] = {est: chunks.flatMap((c) => c[name].est), cover, reject: first.reject ? chunks.flatMap((c) => c[name].reject!) : undefined, failures};
   }
   return out;
 }

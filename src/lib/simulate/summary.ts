@@ -6,7 +6,9 @@
  *   SD    = sqrt(sum (b_r - mean)^2/(R-1)), mc_se = SD / sqrt(2 (R - 1))
  *   RMSE  = sqrt(sum (b_r - truth)^2 / R), mc_se = sd((b_r - truth)^2) / (2 RMSE sqrt(R))   (delta method)
  *   coverage, rejection p: share of replications, mc_se = sqrt(p (1 - p) / R)
- * Replications with a non-finite estimate (a singular design) are left out and counted in `failed`.
+ * Replications with a non-finite estimate (no residual df, not identified, not converged) are left out of every
+ * figure, coverage included, and counted in `failed` with their reasons; when all fail the figures are NaN
+ * (null in JSON), never 0.
  */
 import type {VcovName} from "./fit.js";
 
@@ -17,6 +19,8 @@ export interface Draws {
   cover: Partial<Record<VcovName, number[]>>;
   /** 1 when the 5% two-sided test of coefficient = 0 rejects (the estimator's reference variance). */
   reject?: number[];
+  /** Failed replications by reason (fit.ts FitFailure); their entries above are NaN. */
+  failures?: Record<string, number>;
 }
 
 export interface Summary {
@@ -29,6 +33,8 @@ export interface Summary {
   mc_se: {mean: number; bias: number; sd: number; rmse: number; coverage?: Partial<Record<VcovName, number>>; rejection_rate?: number};
   n_ok: number;
   failed: number;
+  /** Failed replications by reason, when any failed (a failed replication never counts as not covering). */
+  failed_reasons?: Record<string, number>;
 }
 
 function share(v: number[], ok: number[]): {p: number; se: number} {
@@ -95,5 +101,6 @@ export function summarize(d: Draws, truth: number): Summary {
   // Keys that do not apply are left out of the JSON (the placeholders only fix the key order).
   if (out.coverage === undefined) delete out.coverage;
   if (out.rejection_rate === undefined) delete out.rejection_rate;
+  if (out.failed > 0) out.failed_reasons = {...(d.failures ?? {})};
   return out;
 }

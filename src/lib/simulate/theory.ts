@@ -39,3 +39,12 @@ export function nickellBias(rho: number, T: number): number {
   const A = 1 - (1 - rho ** T) / (T * (1 - rho));
   return (-(1 + rho) / (T - 1)) * A / (1 - ((2 * rho) / ((1 - rho) * (T - 1))) * A);
 }
+
+/**
+ * `gravity` lab, log-linear OLS slope: ln y = beta0 + beta x + ln eta with E[ln eta | x] = -(s0 + s1 x)/2, so
+ * the conditional mean of ln y is linear in x with slope beta - s1/2 and OLS is unbiased for that, exactly, at
+ * any N (Jensen: E[ln eta] < ln E[eta] = 0, and the gap grows with x). Example: beta 1, s1 1 -> 0.5.
+ */
+export function gravityOlsMean(beta: number, s1: number): number {
+  return beta - s1 / 2;
+}
