@@ -9,7 +9,7 @@ import {CONTROL_VARS, KEY_VARS, defaultState, type ControlVar, type ExplorerStat
 import {parseLag} from "../engine/lag.js";
 
 export function explorerState(m: ModelAst, panel: {id: string; time: string}): ExplorerState | null {
-  if ((m.data ?? "panel") !== "panel") return null;
+  if ((m.data ?? "panel") !== "panel" || (m.estimator ?? "ols") !== "ols") return null;
   if (m.y.kind !== "col" || !/^lnexport_[a-z][a-z0-9_]*$/.test(m.y.name) || parseLag(m.y.name)) return null;
   let key: KeyVar | null = null;
   let lag: LagChoice = 0;
@@ -22,7 +22,7 @@ export function explorerState(m: ModelAst, panel: {id: string; time: string}): E
     const k = a.kind === "lag" ? a.k : written ? written.k : 0;
     if (name === null || a.kind === "log") return null;
     if ((KEY_VARS as readonly string[]).includes(name) && key === null) {
-      if (k !== 0 && (panel.id !== "iso3" || panel.time !== "year" || k > 2)) return null;
+      if (k !== 0 && (panel.id !== "iso3" || panel.time !== "year" || k > 2 || k < 0)) return null;
       key = name as KeyVar;
       lag = k as LagChoice;
     } else if ((CONTROL_VARS as readonly string[]).includes(name) && k === 0 && !controls.includes(name as ControlVar)) controls.push(name as ControlVar);
@@ -40,11 +40,15 @@ export function explorerState(m: ModelAst, panel: {id: string; time: string}): E
     else return null;
   } else if (v.type === "iid") se = "iid";
   else if (v.type === "hetero") se = "hc1";
-  else {
+  else if (v.type === "cluster") {
     const c = v.cluster.map((p) => p.join("^")).sort().join("+");
     if (c === "iso3") se = "country";
     else if (c === "iso3+year") se = "twoway";
     else return null;
+  } else {
+    // Driscoll-Kraay / Newey-West: the explorer offers them at the default lag only.
+    if (v.lag !== undefined) return null;
+    se = v.type === "driscoll_kraay" ? "dk" : "nw";
   }
   return {...defaultState(), y: m.y.name, x: key, controls: CONTROL_VARS.filter((c) => controls.includes(c)), fe: feChoice, se, lag};
 }
