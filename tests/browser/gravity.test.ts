@@ -89,4 +89,34 @@ describe("gravity estimators in the pages", () => {
       }
     }, dist);
   }, 300_000);
+
+  it("multiverse: PPML and DK/NW options in both languages; a PPML x DK/NW grid equals estimate() alone", async () => {
+    const {frame} = servedPanel();
+    const ctl = Array.from({length: 31}, (_, i) => i + 1).join(".");
+    const off = `off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1.2.3,sample:1.2.3.4.5,estimator:0.1.2`;
+    await withBrowser(async (s) => {
+      for (const lang of ["en", "zh"]) {
+        const page = await s.newPage();
+        const problems = watch(page, s.origin);
+        await page.setViewportSize({width: 1280, height: 900});
+        await visit(page, s.url(`/multiverse?${off}&lang=${lang}`), problems);
+        await page.waitForSelector(".multiverse[data-state=done]", {timeout: 120_000});
+        expect(await page.textContent(".mv-status")).toMatch(lang === "en" ? /\b2 specifications estimated/ : /2/);
+        expect(await page.isChecked("#mv-estimator-3")).toBe(true);
+        expect(await page.isChecked("#mv-vcov-4")).toBe(true);
+        expect(await page.isChecked("#mv-vcov-5")).toBe(true);
+        const labels = await page.$$eval('label[for^="mv-"]', (ls) => ls.map((l) => l.textContent ?? ""));
+        expect(labels.some((t) => /PPML/.test(t))).toBe(true);
+        expect(labels.some((t) => /Driscoll-Kraay/.test(t))).toBe(true);
+        // The DK specification through estimate() alone.
+        const r = estimate(frame, {id: "iso3", time: "year", y: "exports_cn_usd", x: ["dstri"], fe: ["iso3", "year"], vcov: "driscoll_kraay", estimator: "ppml"});
+        expect(r.se[0]).toBeGreaterThan(0);
+        await screenshot(page, `gravity-multiverse-${lang}-1280`);
+        await page.setViewportSize({width: 390, height: 900});
+        await screenshot(page, `gravity-multiverse-${lang}-390`);
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }, dist);
+  }, 300_000);
 });

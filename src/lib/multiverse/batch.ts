@@ -30,7 +30,7 @@ import {interceptBackTransform} from "../engine/pooled-vcov.js";
 import {sandwich} from "../engine/linalg.js";
 import {addMeatWs, findCollinearWs, olsWs, sandwichDiag, Workspace} from "./kernels.js";
 import {heteroMeat} from "../engine/vcov-hetero.js";
-import {lagTerm, specOf, type Combos, type Grid} from "./grid.js";
+import {isGmmEstimator, isHacVcov, lagTerm, specOf, type Combos, type Grid} from "./grid.js";
 import type {Prepared} from "./prepare.js";
 
 /** Results of every specification, column-wise (index = specification). NaN when not estimated. */
@@ -171,8 +171,10 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     const from = a;
     a = b;
     if (g.estimators[d.estimator[i]] !== "ols") {
+      // GMM and PPML: estimate() alone (equal to it by construction); in bootstrap draws GMM is re-estimated by
+      // null.ts, PPML is not (no frame: estimateAlone marks it).
       for (let q = from; q < b; q++) {
-        if (opts.skipGmm) out.notes.set(list[q], "GMM is not re-estimated in bootstrap draws");
+        if (opts.skipGmm && isGmmEstimator(g.estimators[d.estimator[i]])) out.notes.set(list[q], "GMM is not re-estimated in bootstrap draws");
         else fallback(list[q]);
       }
       continue;
@@ -201,6 +203,11 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     for (let q = from; q < b; q++) {
       const s = list[q];
       const vi = d.vcov[s];
+      // Driscoll-Kraay and Newey-West: estimate() alone (the batch kernels compute iid, HC1 and clusters).
+      if (isHacVcov(g.vcov[vi])) {
+        fallback(s);
+        continue;
+      }
       if (missing[vi] < 0) {
         const v = g.vcov[vi];
         missing[vi] = typeof v === "object" && v.cluster.some((name) => hasMissing(p.factors.get(name)!.codes, rows)) ? 1 : 0;

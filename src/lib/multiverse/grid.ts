@@ -13,7 +13,23 @@
 import {UserError} from "../errors.js";
 import type {Spec, VcovSpec} from "../engine/types.js";
 
-export type Estimator = "ols" | "gmm-diff" | "gmm-sys";
+export type Estimator = "ols" | "gmm-diff" | "gmm-sys" | "ppml";
+
+/**
+ * A grid's standard errors: the engine's iid / HC1 / clusters, and fixest's panel HAC variances by name
+ * ("driscoll_kraay", "newey_west"; default lag floor(T^(1/4))). PPML and the HAC variances are estimated by
+ * `estimate()` alone in the batch (batch.ts), so they equal it by construction.
+ */
+export type GridVcov = VcovSpec | "driscoll_kraay" | "newey_west";
+
+/** GMM specifications (time effects, Windmeijer SE): they ignore the fe and vcov choices. */
+export const isGmmEstimator = (e: Estimator): boolean => e === "gmm-diff" || e === "gmm-sys";
+
+/** The outcome PPML estimates: the level column of a log outcome (lnexport_cn -> exports_cn_usd), else itself. */
+export const ppmlOutcome = (y: string): string => y.replace(/^lnexport_(.+)$/, "exports_$1_usd");
+
+/** True for the HAC variances, which the batch hands to estimate(). */
+export const isHacVcov = (v: GridVcov): v is "driscoll_kraay" | "newey_west" => v === "driscoll_kraay" || v === "newey_west";
 
 export interface SampleChoice {
   label: string;
@@ -29,7 +45,7 @@ export interface GridInput {
   lags?: number[];
   controls?: {optional?: string[]; always?: string[]; subsets?: string[][]};
   fe?: string[][];
-  vcov?: VcovSpec[];
+  vcov?: GridVcov[];
   samples?: SampleChoice[];
   estimators?: Estimator[];
 }
@@ -46,7 +62,7 @@ export interface Grid {
   always: string[];
   subsets: string[][];
   fe: string[][];
-  vcov: VcovSpec[];
+  vcov: GridVcov[];
   samples: SampleChoice[];
   estimators: Estimator[];
 }
@@ -103,7 +119,7 @@ export function oversizeMessage(f: Footprint): string | null {
 }
 
 const GRID_KEYS = ["id", "time", "y", "key", "lags", "controls", "fe", "vcov", "samples", "estimators"];
-const ESTIMATORS: Estimator[] = ["ols", "gmm-diff", "gmm-sys"];
+const ESTIMATORS: Estimator[] = ["ols", "gmm-diff", "gmm-sys", "ppml"];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -177,14 +193,16 @@ export function validateGrid(input: unknown): Grid {
   for (const k of key) if (y.includes(k)) throw new UserError(`grid.key: '${k}' is also an outcome in grid.y`);
 
   const fe = input.fe === undefined ? [[]] : nonEmptyList(input.fe, "fe").map((f, i) => names(f, `fe[${i}]`, true));
-  const vcov: VcovSpec[] = input.vcov === undefined ? ["iid"] : nonEmptyList(input.vcov, "vcov").map((v, i) => {
-    if (v === "iid" || v === "hetero") return v;
+  const vcov: GridVcov[] = input.vcov === undefined ? ["iid"] : nonEmptyList(input.vcov, "vcov").map((v, i) => {
+    if (v === "iid" || v === "hetero" || v === "driscoll_kraay" || v === "newey_west") return v;
+    if (v === "DK") return "driscoll_kraay";
+    if (v === "NW") return "newey_west";
     if (isObj(v) && Object.keys(v).length === 1 && v.cluster !== undefined) {
       const cl = typeof v.cluster === "string" ? [v.cluster] : names(v.cluster, `vcov[${i}].cluster`);
       if (cl.length > 4) throw new UserError(`grid.vcov[${i}].cluster: at most 4 clustering dimensions`);
       return {cluster: cl};
     }
-    throw new UserError(`grid.vcov[${i}] must be "iid", "hetero" or {"cluster": [...]}; got ${JSON.stringify(v)}`);
+    throw new UserError(`grid.vcov[${i}] must be "iid", "hetero", {"cluster": [...]}, "DK" or "NW"; got ${JSON.stringify(v)}`);
   });
   const samples: SampleChoice[] = input.samples === undefined ? [{label: "all", exclude: {}}] : nonEmptyList(input.samples, "samples").map((s, i) => {
     if (!isObj(s)) throw new UserError(`grid.samples[${i}] must be an object {"label": ..., "exclude": {...}}`);
@@ -239,7 +257,7 @@ export function gridSize(g: Grid, keep: Keep = {}): number {
   const k = kept(g, keep);
   const base = k.y.length * k.key.length * k.lag.length * k.controls.length * k.sample.length;
   let n = 0;
-  for (const e of k.estimator) n += g.estimators[e] === "ols" ? base * k.fe.length * k.vcov.length : base;
+  for (const e of k.estimator) n += isGmmEstimator(g.estimators[e]) ? base : base * k.fe.length * k.vcov.length;
   return n;
 }
 
@@ -266,7 +284,7 @@ export function expandGrid(g: Grid, keep: Keep = {}): Combos {
   const ys = k.y, keys = k.key, lags = k.lag, ctls = k.controls, smps = k.sample;
   let i = 0;
   for (const e of k.estimator) {
-    const gmm = g.estimators[e] !== "ols";
+    const gmm = isGmmEstimator(g.estimators[e]);
     const fes = gmm ? [0] : k.fe;
     const vcs = gmm ? [0] : k.vcov;
     for (let a = 0; a < ys.length; a++)
@@ -314,18 +332,20 @@ export function specOf(g: Grid, c: Combos, i: number): {spec: Spec; keyTerm: str
   const exclude = g.samples[c.idx.sample[i]].exclude;
   const est = g.estimators[c.idx.estimator[i]];
   const ex = Object.keys(exclude).length ? {exclude} : {};
-  if (est !== "ols") {
+  if (isGmmEstimator(est)) {
     return {
       keyTerm,
       spec: {id: g.id, time: g.time, y, x: [`L.${y}`, keyTerm, ...controls], estimator: est, effect: "twoways", gmm: {instruments: "y", lags: [2, 99], collapse: true}, ...ex}
     };
   }
-  return {keyTerm, spec: {id: g.id, time: g.time, y, x: [keyTerm, ...controls], fe: g.fe[c.idx.fe[i]], vcov: g.vcov[c.idx.vcov[i]], ...ex}};
+  // PPML: the outcome in levels, as the explorer's toSpec (same keys, so the same spec).
+  const ppml = est === "ppml";
+  return {keyTerm, spec: {id: g.id, time: g.time, y: ppml ? ppmlOutcome(y) : y, x: [keyTerm, ...controls], fe: g.fe[c.idx.fe[i]], vcov: g.vcov[c.idx.vcov[i]], ...(ppml ? {estimator: "ppml" as const} : {}), ...ex}};
 }
 
 /** Short labels of each option, for the dashboard, CSV and the influence table. */
 export function optionLabels(g: Grid): Record<Dim, string[]> {
-  const vc = (v: VcovSpec) => (typeof v === "string" ? (v === "hetero" ? "HC1" : v) : `cluster ${v.cluster.join("+")}`);
+  const vc = (v: GridVcov) => (typeof v === "string" ? (v === "hetero" ? "HC1" : v === "driscoll_kraay" ? "DK" : v === "newey_west" ? "NW" : v) : `cluster ${v.cluster.join("+")}`);
   return {
     y: g.y,
     key: g.key,
@@ -334,6 +354,6 @@ export function optionLabels(g: Grid): Record<Dim, string[]> {
     fe: g.fe.map((f) => (f.length ? f.join("+") : "none")),
     vcov: g.vcov.map(vc),
     sample: g.samples.map((s) => s.label),
-    estimator: g.estimators.map((e) => (e === "ols" ? "OLS/FE" : e === "gmm-diff" ? "diff. GMM" : "system GMM"))
+    estimator: g.estimators.map((e) => (e === "ols" ? "OLS/FE" : e === "gmm-diff" ? "diff. GMM" : e === "ppml" ? "PPML" : "system GMM"))
   };
 }

@@ -35,7 +35,7 @@ import {take} from "../engine/frame.js";
 import type {Column, Frame} from "../engine/types.js";
 import {createRng} from "../random/rng.js";
 import {runBatch, type BatchResult} from "./batch.js";
-import {specOf, type Combos, type Grid} from "./grid.js";
+import {isGmmEstimator, specOf, type Combos, type Grid} from "./grid.js";
 import {resample, type Prepared} from "./prepare.js";
 import {summarize, type Summary} from "./summary.js";
 
@@ -93,7 +93,8 @@ function gmmPlan(p: Prepared, g: Grid, c: Combos, observed: BatchResult, which: 
   let time: Float64Array | null = null;
   for (let a = 0; a < which.length; a++) {
     const i = which[a];
-    if (g.estimators[c.idx.estimator[i]] === "ols" || !observed.ok[i]) continue;
+    // GMM only (PPML and the HAC variances are not re-estimated in the null draws: they count as failed there).
+    if (!isGmmEstimator(g.estimators[c.idx.estimator[i]]) || !observed.ok[i]) continue;
     const r = rho?.[i] ?? observed.gmm.get(i)?.rho ?? NaN;
     if (!frame || !(r === r)) {
       out.push({i, spec: null as never, keyTerm: "", ystar: new Float64Array(0)});

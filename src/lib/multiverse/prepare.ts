@@ -9,7 +9,7 @@ import {assertIntegerTime, lagColumn, parseLag} from "../engine/lag.js";
 import {panelIndex} from "../engine/panel.js";
 import {excludeMask} from "../engine/sample.js";
 import type {Column, Frame} from "../engine/types.js";
-import {lagTerm, type Grid} from "./grid.js";
+import {isGmmEstimator, lagTerm, type Grid} from "./grid.js";
 
 export interface Prepared {
   n: number;
@@ -57,7 +57,7 @@ export function prepare(frame: Frame, g: Grid): Prepared {
     const lag = frame.columns[c] === undefined ? parseLag(c) : null;
     terms.set(c, lag ? lagOf(num(lag.base, `grid.controls '${c}'`), lag.k) : num(c, `grid.controls '${c}'`));
   });
-  if (g.estimators.some((e) => e !== "ols")) g.y.forEach((y) => terms.set(`L.${y}`, lagOf(terms.get(y)!, 1)));
+  if (g.estimators.some(isGmmEstimator)) g.y.forEach((y) => terms.set(`L.${y}`, lagOf(terms.get(y)!, 1)));
   g.fe.forEach((fe, i) => fe.forEach((name, j) => factors.has(name) || factorOf(name, `grid.fe[${i}][${j}]`)));
   g.vcov.forEach((v, i) => {
     if (typeof v === "object") v.cluster.forEach((name, j) => factors.has(name) || factorOf(name, `grid.vcov[${i}].cluster[${j}]`));

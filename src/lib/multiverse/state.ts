@@ -18,7 +18,7 @@ export interface View {
 }
 
 export const DEFAULT_DRAWS = 200;
-export const defaultView = (): View => ({off: {estimator: [1, 2]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS});
+export const defaultView = (): View => ({off: {estimator: [1, 2, 3], vcov: [4, 5]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS});
 
 export function parseView(search: string, g: Grid): {view: View; ignored: string[]} {
   const view = defaultView();

@@ -37,7 +37,7 @@ export function rCode(g: Grid, keep: Keep): string {
   const terms = keys.flatMap((k) => lags.map((l) => (l === 0 ? k : `l(${k}, ${l})`)));
   const subsets = on(g.subsets, keep.controls);
   const fes = on(g.fe, keep.fe);
-  const vc = on(g.vcov, keep.vcov).map((v) => (typeof v === "string" ? `"${v}"` : `~${v.cluster.join(" + ")}`));
+  const vc = on(g.vcov, keep.vcov).map((v) => (typeof v === "string" ? `"${v === "driscoll_kraay" ? "DK" : v === "newey_west" ? "NW" : v}"` : `~${v.cluster.join(" + ")}`));
   const samples = on(g.samples, keep.sample);
   const ys = on(g.y, keep.y);
   const controlsAll = subsets.length === 1 << g.controls.length;

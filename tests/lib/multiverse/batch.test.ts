@@ -27,6 +27,35 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("runBatch on the default grid", () => {
+  it("PPML and Driscoll-Kraay / Newey-West specifications equal estimate() alone (bit for bit: they are estimated by it)", () => {
+    const combos = expandGrid(grid, {estimator: [0, 3], vcov: [2, 4, 5]});
+    const rng = createRng("multiverse-gravity");
+    const pick = Int32Array.from(new Set(Array.from({length: 60}, () => rng.int(combos.n)))).sort();
+    const r = runBatch(prepare(frame, grid), grid, combos, {frame}, pick);
+    let ppml = 0, hac = 0, ok = 0;
+    for (const i of pick) {
+      const {spec, keyTerm} = specOf(grid, combos, i);
+      if (spec.estimator === "ppml") ppml++;
+      if (typeof spec.vcov === "string") hac++;
+      let res: ReturnType<typeof estimate> | null = null;
+      try {
+        res = estimate(frame, spec);
+      } catch {
+        res = null;
+      }
+      const j = res ? res.terms.indexOf(keyTerm) : -1;
+      if (!res || j < 0) {
+        expect(r.ok[i]).toBe(0);
+        continue;
+      }
+      ok++;
+      expect([r.coef[i], r.se[i], r.tstat[i], r.pvalue[i], r.nobs[i]]).toEqual([res.coef[j], res.se[j], res.tstat[j], res.pvalue[j], res.nobs]);
+    }
+    expect(ppml).toBeGreaterThan(10);
+    expect(hac).toBeGreaterThan(10);
+    expect(ok).toBeGreaterThan(pick.length / 2);
+  }, 120_000);
+
   it("equals estimate() alone on a random sample of 400 specifications (1e-12), reasons included", () => {
     const combos = expandGrid(grid, DEFAULT_KEEP);
     expect(combos.n).toBe(55296);

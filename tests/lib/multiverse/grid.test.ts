@@ -60,9 +60,12 @@ describe("expandGrid", () => {
 describe("the page's default grid", () => {
   const partners = [{iso3: "AUS", oecd: true}, {iso3: "BRA", oecd: false}, {iso3: "IND", oecd: false}];
   const g = defaultGrid(partners);
-  it("has 55,296 OLS/FE specifications (>= 20,000) and 6,912 GMM ones", () => {
+  it("has 55,296 OLS/FE specifications (>= 20,000) on by default; 6,912 GMM, 82,944 PPML and 27,648 OLS Driscoll-Kraay / Newey-West ones off", () => {
     expect(gridSize(g, DEFAULT_KEEP)).toBe(55296);
-    expect(gridSize(g) - gridSize(g, DEFAULT_KEEP)).toBe(6912);
+    expect(gridSize(g, {estimator: [1, 2]})).toBe(6912);
+    expect(gridSize(g, {estimator: [3]})).toBe(82944);
+    expect(gridSize(g, {estimator: [0], vcov: [4, 5]})).toBe(27648);
+    expect(gridSize(g) - gridSize(g, DEFAULT_KEEP)).toBe(6912 + 82944 + 27648);
   });
   it("every specification is the explorer view it opens (same spec as the explorer's toSpec)", () => {
     const c = expandGrid(g);
