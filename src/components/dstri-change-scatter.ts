@@ -33,6 +33,11 @@ export function dstriChangeScatter(data: Changes, {width = 720} = {}): HTMLEleme
     width,
     height: Math.min(480, Math.max(340, width * 0.55)),
     marginLeft: 56,
+    // Room above the highest tick for the y-axis title and the top point's name (issue 19: they sat on "+100%").
+    marginTop: 34,
+    marginRight: 24,
+    // The x-axis title gets a row of its own under the tick labels.
+    marginBottom: 46,
     // The headline follows the data, so a refreshed panel cannot leave a stale claim on the page.
     title: Math.abs(per01) < 5
       ? L("Partners that changed their digital barriers saw no clear change in exports from China", "数字壁垒有升有降，中国对其出口并未随之明显变化")
@@ -46,10 +51,12 @@ export function dstriChangeScatter(data: Changes, {width = 720} = {}): HTMLEleme
         `拟合线：DSTRI每高0.1，出口变化${per01 >= 0 ? "+" : ""}${per01.toFixed(1)}%（${points.length}个伙伴，未加控制变量）。`
     ),
     caption: sourceLine(SOURCES.dstri, SOURCES.exports),
-    x: {label: L(`Change in DSTRI, ${from}–${to} (index points, 0–1 scale) →`, `DSTRI变化，${from}–${to}年（指数点，0–1） →`), grid: true, tickFormat: "+.2f"},
+    x: {label: L(`Change in DSTRI, ${from}–${to} (index points, 0–1 scale) →`, `DSTRI变化，${from}–${to}年（指数点，0–1） →`), grid: true, tickFormat: "+.2f",
+      // Inset: no dot on the frame; a phone gets fewer ticks so that neighbouring labels never touch.
+      inset: 14, ticks: width < 560 ? 4 : undefined, labelOffset: 40},
     y: {label: L(`↑ Change in China's exports, ${from}–${to} (log scale, %)`, `↑ 中国出口变化，${from}–${to}年（对数刻度，%）`), grid: true, tickFormat: pct,
       // Ticks at round percentages (the axis is in log points, so they are unevenly spaced, as on a log scale).
-      ticks: [-0.75, -0.5, -0.25, 0, 0.25, 0.5, 1, 2].map((p) => Math.log(1 + p))},
+      ticks: [-0.75, -0.5, -0.25, 0, 0.25, 0.5, 1, 2].map((p) => Math.log(1 + p)), inset: 14},
     marks: [
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.35}),
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.35}),

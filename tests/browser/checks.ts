@@ -156,7 +156,8 @@ const PROSE_SCRIPT = String.raw`function (lang) {
   var drawn = document.body.querySelectorAll("*");
   for (var k = 0; k < drawn.length; k++) {
     var d = drawn[k];
-    if (d.closest("svg, #observablehq-sidebar, .lang-switch") || d.closest(SKIP) || otherLangMarked(d) || !visible(d)) continue;
+    // Code blocks' language tags ("sh", "js": Framework's .observablehq-pre-container::after) are code, not prose.
+    if (d.closest("svg, #observablehq-sidebar, .lang-switch, .observablehq-pre-container") || d.closest(SKIP) || otherLangMarked(d) || !visible(d)) continue;
     ["::before", "::after"].forEach(function (pseudo) {
       var c = getComputedStyle(d, pseudo).content;
       var m = c && /^"(.*)"$/.exec(c);

@@ -29,4 +29,34 @@ describe("mechanism page", () => {
       });
     });
   }
+
+  it("at 390 px: the heatmap shows all six columns without sideways scrolling; the coefficient axis has ticks", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      await page.setViewportSize({width: 390, height: 844});
+      const problems = watch(page, s.origin);
+      for (const lang of ["en", "zh"] as const) {
+        await visit(page, s.url(`/mechanism?lang=${lang}`), problems);
+        const r = await page.evaluate(() => {
+          const figs = Array.from(document.querySelectorAll("figure")).filter((f) => (f as HTMLElement).checkVisibility());
+          const heat = figs.find((f) => f.querySelectorAll("svg rect").length > 100)!;
+          const svg = heat.querySelector("svg:not([class*=ramp])") as SVGSVGElement;
+          const box = svg.getBoundingClientRect();
+          const cells = Array.from(svg.querySelectorAll("rect")).map((c) => c.getBoundingClientRect());
+          const coef = figs.find((f) => /DSTRI/.test(f.querySelector("h2")?.textContent ?? "") && f.querySelectorAll("svg circle").length === 5)!;
+          const ticks = Array.from(coef.querySelectorAll("svg text")).filter((t) => /^[−-]?\d+(\.\d+)?$/.test(t.textContent ?? "") && !/\./.test(t.textContent ?? "x.")).length;
+          let scroller: Element | null = svg.parentElement;
+          let scrolls = false;
+          for (; scroller && scroller !== document.body; scroller = scroller.parentElement) if (scroller.scrollWidth > scroller.clientWidth + 1 && getComputedStyle(scroller).overflowX !== "visible") scrolls = true;
+          return {right: Math.max(...cells.map((c) => c.right)), svgRight: box.right, vw: document.documentElement.clientWidth, scrolls, ticks};
+        });
+        expect(r.right, lang).toBeLessThanOrEqual(r.vw);
+        expect(r.svgRight, lang).toBeLessThanOrEqual(r.vw);
+        expect(r.scrolls, lang).toBe(false);
+        expect(r.ticks, `${lang}: integer ticks on the coefficient axis`).toBeGreaterThanOrEqual(2);
+        await screenshot(page, `mechanism-390-${lang}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
 });

@@ -12,8 +12,8 @@ async function underButton(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const t = document.getElementById("observablehq-sidebar-toggle")!.getBoundingClientRect();
     const hit: string[] = [];
-    for (const el of document.querySelectorAll("#observablehq-center *")) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
+    for (const el of Array.from(document.querySelectorAll("#observablehq-center *"))) {
+      const own = Array.from(el.childNodes).some((n: ChildNode) => n.nodeType === 3 && n.textContent!.trim());
       const leaf = own || /^(svg|img|input|select|button|textarea|canvas|video)$/i.test(el.tagName);
       if (!leaf || el.closest("svg") !== null && el.tagName.toLowerCase() !== "svg") continue;
       if (!(el as HTMLElement).checkVisibility?.({visibilityProperty: true})) continue;

@@ -18,19 +18,23 @@ export function areaHeatmap(rows: PanelRow[], {width = 720, year}: {width?: numb
   const cols = [...AREA_DEFS.map((a) => ({key: a.column, label: pick(a.short)})), {key: "dstri", label: pick({en: "Overall", zh: "总指数"})}];
   const cells = inYear.flatMap((r) => cols.map((c) => ({partner: countryName(r), area: c.label, overall: c.key === "dstri", value: r[c.key] as number})));
   const max = Math.max(...cells.filter((c) => !c.overall).map((c) => c.value));
+  // A phone (issue 19): all six columns on screen, no sideways scrolling: slanted column heads, a narrower
+  // name column (long names shortened, the full name in the tooltip title).
+  const narrow = width < 560;
+  const short = (s: string) => (narrow && s.length > 13 ? s.slice(0, 12) + "…" : s);
   return Plot.plot({
     width: Math.min(width, 760),
-    height: 90 + 17 * inYear.length,
-    marginLeft: 150,
-    marginTop: 40,
+    height: (narrow ? 130 : 90) + 17 * inYear.length,
+    marginLeft: narrow ? 92 : 150,
+    marginTop: narrow ? 80 : 40,
     title: pick({en: `Each partner's DSTRI profile, ${yr}`, zh: `${yr} 年各伙伴国的 DSTRI 构成`}),
     subtitle: pick({
       en: "Score in each policy area (0 = no measured restriction). Partners sorted by the overall index; the last column is the overall index (sum of the five).",
       zh: "各政策领域得分（0 表示没有可测的限制）。按总指数从高到低排列；最后一列为总指数（五项之和）。"
     }),
     caption: pick({en: "Source: OECD, Digital Services Trade Restrictiveness Index (CC BY 4.0).", zh: "数据来源：OECD 数字服务贸易限制指数（CC BY 4.0）。"}),
-    x: {axis: "top", label: null, domain: cols.map((c) => c.label)},
-    y: {label: null, domain: inYear.map((r) => countryName(r))},
+    x: {axis: "top", label: null, domain: cols.map((c) => c.label), tickRotate: narrow ? -40 : 0},
+    y: {label: null, domain: inYear.map((r) => countryName(r)), tickFormat: short},
     color: {type: "linear", scheme: "Oranges", domain: [0, Math.max(0.05, max)], legend: true, label: pick({en: "Area score (0–1)", zh: "领域得分（0–1）"})},
     marks: [
       Plot.cell(cells.filter((c) => !c.overall), {x: "area", y: "partner", fill: "value", inset: 0.5}),

@@ -8,7 +8,8 @@ import type {AreaEstimate} from "../../lib/mechanism/area-models.js";
 
 export function coefPlot(estimates: AreaEstimate[], {width = 720} = {}): HTMLElement | SVGElement {
   const data = estimates.map((e) => ({
-    area: pick(e.area.label),
+    // A phone gets the short area names, which fit beside the chart.
+    area: pick(width < 560 ? e.area.short : e.area.label),
     color: e.area.color,
     beta: e.coef.beta,
     lo: e.coef.lo,
@@ -22,11 +23,14 @@ export function coefPlot(estimates: AreaEstimate[], {width = 720} = {}): HTMLEle
   const [y0, y1] = first.years;
   const xmin = Math.min(0, ...data.map((d) => d.lo)), xmax = Math.max(0, ...data.map((d) => d.hi));
   const pad = 0.06 * Math.max(1, xmax - xmin);
+  // A phone (issue 19): the "score moved in k of n" notes go under each row instead of a right-hand column, so the
+  // intervals keep the width and the axis gets three ticks instead of one.
+  const narrow = width < 560;
   return Plot.plot({
     width,
     height: 70 + 46 * data.length,
-    marginLeft: Math.min(260, width * 0.35),
-    marginRight: 150,
+    marginLeft: narrow ? Math.min(130, width * 0.32) : Math.min(260, width * 0.35),
+    marginRight: narrow ? 20 : 150,
     title: pick({en: "Effect of each DSTRI area on China's exports", zh: "各 DSTRI 领域对中国出口的影响"}),
     subtitle: pick({
       en: `Coefficient of the area score in ln(exports), with 95% confidence intervals. One model per area; ${first.nobs} partner-years, ${first.n_groups} partners, ${y0}–${y1}.`,
@@ -36,7 +40,7 @@ export function coefPlot(estimates: AreaEstimate[], {width = 720} = {}): HTMLEle
       en: `Controls: ln GDP, ln population, ln government consumption, urban share; partner and year fixed effects; standard errors clustered by partner (t with ${first.coef.df} df). The right-hand note counts the partners whose score changed in ${y0}–${y1}: with partner fixed effects only they inform the estimate. A coefficient of −1 means a score higher by 0.1 goes with exports about 9.5% lower. Sources: OECD DSTRI; IMF DOTS; World Bank WDI.`,
       zh: `控制变量：GDP 对数、人口对数、政府消费对数、城镇化率；伙伴国与年份固定效应；按伙伴国聚类的标准误（t 分布，自由度 ${first.coef.df}）。右侧注明 ${y0}—${y1} 年间得分有变化的伙伴国数量：加入伙伴国固定效应后，只有这些国家为估计提供信息。系数为 −1 表示得分每高 0.1，出口约低 9.5%。数据来源：OECD DSTRI；IMF DOTS；世界银行 WDI。`
     }),
-    x: {label: pick({en: "Coefficient on the area score (change in ln exports per 1 point of score) →", zh: "领域得分的系数（得分每增加 1，ln 出口额的变化）→"}), domain: [xmin - pad, xmax + pad], grid: true, tickFormat: (v: number) => String(v).replace("-", "−")},
+    x: {label: narrow ? pick({en: "Coefficient (ln exports per 1 point) →", zh: "系数（得分每增加 1）→"}) : pick({en: "Coefficient on the area score (change in ln exports per 1 point of score) →", zh: "领域得分的系数（得分每增加 1，ln 出口额的变化）→"}), domain: [xmin - pad, xmax + pad], grid: true, ticks: narrow ? 3 : undefined, tickFormat: (v: number) => String(v).replace("-", "−")},
     y: {label: null, domain: data.map((d) => d.area)},
     marks: [
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.6}),
@@ -45,9 +49,10 @@ export function coefPlot(estimates: AreaEstimate[], {width = 720} = {}): HTMLEle
       Plot.text(data, {y: "area", x: "beta", text: (d) => d.beta.toFixed(2).replace("-", "−"), dy: -13, fontSize: 11}),
       Plot.text(data, {
         y: "area",
-        frameAnchor: "right",
-        dx: 145,
-        textAnchor: "end",
+        frameAnchor: narrow ? "left" : "right",
+        dx: narrow ? 0 : 145,
+        dy: narrow ? 17 : 0,
+        textAnchor: narrow ? "start" : "end",
         fill: "currentColor",
         fillOpacity: 0.7,
         fontSize: 11,

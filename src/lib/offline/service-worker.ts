@@ -15,7 +15,8 @@ import {registerRoute} from "workbox-routing";
 import {CacheFirst} from "workbox-strategies";
 import {CacheableResponsePlugin} from "workbox-cacheable-response";
 
-declare const self: ServiceWorkerGlobalScope & {__WB_MANIFEST: Array<{url: string; revision: string | null}>};
+// The project compiles against the DOM library, not WebWorker's: only what this file uses is declared.
+declare const self: {skipWaiting(): Promise<void>; __WB_MANIFEST: Array<{url: string; revision: string | null}>};
 
 self.skipWaiting();
 clientsClaim();
