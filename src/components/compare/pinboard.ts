@@ -46,7 +46,9 @@ function tableNode(t: CompareTable, onRemove: (k: number) => void): HTMLElement 
     th.setAttribute("scope", "col");
     head.append(th);
   });
-  const dep = el("tr", {className: "cmp-dep"}, el("th", {text: pick({en: "Dependent variable", zh: "被解释变量"})}), ...t.outcomes.map((o) => el("td", {className: "num", text: o})));
+  // One outcome for all (the usual case): said once in the caption line above, not repeated per column.
+  const same = t.outcomes.every((o) => o === t.outcomes[0]);
+  const dep = same ? null : el("tr", {className: "cmp-dep"}, el("th", {text: pick({en: "Dependent variable", zh: "被解释变量"})}), ...t.outcomes.map((o) => el("td", {className: "num", text: o})));
   const body = el("tbody");
   for (const r of t.terms) {
     const tr = el("tr", {}, el("th", {text: r.label}), ...r.coef.map((c, k) => {
@@ -63,8 +65,9 @@ function tableNode(t: CompareTable, onRemove: (k: number) => void): HTMLElement 
     tr.dataset.kind = f.key;
     foot.append(tr);
   }
-  table.append(el("thead", {}, head, dep), body, foot);
-  return el("div", {className: "table-wrap"}, table);
+  table.append(el("thead", {}, head, ...(dep ? [dep] : [])), body, foot);
+  const line = same ? [el("p", {className: "cmp-outcome", text: `${pick({en: "Dependent variable", zh: "被解释变量"})}: ${t.outcomes[0]}`})] : [];
+  return el("div", {}, ...line, el("div", {className: "table-wrap"}, table));
 }
 
 export interface PinBoard {
