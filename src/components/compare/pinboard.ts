@@ -61,7 +61,7 @@ function tableNode(t: CompareTable, onRemove: (k: number) => void): HTMLElement 
   }
   const foot = el("tbody", {className: "cmp-foot"});
   for (const f of t.foot) {
-    const tr = el("tr", {}, el("th", {text: f.label}), ...f.cells.map((c) => el("td", {className: "num", text: c})));
+    const tr = el("tr", {}, el("th", {text: f.label}), ...f.cells.map((c, k) => el("td", {className: f.alert?.[k] ? "num cmp-alert" : "num", text: c})));
     tr.dataset.kind = f.key;
     foot.append(tr);
   }
