@@ -28,7 +28,7 @@ function download(name: string, text: string, type: string): void {
 /** A one-line description of a view: key variable, lag, FE or GMM, SE, sample. */
 function describe(s: ExplorerState): string {
   const key = pick(KEY_LABELS[s.x]) + (s.lag ? pick({en: `, lag ${s.lag}`, zh: `，滞后${s.lag}期`}) : "");
-  const how = isGmm(s) ? (s.estimator === "gmm-diff" ? pick({en: "difference GMM", zh: "差分 GMM"}) : pick({en: "system GMM", zh: "系统 GMM"})) : `${pick(FE_LABELS[s.fe])} FE; ${pick(SE_LABELS[s.se])}`;
+  const how = isGmm(s) ? (s.estimator === "gmm-diff" ? pick({en: "difference GMM", zh: "差分 GMM"}) : pick({en: "system GMM", zh: "系统 GMM"})) : `${pick(FE_LABELS[s.fe])} ${pick({en: "FE", zh: "固定效应"})}; ${pick(SE_LABELS[s.se])}`;
   const sample = `${s.from}-${s.to}${s.drop2020 ? pick({en: ", 2020 dropped", zh: "，剔除 2020 年"}) : ""}${s.group !== "all" ? `, ${s.group}` : ""}${s.exclude.length ? pick({en: `, without ${s.exclude.join(" ")}`, zh: `，不含 ${s.exclude.join(" ")}`}) : ""}`;
   return `${key}; ${how}; ${sample}; ${s.controls.length ? s.controls.join(", ") : pick({en: "no controls", zh: "无控制变量"})}`;
 }
