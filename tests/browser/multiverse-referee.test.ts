@@ -88,4 +88,22 @@ describe("multiverse for a referee", () => {
       expect(problems).toEqual([]);
     });
   }, 400_000);
+
+  it("the selected specification shows the engine's warnings above its table (a difference GMM)", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      const problems = watch(page, s.origin);
+      // GMM on; selected: outcome 0, DSTRI, lag 1, no controls, FE/SE index 0, all years and partners, difference GMM.
+      await visit(page, s.url("/multiverse?lang=en&off=key:1.2.3.4.5,lag:2,vcov:0.1,sample:1.2.4.5,estimator:2&sel=0.0.1.0.0.0.0.1"), problems);
+      await page.waitForSelector(".multiverse[data-state=done]", {timeout: 180_000});
+      await page.waitForSelector(".mv-selected .mv-explorer-link");
+      expect(JSON.parse((await page.getAttribute(".mv-selected", "data-spec"))!).estimator).toBe("gmm-diff");
+      const alert = await page.$(".mv-selected [role='alert']");
+      expect(alert).not.toBeNull();
+      expect(await alert!.getAttribute("data-codes")).toMatch(/gmm_singular_weights/);
+      const [a, t] = await Promise.all([alert!.boundingBox(), page.$eval(".mv-selected .ex-table", (e) => e.getBoundingClientRect().top)]);
+      expect(a!.y + a!.height).toBeLessThanOrEqual(t + 1);
+      expect(problems).toEqual([]);
+    });
+  }, 300_000);
 });

@@ -28,7 +28,7 @@ function download(name: string, text: string, type: string): void {
 /** A one-line description of a view: key variable, lag, FE or GMM, SE, sample. */
 function describe(s: ExplorerState): string {
   const key = pick(KEY_LABELS[s.x]) + (s.lag ? pick({en: `, lag ${s.lag}`, zh: `，滞后${s.lag}期`}) : "");
-  const how = isGmm(s) ? (s.estimator === "gmm-diff" ? pick({en: "difference GMM", zh: "差分 GMM"}) : pick({en: "system GMM", zh: "系统 GMM"})) : `${pick(FE_LABELS[s.fe])} FE; ${pick(SE_LABELS[s.se])}`;
+  const how = isGmm(s) ? (s.estimator === "gmm-diff" ? pick({en: "difference GMM", zh: "差分 GMM"}) : pick({en: "system GMM", zh: "系统 GMM"})) : `${pick(FE_LABELS[s.fe])} ${pick({en: "FE", zh: "固定效应"})}; ${pick(SE_LABELS[s.se])}`;
   const sample = `${s.from}-${s.to}${s.drop2020 ? pick({en: ", 2020 dropped", zh: "，剔除 2020 年"}) : ""}${s.group !== "all" ? `, ${s.group}` : ""}${s.exclude.length ? pick({en: `, without ${s.exclude.join(" ")}`, zh: `，不含 ${s.exclude.join(" ")}`}) : ""}`;
   return `${key}; ${how}; ${sample}; ${s.controls.length ? s.controls.join(", ") : pick({en: "no controls", zh: "无控制变量"})}`;
 }
@@ -46,7 +46,9 @@ function tableNode(t: CompareTable, onRemove: (k: number) => void): HTMLElement 
     th.setAttribute("scope", "col");
     head.append(th);
   });
-  const dep = el("tr", {className: "cmp-dep"}, el("th", {text: pick({en: "Dependent variable", zh: "被解释变量"})}), ...t.outcomes.map((o) => el("td", {className: "num", text: o})));
+  // One outcome for all (the usual case): said once in the caption line above, not repeated per column.
+  const same = t.outcomes.every((o) => o === t.outcomes[0]);
+  const dep = same ? null : el("tr", {className: "cmp-dep"}, el("th", {text: pick({en: "Dependent variable", zh: "被解释变量"})}), ...t.outcomes.map((o) => el("td", {className: "num", text: o})));
   const body = el("tbody");
   for (const r of t.terms) {
     const tr = el("tr", {}, el("th", {text: r.label}), ...r.coef.map((c, k) => {
@@ -59,12 +61,13 @@ function tableNode(t: CompareTable, onRemove: (k: number) => void): HTMLElement 
   }
   const foot = el("tbody", {className: "cmp-foot"});
   for (const f of t.foot) {
-    const tr = el("tr", {}, el("th", {text: f.label}), ...f.cells.map((c) => el("td", {className: "num", text: c})));
+    const tr = el("tr", {}, el("th", {text: f.label}), ...f.cells.map((c, k) => el("td", {className: f.alert?.[k] ? "num cmp-alert" : "num", text: c})));
     tr.dataset.kind = f.key;
     foot.append(tr);
   }
-  table.append(el("thead", {}, head, dep), body, foot);
-  return el("div", {className: "table-wrap"}, table);
+  table.append(el("thead", {}, head, ...(dep ? [dep] : [])), body, foot);
+  const line = same ? [el("p", {className: "cmp-outcome", text: `${pick({en: "Dependent variable", zh: "被解释变量"})}: ${t.outcomes[0]}`})] : [];
+  return el("div", {}, ...line, el("div", {className: "table-wrap"}, table));
 }
 
 export interface PinBoard {

@@ -27,8 +27,8 @@ export interface CompareTable {
   outcomes: string[];
   /** Per term: its label and, per model, coefficient text (with stars) and SE text ("" when absent). */
   terms: Array<{term: string; label: string; coef: string[]; se: string[]; values: Array<number | null>}>;
-  /** Foot rows: label and one text per model. */
-  foot: Array<{key: string; label: string; cells: string[]}>;
+  /** Foot rows: label and one text per model; `alert` marks the cells of models with warnings (or not estimated). */
+  foot: Array<{key: string; label: string; cells: string[]; alert?: boolean[]}>;
   note: string;
 }
 
@@ -76,7 +76,8 @@ export function compareTable(models: CompareModel[], lang: Lang = "en"): Compare
     {key: "nobs", label: w.n, cells: cell((_, r) => String(r.nobs))},
     {key: "r2", label: w.r2, cells: cell((_, r) => (r.r2 === null ? "" : num(r.r2)))},
     {key: "r2_within", label: w.r2w, cells: cell((_, r) => (r.r2_within === null ? "" : num(r.r2_within)))},
-    {key: "warnings", label: w.warn, cells: models.map((m) => (m.result ? (m.result.warnings ?? []).map((x) => x.code).join(", ") || w.none : m.error ?? w.failed))}
+    {key: "warnings", label: w.warn, cells: models.map((m) => (m.result ? (m.result.warnings ?? []).map((x) => x.code).join(", ") || w.none : m.error ?? w.failed)),
+      alert: models.map((m) => !m.result || (m.result.warnings ?? []).length > 0)}
   ];
   return {lang, heads: models.map((m) => m.label), outcomes: models.map((m) => outcomeLabel(m.state.y)[lang]), terms, foot, note: w.note};
 }

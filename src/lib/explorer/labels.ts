@@ -77,9 +77,11 @@ export function termLabel(term: string): Bi {
   const m = /^L(\d*)\.(.+)$/.exec(term);
   const k = m ? (m[1] === "" ? 1 : Number(m[1])) : 0;
   const base = m ? m[2] : term;
+  // Own keys only: a term named "valueOf" or "constructor" must not pick up Object.prototype's members.
+  const own = (table: Record<string, Bi>) => (Object.prototype.hasOwnProperty.call(table, base) ? table[base] : undefined);
   const b: Bi =
-    (KEY_LABELS as Record<string, Bi>)[base] ??
-    (CONTROL_LABELS as Record<string, Bi>)[base] ??
+    own(KEY_LABELS as Record<string, Bi>) ??
+    own(CONTROL_LABELS as Record<string, Bi>) ??
     (base.startsWith("lnexport_") ? outcomeLabel(base) : {en: base, zh: base});
   return k === 0 ? b : {en: `${b.en}, lag ${k}`, zh: `${b.zh}，滞后${k}期`};
 }

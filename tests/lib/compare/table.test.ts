@@ -70,6 +70,12 @@ describe("exports escape hostile text", () => {
       return cells.every((c) => !/[<>]/.test(c.slice(1, -1)) && !/&(?!amp;|lt;|gt;|quot;)/.test(c));
     }));
   });
+  it("a term named like an Object.prototype member is labelled by its name (found by the property above)", () => {
+    for (const name of ["valueOf", "constructor", "__proto__", "toString"]) {
+      const t = compareTable([{...models[0], result: result([name], [1], [0.5])}]);
+      expect(t.terms[0].label).toBe(name);
+    }
+  });
   it("LaTeX and Markdown: specials escaped", () => {
     const t = compareTable([{...models[0], result: result(["a_b&%$#{}|*"], [1], [0.5])}]);
     expect(compareLatex(t)).toContain("a\\_b\\&\\%\\$\\#\\{\\}|*");
