@@ -242,6 +242,13 @@ describe("notebook: a notebook analysts can live in", () => {
       await p2.waitForSelector(".nb-app[data-ready=true]", {timeout: 120_000});
       await checkV1(p2);
       expect(problems2).toEqual([]);
+      // The refusal in Chinese on the Chinese page.
+      const p3 = await s.newPage();
+      const problems3 = watch(p3, s.origin);
+      await open(p3, s.url("/notebook?lang=zh"), {v: 1, panel: PANEL, cells: [{type: "sql", name: "x", sql: "DROP TABLE panel"}]});
+      expect(await out(p3, 0).locator(".nb-error").textContent()).toBe("已拒绝 DROP TABLE panel：panel 是内置表（panel, dstri, wdi, exports, customs 不能被修改）");
+      expect(await cell(p3, 0).locator(".nb-state").textContent()).toBe("失败");
+      expect(problems3).toEqual([]);
     });
   }, 300_000);
 

@@ -82,7 +82,8 @@ export function cellView(cell: Cell, nb: () => Notebook, actions: CellActions, c
   const up = button("↑", () => actions.move(cell, -1));
   const down = button("↓", () => actions.move(cell, 1));
   const del = button("✕", () => actions.remove(cell));
-  const tools = el("div", {className: "nb-tools"}, kind, status, runButton, up, down, del);
+  // The label (kind, state) takes what room is left and wraps; the four buttons stay on one line, even on a phone.
+  const tools = el("div", {className: "nb-tools"}, el("span", {className: "nb-label"}, kind, " ", status), el("span", {className: "nb-buttons"}, runButton, up, down, del));
   const progress = el("div", {className: "nb-running"});
   let ticker: ReturnType<typeof setInterval> | undefined;
   let editor: CodeEditor | null = null;

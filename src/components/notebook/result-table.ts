@@ -19,7 +19,7 @@ function show(v: unknown): string {
   return String(v);
 }
 /** Rows drawn when the result appears (of the DISPLAY_ROWS fetched). */
-const FIRST_ROWS = 100;
+const FIRST_ROWS = 50;
 const isNum = (type: string) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type);
 /** Sort key: exact numeric text (DECIMAL, BIGINT) compares as a number; ISO dates compare as text. */
 const sortKey = (v: unknown, numeric: boolean) => (numeric && typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : v);
@@ -32,7 +32,7 @@ function sortable(result: SqlResult): HTMLElement {
   let key: string | null = null;
   let dir = 1;
   const tbody = el("tbody");
-  // The first rows are drawn at once, the rest on request: a cell's output appears without a long task.
+  // The first 50 rows are drawn at once, the rest on request: a cell's output appears without a long task.
   let shown = Math.min(rows.length, FIRST_ROWS);
   const more = el("button", {className: "nb-more"});
   more.type = "button";

@@ -8,6 +8,7 @@ import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 import type {EtableModel} from "../../lib/notebook/etable.js";
 import {modelLines, type Cell} from "../../lib/notebook/cells.js";
 import {modelTables, type ModelOutcome, type ModelTask} from "../../lib/notebook/models.js";
+import {sqlRefusalZh} from "../../lib/notebook/sql.js";
 import {currentLang, pick} from "../../lib/i18n.js";
 import {serializeState} from "../../lib/explorer/state.js";
 import {parseModel} from "../../lib/formula/parse.js";
@@ -104,6 +105,7 @@ export async function runCellWork(cell: Cell, ctx: RunContext): Promise<{outcome
     return {outcome: errors.length && !models.length ? "failed" : "ok", output};
   } catch (e) {
     if (isAbort(e)) return {outcome: "cancelled", output: null};
-    return {outcome: "failed", output: [errorLine(oneLine(e))]};
+    const text = oneLine(e);
+    return {outcome: "failed", output: [errorLine(cell.type === "sql" ? pick({en: text, zh: sqlRefusalZh(text)}) : text)]};
   }
 }

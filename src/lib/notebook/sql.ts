@@ -83,3 +83,22 @@ export function checkSqlCell(sql: string): string {
   }
   return statements[0].text;
 }
+
+/**
+ * The Chinese of checkSqlCell's refusals (other text, e.g. DuckDB's own errors, is returned as is).
+ * Example: `sqlRefusalZh("the SQL cell is empty")` -> "SQL 单元为空".
+ */
+export function sqlRefusalZh(message: string): string {
+  let m: RegExpExecArray | null;
+  if (message === "the SQL cell is empty") return "SQL 单元为空";
+  if ((m = /^(.+) (\w+) is refused: \2 is a built-in table \((.+) cannot be changed\)$/.exec(message))) {
+    return `已拒绝 ${m[1]} ${m[2]}：${m[2]} 是内置表（${m[3]} 不能被修改）`;
+  }
+  if ((m = /^a SQL cell runs one statement; this one has (\d+) \(the second starts on line (\d+)\): put it in a new cell$/.exec(message))) {
+    return `一个 SQL 单元只执行一条语句；此单元有 ${m[1]} 条（第二条从第 ${m[2]} 行开始），请放到新的单元中`;
+  }
+  if ((m = /^line (\d+): a SQL cell holds one query \(SELECT, WITH, FROM, VALUES \.\.\.\); (.+) statements are not run here$/.exec(message))) {
+    return `第 ${m[1]} 行：SQL 单元只能包含一条查询（SELECT、WITH、FROM、VALUES 等）；这里不执行 ${m[2]} 语句`;
+  }
+  return message;
+}

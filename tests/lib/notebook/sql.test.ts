@@ -1,6 +1,6 @@
 /** A SQL cell: one query, never a change to the built-in tables. */
 import {describe, expect, it} from "vitest";
-import {checkSqlCell, splitStatements} from "../../../src/lib/notebook/sql.ts";
+import {checkSqlCell, splitStatements, sqlRefusalZh} from "../../../src/lib/notebook/sql.ts";
 
 describe("SQL cell check", () => {
   it("takes one query, with or without a final semicolon, comments and quoted semicolons", () => {
@@ -22,5 +22,20 @@ describe("SQL cell check", () => {
     expect(() => checkSqlCell("ALTER TABLE exports RENAME TO x")).toThrow("exports is a built-in table");
     expect(() => checkSqlCell("INSERT INTO q1 VALUES (1)")).toThrow("line 1: a SQL cell holds one query (SELECT, WITH, FROM, VALUES ...); INSERT statements are not run here");
     expect(() => checkSqlCell("  ;; -- nothing")).toThrow("the SQL cell is empty");
+  });
+  it("says every refusal in Chinese for the Chinese page", () => {
+    const zh = (sql: string) => {
+      try {
+        checkSqlCell(sql);
+      } catch (e) {
+        return sqlRefusalZh((e as Error).message);
+      }
+      return null;
+    };
+    expect(zh("DROP TABLE panel")).toBe("已拒绝 DROP TABLE panel：panel 是内置表（panel, dstri, wdi, exports, customs 不能被修改）");
+    expect(zh("SELECT 1;\nSELECT 2")).toBe("一个 SQL 单元只执行一条语句；此单元有 2 条（第二条从第 2 行开始），请放到新的单元中");
+    expect(zh("INSERT INTO q1 VALUES (1)")).toBe("第 1 行：SQL 单元只能包含一条查询（SELECT、WITH、FROM、VALUES 等）；这里不执行 INSERT 语句");
+    expect(zh(" ; ")).toBe("SQL 单元为空");
+    expect(sqlRefusalZh("Binder Error: x")).toBe("Binder Error: x");
   });
 });
