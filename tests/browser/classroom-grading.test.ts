@@ -147,6 +147,8 @@ describe("classroom grading", () => {
       await page.fill('[data-testid="lab-fe"] input[name="reps"]', "200");
       await runAndWait(page, "fe");
       expect(await page.textContent('[data-testid="lab-compare"]')).toMatch(/^You predicted 0\.2; the simulation gives -?\d+\.\d{3}\.$/);
+      expect(await page.$$eval('[data-testid="lab-fe"] .cl-plot svg text', (els) => els.some((e) => e.textContent === "your guess"))).toBe(true);
+      await screenshot(page, "classroom-lab-predicted");
       // A run estimated over 10 s says how long and asks; nothing starts until the teacher chooses.
       await visit(page, s.url("/classroom/dynamic-panels?N=5000&T=50&reps=100000&rho=0.95"), problems);
       await page.click('[data-testid="lab-nickell"] button[name="run"]');

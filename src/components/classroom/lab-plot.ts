@@ -11,7 +11,8 @@ import {estimatorLabel} from "./labels.js";
 
 const COLORS = ["#b35806", "#1f6fd1", "#2e7d32", "#6a3d9a"];
 
-export function samplingPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number): HTMLElement {
+/** `guess`: the student's predicted mean of one estimator, drawn as a solid red rule on its row. */
+export function samplingPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number, guess?: {estimator: string; value: number}): HTMLElement {
   const rows: Array<{estimator: string; value: number}> = [];
   for (const name of names) for (const v of draws[name].est) if (Number.isFinite(v)) rows.push({estimator: estimatorLabel(name), value: v});
   const labels = names.map(estimatorLabel);
@@ -41,10 +42,16 @@ export function samplingPlot(names: string[], draws: LabDraws, truth: number, re
     marks: [
       Plot.rectY(rows, Plot.binX({y: "count"}, {x: "value", fill: "estimator", fillOpacity: 0.75, thresholds: 40} as any)),
       Plot.ruleX([truth], {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}),
+      guess && names.includes(guess.estimator)
+        ? Plot.ruleX([{x: guess.value, estimator: estimatorLabel(guess.estimator)}], {x: "x", fy: "estimator", stroke: "#d62728", strokeWidth: 2.5})
+        : null,
+      guess && names.includes(guess.estimator)
+        ? Plot.text([{x: guess.value, estimator: estimatorLabel(guess.estimator)}], {x: "x", fy: "estimator", text: () => pick({en: "your guess", zh: "你的猜测"}), frameAnchor: "top", dy: 4, dx: 4, textAnchor: "start", fill: "#d62728"})
+        : null,
       Plot.ruleY([0])
     ]
   });
-  plot.setAttribute("aria-label", alt);
+  plot.setAttribute("aria-label", guess ? `${alt} ${pick({en: `Solid red line: your guess ${guess.value}.`, zh: `红色实线：你的猜测 ${guess.value}。`})}` : alt);
   const cap = document.createElement("figcaption");
   cap.textContent = alt;
   fig.append(plot, cap);

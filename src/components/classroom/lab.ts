@@ -180,9 +180,19 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
   }
 
   let controller: AbortController | null = null;
+  let currentGuess: number | null = null;
   cancelButton.addEventListener("click", () => controller?.abort());
+  // Predict first: a student's first Run with an empty guess asks for one (a second Run goes ahead without).
+  let prompted = false;
   runButton.addEventListener("click", () => {
     if (!changed()) return;
+    if (predict && !opts.teacher && !prompted && !predict.hasGuess()) {
+      prompted = true;
+      status.textContent = pick({en: "Predict first: type your guess above, then press Run (or press Run again to go on without one).", zh: "请先预测：在上方输入你的猜测，再点击“运行”（或再次点击“运行”直接开始）。"});
+      status.dataset.prompt = "1";
+      predict.focus();
+      return;
+    }
     const s = current();
     const ms = estimateRunMs(lab, s.params, s.reps, labPool(opts.workerUrl).size);
     if (ms <= ASK_ABOVE_MS) return void execute(s, ms);
@@ -224,7 +234,8 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     tableBox.replaceChildren(resultsTable(result, done));
     const names = Object.keys(result.estimators);
     const width = Math.min(760, Math.max(300, root.clientWidth || 640));
-    plotBox.replaceChildren(samplingPlot(names, draws, result.truth, s.reps, width), runningMeanPlot(names, draws, result.truth, s.reps, width));
+    const g = currentGuess !== null && opts.predict?.what === "mean" ? {estimator: opts.predict.estimator, value: currentGuess} : undefined;
+    plotBox.replaceChildren(samplingPlot(names, draws, result.truth, s.reps, width, g), runningMeanPlot(names, draws, result.truth, s.reps, width));
     return result;
   };
 
@@ -234,6 +245,7 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     controller = ac;
     history.replaceState(history.state, "", writeLabState(lab, location.search, s) + location.hash);
     const guess = predict?.commit() ?? null;
+    currentGuess = guess;
     root.dataset.state = "running";
     root.dataset.arrived = "0";
     runButton.disabled = true;
