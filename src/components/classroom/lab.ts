@@ -227,8 +227,15 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     yes.focus();
   });
 
+  // The prefix merged so far, extended by the newly contiguous batches only (not re-merged from scratch).
+  let merged: {draws: ReturnType<typeof mergeDraws>; chunks: number} | null = null;
+  const prefixDraws = (a: Arrived) => {
+    if (!merged || merged.chunks > a.prefix.length) merged = {draws: mergeDraws(a.prefix), chunks: a.prefix.length};
+    else if (merged.chunks < a.prefix.length) merged = {draws: mergeDraws([merged.draws, ...a.prefix.slice(merged.chunks)]), chunks: a.prefix.length};
+    return merged.draws;
+  };
   const draw = (s: LabState, a: Arrived | null, finalDraws?: ReturnType<typeof mergeDraws>) => {
-    const draws = finalDraws ?? mergeDraws(a!.prefix);
+    const draws = finalDraws ?? prefixDraws(a!);
     const done = finalDraws ? s.reps : a!.prefixReps;
     const result = summarizeLab(lab, s.params, s.reps, s.seed, draws);
     tableBox.replaceChildren(resultsTable(result, done));
@@ -248,12 +255,13 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     currentGuess = guess;
     root.dataset.state = "running";
     root.dataset.arrived = "0";
+    merged = null;
     runButton.disabled = true;
     cancelButton.disabled = false;
     progress.value = 0;
     compare.textContent = "";
     status.textContent = pick({en: `Running… ${pick(formatDuration(estimateMs))} estimated.`, zh: `运行中……预计${pick(formatDuration(estimateMs))}。`});
-    let lastDraw = 0;
+    let nextDraw = 0;
     let arrived: Arrived | null = null;
     try {
       const all = await runBatches(labPool(opts.workerUrl), lab, s.params, s.reps, s.seed, ac.signal, (a) => {
@@ -264,11 +272,13 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
           en: `${a.done} of ${s.reps} replications in ${(a.elapsedMs / 1000).toFixed(1)} s; ${pick(formatDuration(left))} left.`,
           zh: `已完成 ${s.reps} 次中的 ${a.done} 次，用时 ${(a.elapsedMs / 1000).toFixed(1)} 秒；还需${pick(formatDuration(left))}。`
         });
-        // Redraw at most every 300 ms (the table and figures of the replications so far).
+        // Redraw the table and figures of the replications so far, at most every 300 ms and never more than a
+        // fifth of the time (a redraw that took d ms waits 5 d), so the main thread stays free for Cancel.
         const now = performance.now();
-        if (now - lastDraw > 300 && a.prefixReps < s.reps) {
-          lastDraw = now;
+        if (now >= nextDraw && a.prefixReps < s.reps) {
           draw(s, a);
+          const took = performance.now() - now;
+          nextDraw = performance.now() + Math.max(300, 5 * took);
           root.dataset.arrived = String(a.prefixReps);
         }
       });
