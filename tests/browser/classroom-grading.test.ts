@@ -157,7 +157,9 @@ describe("classroom grading", () => {
       await screenshot(page, "classroom-lab-predicted");
       // A run estimated over 10 s says how long and asks; nothing starts until the teacher chooses.
       await visit(page, s.url("/classroom/dynamic-panels?N=5000&T=50&reps=100000&rho=0.95"), problems);
-      await page.click('[data-testid="lab-nickell"] button[name="run"]');
+      await page.click('[data-testid="lab-nickell"] button[name="run"]'); // first: "predict first"
+      expect(await page.textContent('[data-testid="lab-nickell"] [data-testid="lab-status"]')).toMatch(/^Predict first/);
+      await page.click('[data-testid="lab-nickell"] button[name="run"]'); // then: the time estimate and the question
       expect(await page.isVisible('[data-testid="lab-ask"]')).toBe(true);
       expect(await page.textContent('[data-testid="lab-ask"]')).toMatch(/about \d+ days/);
       expect(await page.$eval('[data-testid="lab-nickell"]', (el) => (el as HTMLElement).dataset.state)).toBe("idle");

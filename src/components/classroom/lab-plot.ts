@@ -42,13 +42,13 @@ export function samplingPlot(names: string[], draws: LabDraws, truth: number, re
     height: 60 + 80 * names.length,
     marginLeft: 10,
     marginRight: 150,
-    facet: {data: rows, y: "estimator"},
     x: {label: pick({en: "estimate", zh: "估计值"})},
     y: {label: null, axis: null},
     fy: {domain: labels, label: null, axis: "right"},
     color: {domain: labels, range: COLORS},
     marks: [
-      Plot.rectY(rows, {x1: "x1", x2: "x2", y: "count", fill: "estimator", fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5}),
+      // Mark-level faceting (fy): one row per estimator; marks without fy repeat in every row.
+      Plot.rectY(rows, {x1: "x1", x2: "x2", y: "count", fy: "estimator", fill: "estimator", fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([truth], {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}),
       guess && names.includes(guess.estimator)
         ? Plot.ruleX([{x: guess.value, estimator: estimatorLabel(guess.estimator)}], {x: "x", fy: "estimator", stroke: "#d62728", strokeWidth: 2.5})
