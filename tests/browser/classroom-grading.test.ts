@@ -118,6 +118,11 @@ describe("classroom grading", () => {
       const problems = watch(page, s.origin);
       await visit(page, s.url("/classroom/fixed-effects?reps=20000&seed=4"), problems);
       await page.fill('[data-testid="lab-fe"] input[name="predict"]', "0.2");
+      // Long tasks on the main thread while batches arrive (reported, not asserted: a loaded machine).
+      await page.evaluate(() => {
+        (window as any).__long = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as any).__long.push(Math.round(e.duration)))).observe({type: "longtask", buffered: false});
+      });
       await page.click('[data-testid="lab-fe"] button[name="run"]');
       await page.waitForFunction(() => Number((document.querySelector('[data-testid="lab-fe"]') as HTMLElement).dataset.arrived) > 0, undefined, {timeout: 30_000});
       const mid = await page.$eval('[data-testid="lab-fe"]', (el) => ({
@@ -140,6 +145,7 @@ describe("classroom grading", () => {
       await page.click('[data-testid="lab-fe"] button[name="cancel"]');
       await page.waitForFunction(() => (document.querySelector('[data-testid="lab-fe"]') as HTMLElement).dataset.state === "cancelled", undefined, {timeout: 5_000});
       const cancelMs = Date.now() - t0;
+      console.log(`[classroom] main-thread long tasks during the live run (ms): ${JSON.stringify(await page.evaluate(() => (window as any).__long))}`);
       console.log(`[classroom] cancel took ${cancelMs} ms`);
       expect(cancelMs).toBeLessThan(1000);
       expect(await page.textContent('[data-testid="lab-fe"] [data-testid="lab-status"]')).toMatch(/^Cancelled after \d+ of 20000/);
@@ -147,9 +153,13 @@ describe("classroom grading", () => {
       await page.fill('[data-testid="lab-fe"] input[name="reps"]', "200");
       await runAndWait(page, "fe");
       expect(await page.textContent('[data-testid="lab-compare"]')).toMatch(/^You predicted 0\.2; the simulation gives -?\d+\.\d{3}\.$/);
+      expect(await page.$$eval('[data-testid="lab-fe"] .cl-plot svg text', (els) => els.some((e) => e.textContent === "your guess"))).toBe(true);
+      await screenshot(page, "classroom-lab-predicted");
       // A run estimated over 10 s says how long and asks; nothing starts until the teacher chooses.
       await visit(page, s.url("/classroom/dynamic-panels?N=5000&T=50&reps=100000&rho=0.95"), problems);
-      await page.click('[data-testid="lab-nickell"] button[name="run"]');
+      await page.click('[data-testid="lab-nickell"] button[name="run"]'); // first: "predict first"
+      expect(await page.textContent('[data-testid="lab-nickell"] [data-testid="lab-status"]')).toMatch(/^Predict first/);
+      await page.click('[data-testid="lab-nickell"] button[name="run"]'); // then: the time estimate and the question
       expect(await page.isVisible('[data-testid="lab-ask"]')).toBe(true);
       expect(await page.textContent('[data-testid="lab-ask"]')).toMatch(/about \d+ days/);
       expect(await page.$eval('[data-testid="lab-nickell"]', (el) => (el as HTMLElement).dataset.state)).toBe("idle");

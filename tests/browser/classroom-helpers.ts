@@ -7,6 +7,11 @@ import {parseParams, type LabName} from "../../src/lib/simulate/labs.js";
 /** Clicks Run and waits for the end of the run. */
 export async function runAndWait(page: Page, lab: string, timeout = 90_000) {
   await page.click(`[data-testid="lab-${lab}"] button[name="run"]`);
+  // A student's first Run without a guess asks to predict first; the second goes on.
+  if ((await page.$eval(`[data-testid="lab-${lab}"]`, (el) => (el as HTMLElement).dataset.state)) === "idle") {
+    expect(await page.textContent(`[data-testid="lab-${lab}"] [data-testid="lab-status"]`)).toMatch(/^(Predict first|请先预测)/);
+    await page.click(`[data-testid="lab-${lab}"] button[name="run"]`);
+  }
   await page.waitForFunction((l) => {
     const el = document.querySelector(`[data-testid="lab-${l}"]`) as HTMLElement | null;
     return el?.dataset.state === "done" || el?.dataset.state === "error";

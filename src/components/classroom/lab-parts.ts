@@ -72,6 +72,12 @@ export function predictBox(p: Prediction) {
     release() {
       input.readOnly = false;
     },
+    hasGuess(): boolean {
+      return Number.isFinite(parseAnswer(input.value));
+    },
+    focus() {
+      input.focus();
+    },
     verdict(guess: number, r: LabResult): string {
       const v = value(r);
       if (v === undefined || !Number.isFinite(v)) return pick({en: `You predicted ${guess}; the simulation has no value for it (every replication failed).`, zh: `你预测为 ${guess}；模拟没有给出该值（全部重复失败）。`});

@@ -6,21 +6,30 @@
  */
 import * as Plot from "@observablehq/plot";
 import {pick} from "../../lib/i18n.js";
+import {histogram} from "../../lib/simulate/histogram.js";
 import type {LabDraws} from "../../lib/simulate/run.js";
 import {estimatorLabel} from "./labels.js";
 
 const COLORS = ["#b35806", "#1f6fd1", "#2e7d32", "#6a3d9a"];
 
-export function samplingPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number): HTMLElement {
-  const rows: Array<{estimator: string; value: number}> = [];
-  for (const name of names) for (const v of draws[name].est) if (Number.isFinite(v)) rows.push({estimator: estimatorLabel(name), value: v});
+/** `guess`: the student's predicted mean of one estimator, drawn as a solid red rule on its row. */
+export function samplingPlot(names: string[], draws: LabDraws, truth: number, reps: number, width: number, guess?: {estimator: string; value: number}): HTMLElement {
+  // Bins computed once per redraw (lib/simulate/histogram.ts) over a range common to all estimators.
+  const h = histogram(names.map((n) => draws[n].est), 40);
+  const w = (h.hi - h.lo) / 40;
+  const rows: Array<{estimator: string; x1: number; x2: number; count: number}> = [];
+  names.forEach((name, k) => h.counts[k].forEach((count, b) => rows.push({estimator: estimatorLabel(name), x1: h.lo + b * w, x2: h.lo + (b + 1) * w, count})));
   const labels = names.map(estimatorLabel);
   const fig = document.createElement("figure");
   fig.className = "cl-plot";
   const stats = names.map((n) => {
     const v = draws[n].est.filter(Number.isFinite);
-    const m = v.reduce((a, b) => a + b, 0) / v.length;
-    const sd = Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length - 1));
+    let m = 0;
+    for (const x of v) m += x;
+    m /= v.length;
+    let ss = 0;
+    for (const x of v) ss += (x - m) ** 2;
+    const sd = Math.sqrt(ss / Math.max(1, v.length - 1));
     return v.length ? `${estimatorLabel(n)}: ${pick({en: "mean", zh: "均值"})} ${m.toFixed(3)}, SD ${sd.toFixed(3)}` : `${estimatorLabel(n)}: ${pick({en: "all replications failed", zh: "全部重复失败"})}`;
   });
   const done = draws[names[0]]?.est.length ?? 0;
@@ -33,18 +42,24 @@ export function samplingPlot(names: string[], draws: LabDraws, truth: number, re
     height: 60 + 80 * names.length,
     marginLeft: 10,
     marginRight: 150,
-    facet: {data: rows, y: "estimator"},
     x: {label: pick({en: "estimate", zh: "估计值"})},
     y: {label: null, axis: null},
     fy: {domain: labels, label: null, axis: "right"},
     color: {domain: labels, range: COLORS},
     marks: [
-      Plot.rectY(rows, Plot.binX({y: "count"}, {x: "value", fill: "estimator", fillOpacity: 0.75, thresholds: 40} as any)),
+      // Mark-level faceting (fy): one row per estimator; marks without fy repeat in every row.
+      Plot.rectY(rows, {x1: "x1", x2: "x2", y: "count", fy: "estimator", fill: "estimator", fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([truth], {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}),
+      guess && names.includes(guess.estimator)
+        ? Plot.ruleX([{x: guess.value, estimator: estimatorLabel(guess.estimator)}], {x: "x", fy: "estimator", stroke: "#d62728", strokeWidth: 2.5})
+        : null,
+      guess && names.includes(guess.estimator)
+        ? Plot.text([{x: guess.value, estimator: estimatorLabel(guess.estimator)}], {x: "x", fy: "estimator", text: () => pick({en: "your guess", zh: "你的猜测"}), frameAnchor: "top", dy: 4, dx: 4, textAnchor: "start", fill: "#d62728"})
+        : null,
       Plot.ruleY([0])
     ]
   });
-  plot.setAttribute("aria-label", alt);
+  plot.setAttribute("aria-label", guess ? `${alt} ${pick({en: `Solid red line: your guess ${guess.value}.`, zh: `红色实线：你的猜测 ${guess.value}。`})}` : alt);
   const cap = document.createElement("figcaption");
   cap.textContent = alt;
   fig.append(plot, cap);

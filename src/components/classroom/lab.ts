@@ -180,9 +180,19 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
   }
 
   let controller: AbortController | null = null;
+  let currentGuess: number | null = null;
   cancelButton.addEventListener("click", () => controller?.abort());
+  // Predict first: a student's first Run with an empty guess asks for one (a second Run goes ahead without).
+  let prompted = false;
   runButton.addEventListener("click", () => {
     if (!changed()) return;
+    if (predict && !opts.teacher && !prompted && !predict.hasGuess()) {
+      prompted = true;
+      status.textContent = pick({en: "Predict first: type your guess above, then press Run (or press Run again to go on without one).", zh: "请先预测：在上方输入你的猜测，再点击“运行”（或再次点击“运行”直接开始）。"});
+      status.dataset.prompt = "1";
+      predict.focus();
+      return;
+    }
     const s = current();
     const ms = estimateRunMs(lab, s.params, s.reps, labPool(opts.workerUrl).size);
     if (ms <= ASK_ABOVE_MS) return void execute(s, ms);
@@ -217,14 +227,22 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     yes.focus();
   });
 
+  // The prefix merged so far, extended by the newly contiguous batches only (not re-merged from scratch).
+  let merged: {draws: ReturnType<typeof mergeDraws>; chunks: number} | null = null;
+  const prefixDraws = (a: Arrived) => {
+    if (!merged || merged.chunks > a.prefix.length) merged = {draws: mergeDraws(a.prefix), chunks: a.prefix.length};
+    else if (merged.chunks < a.prefix.length) merged = {draws: mergeDraws([merged.draws, ...a.prefix.slice(merged.chunks)]), chunks: a.prefix.length};
+    return merged.draws;
+  };
   const draw = (s: LabState, a: Arrived | null, finalDraws?: ReturnType<typeof mergeDraws>) => {
-    const draws = finalDraws ?? mergeDraws(a!.prefix);
+    const draws = finalDraws ?? prefixDraws(a!);
     const done = finalDraws ? s.reps : a!.prefixReps;
     const result = summarizeLab(lab, s.params, s.reps, s.seed, draws);
     tableBox.replaceChildren(resultsTable(result, done));
     const names = Object.keys(result.estimators);
     const width = Math.min(760, Math.max(300, root.clientWidth || 640));
-    plotBox.replaceChildren(samplingPlot(names, draws, result.truth, s.reps, width), runningMeanPlot(names, draws, result.truth, s.reps, width));
+    const g = currentGuess !== null && opts.predict?.what === "mean" ? {estimator: opts.predict.estimator, value: currentGuess} : undefined;
+    plotBox.replaceChildren(samplingPlot(names, draws, result.truth, s.reps, width, g), runningMeanPlot(names, draws, result.truth, s.reps, width));
     return result;
   };
 
@@ -234,14 +252,16 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
     controller = ac;
     history.replaceState(history.state, "", writeLabState(lab, location.search, s) + location.hash);
     const guess = predict?.commit() ?? null;
+    currentGuess = guess;
     root.dataset.state = "running";
     root.dataset.arrived = "0";
+    merged = null;
     runButton.disabled = true;
     cancelButton.disabled = false;
     progress.value = 0;
     compare.textContent = "";
     status.textContent = pick({en: `Running… ${pick(formatDuration(estimateMs))} estimated.`, zh: `运行中……预计${pick(formatDuration(estimateMs))}。`});
-    let lastDraw = 0;
+    let nextDraw = 0;
     let arrived: Arrived | null = null;
     try {
       const all = await runBatches(labPool(opts.workerUrl), lab, s.params, s.reps, s.seed, ac.signal, (a) => {
@@ -252,11 +272,13 @@ export function labPanel(lab: LabName, opts: LabOptions): HTMLElement & {value: 
           en: `${a.done} of ${s.reps} replications in ${(a.elapsedMs / 1000).toFixed(1)} s; ${pick(formatDuration(left))} left.`,
           zh: `已完成 ${s.reps} 次中的 ${a.done} 次，用时 ${(a.elapsedMs / 1000).toFixed(1)} 秒；还需${pick(formatDuration(left))}。`
         });
-        // Redraw at most every 300 ms (the table and figures of the replications so far).
+        // Redraw the table and figures of the replications so far, at most every 300 ms and never more than a
+        // fifth of the time (a redraw that took d ms waits 5 d), so the main thread stays free for Cancel.
         const now = performance.now();
-        if (now - lastDraw > 300 && a.prefixReps < s.reps) {
-          lastDraw = now;
+        if (now >= nextDraw && a.prefixReps < s.reps) {
           draw(s, a);
+          const took = performance.now() - now;
+          nextDraw = performance.now() + Math.max(300, 5 * took);
           root.dataset.arrived = String(a.prefixReps);
         }
       });
