@@ -5,7 +5,7 @@
 #                       refitted from its own estimate so the weights are evaluated at it
 #   iid (fixest)        vcov(glm) * (n - 1) / (n - K)           (fixest ssc adj; dispersion fixed at 1)
 #   HC1                 sandwich::vcovHC(fit, type = "HC1")      (= fixest "hetero" for fepois)
-# Writes tests/fixtures/gravity_ppml.expected.json. Run: Rscript scripts/reference/gravity-ppml.R
+# Writes tests/fixtures/gravity_ppml.reference.json. Run: Rscript scripts/reference/gravity-ppml.R
 suppressPackageStartupMessages({library(sandwich); library(jsonlite)})
 args <- commandArgs(trailingOnly = FALSE)
 here <- dirname(normalizePath(sub("^--file=", "", args[grep("^--file=", args)])))
@@ -31,5 +31,5 @@ for (k in cases) {
 }
 d <- do.call(rbind, rows)
 write.csv(data.frame(case = d$case, x = sprintf("%.17g", d$x), y = sprintf("%.17g", d$y)), file.path(fixdir, "gravity_ppml.csv"), row.names = FALSE, quote = FALSE)
-writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(fixdir, "gravity_ppml.expected.json"))
-cat("wrote gravity_ppml.csv and gravity_ppml.expected.json\n")
+writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(fixdir, "gravity_ppml.reference.json"))
+cat("wrote gravity_ppml.csv and gravity_ppml.reference.json\n")

@@ -7,7 +7,7 @@ import {describe, expect, it} from "vitest";
 import {ppmlFit} from "../../../src/lib/simulate/fit-ppml.js";
 
 const FIX = resolve(import.meta.dirname, "../../fixtures");
-const expected = JSON.parse(readFileSync(resolve(FIX, "gravity_ppml.expected.json"), "utf8")) as Record<string, {coef: number[]; se_iid: number[]; se_hc1: number[]}>;
+const expected = JSON.parse(readFileSync(resolve(FIX, "gravity_ppml.reference.json"), "utf8")) as Record<string, {coef: number[]; se_iid: number[]; se_hc1: number[]}>;
 const lines = readFileSync(resolve(FIX, "gravity_ppml.csv"), "utf8").trim().split("\n").slice(1);
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
