@@ -39,6 +39,11 @@ export async function run(args: string[]): Promise<void> {
   const draws = o["null-draws"] === undefined ? 0 : Number(o["null-draws"]);
   if (!Number.isInteger(draws) || draws < 0 || draws > 100000) throw new UserError(`--null-draws must be an integer from 0 to 100000; got "${o["null-draws"]}"`);
   const seedText = o.seed ?? "1";
+  // An integer seed must be exact in a double (|s| <= 2^53 - 1): a longer one would be rounded and silently name
+  // another stream. Any other text is a seed of its own (hashed, as a student's name is in the classroom).
+  if (/^-?\d+$/.test(seedText) && !Number.isSafeInteger(Number(seedText))) {
+    throw new UserError(`--seed ${seedText}: an integer seed must be between -9007199254740991 and 9007199254740991 (or give a text seed)`);
+  }
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
   const table = await readTable(o.data, await readerFor(o.data));
   const frame = table.frame;

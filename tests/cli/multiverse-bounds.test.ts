@@ -55,4 +55,15 @@ describe("dtb multiverse: bounds stated up front", () => {
     expect(r.stderr).toMatch(/--out .*mv\.csv: the output is a JSON document; give a file name ending in \.json/);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+
+  it("an integer --seed that a double cannot hold exactly, or --null-draws out of range: one line, before the data is read", async () => {
+    const out = join(dir, "out.json");
+    const big = await dtb(["multiverse", "--data", join(dir, "no-such-panel.csv"), "--grid", join(dir, "small.json"), "--out", out, "--seed", "99999999999999999999"]);
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/^dtb multiverse: --seed 99999999999999999999: an integer seed must be between -9007199254740991 and 9007199254740991 \(or give a text seed\)\n$/);
+    const draws = await dtb(["multiverse", "--data", join(dir, "no-such-panel.csv"), "--grid", join(dir, "small.json"), "--out", out, "--null-draws", "-5"]);
+    expect(draws.code).toBe(1);
+    expect(draws.stderr).toMatch(/^dtb multiverse: --null-draws must be an integer from 0 to 100000; got "-5"\n$/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });

@@ -20,6 +20,11 @@ export interface Etable {
   /** Body rows: [term, cell per model]; coefficient rows are followed by their SE rows (term ""). */
   coefRows: string[][];
   footRows: string[][];
+  /**
+   * The engine's warnings (reasons not to read a model as it stands), one line per model and warning, in the
+   * table's language: every export carries them below the table.
+   */
+  warnings?: string[];
   /** The language of the labels (the LaTeX export adds a note on compiling Chinese). */
   lang?: Lang;
 }
@@ -31,9 +36,9 @@ function num(v: number | null | undefined, digits: number): string {
 
 /** Row labels of the table's foot, and its notes, in each language (the page's table and its downloads use the same). */
 const WORDS = {
-  en: {fe: (f: string) => `${f} FE`, yes: "Yes", no: "No", se: "S.E.", nobs: "Observations", r2: "R²", r2Within: "Within R²",
+  en: {fe: (f: string) => `${f} FE`, yes: "Yes", no: "No", se: "S.E.", nobs: "Observations", r2: "R²", r2Within: "Within R²", warnings: "Warnings",
     stars: "*** p < 0.01, ** p < 0.05, * p < 0.1", latexEngine: null as string | null},
-  zh: {fe: (f: string) => `${f} 固定效应`, yes: "是", no: "否", se: "标准误", nobs: "观测值", r2: "R²", r2Within: "组内R²",
+  zh: {fe: (f: string) => `${f} 固定效应`, yes: "是", no: "否", se: "标准误", nobs: "观测值", r2: "R²", r2Within: "组内R²", warnings: "警告",
     stars: "*** p < 0.01，** p < 0.05，* p < 0.1",
     latexEngine: "% 含中文：请用 XeLaTeX 或 LuaLaTeX 编译，并加载 ctex 宏包（\\usepackage{ctex}）。" as string | null}
 } as const;
@@ -63,25 +68,31 @@ export function etable(models: EtableModel[], digits = 4, lang: Lang = "en"): Et
     [w.r2, ...models.map((m) => num(m.result.r2, 4))],
     [w.r2Within, ...models.map((m) => num(m.result.r2_within, 4))]
   ];
-  return {header: ["", ...models.map((m) => m.label)], coefRows, footRows, lang};
+  const warnings = models.flatMap((m) => (m.result.warnings ?? []).map((x) => `${m.label} ${lang === "zh" ? x.message_zh : x.message}`));
+  if (warnings.length) footRows.push([w.warnings, ...models.map((m) => (m.result.warnings ?? []).map((x) => x.code).join(", "))]);
+  return {header: ["", ...models.map((m) => m.label)], coefRows, footRows, lang, ...(warnings.length ? {warnings} : {})};
 }
 
 const mdCell = (s: string) => s.replace(/\|/g, "\\|");
+/** Markdown text on one line, with the characters that would start markup escaped. */
+const mdText = (s: string) => s.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}\[\]<>()#+!|])/g, "\\$1");
 
 export function etableMarkdown(t: Etable): string {
   const row = (r: string[]) => "| " + r.map(mdCell).join(" | ") + " |";
-  return [row(t.header), "|" + t.header.map((_, i) => (i === 0 ? "---" : "---:")).join("|") + "|", ...t.coefRows.map(row), ...t.footRows.map(row)].join("\n") + "\n";
+  const table = [row(t.header), "|" + t.header.map((_, i) => (i === 0 ? "---" : "---:")).join("|") + "|", ...t.coefRows.map(row), ...t.footRows.map(row)];
+  const notes = (t.warnings ?? []).map((x) => "> " + mdText(x));
+  return [...table, ...(notes.length ? ["", ...notes] : [])].join("\n") + "\n";
 }
 
-/** LaTeX special characters escaped (`_`, `^`, `&`, `%`, `#`, `$`, `{`, `}`, `~`, `\`). */
+/** A LaTeX cell: special characters escaped in one pass (texText), R² and trailing stars typeset. */
 function tex(s: string): string {
-  return s
-    .replace(/\\/g, "\\textbackslash{}")
-    .replace(/([_&%#${}])/g, "\\$1")
-    .replace(/\^/g, "\\textasciicircum{}")
-    .replace(/~/g, "\\textasciitilde{}")
-    .replace(/R²/g, "R$^2$")
-    .replace(/(\*+)$/, "$^{$1}$");
+  return texText(s).replace(/R²/g, "R$^2$").replace(/(\*+)$/, "$^{$1}$");
+}
+
+/** Prose for LaTeX on one line: every special character escaped in one pass (so no escape is escaped again). */
+const TEX_SPECIAL: Record<string, string> = {"\\": "\\textbackslash{}", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}", "_": "\\_", "&": "\\&", "%": "\\%", "#": "\\#", "$": "\\$", "{": "\\{", "}": "\\}"};
+function texText(s: string): string {
+  return s.replace(/[\r\n]+/g, " ").replace(/[\\^~_&%#${}]/g, (c) => TEX_SPECIAL[c]);
 }
 
 export function etableLatex(t: Etable): string {
@@ -98,10 +109,11 @@ export function etableLatex(t: Etable): string {
     ...t.footRows.map(row),
     "\\hline",
     "\\multicolumn{" + t.header.length + "}{l}{\\footnotesize " + w.stars + "} \\\\",
+    ...(t.warnings ?? []).map((x) => "\\multicolumn{" + t.header.length + "}{p{0.9\\linewidth}}{\\footnotesize " + texText(x) + "} \\\\"),
     "\\end{tabular}"
   ].join("\n") + "\n";
 }
 
 export function etableCsv(t: Etable): string {
-  return csvText([t.header, ...t.coefRows, ...t.footRows]);
+  return csvText([t.header, ...t.coefRows, ...t.footRows, ...(t.warnings ?? []).map((x) => [x])]);
 }

@@ -63,6 +63,21 @@ describe("etable", () => {
     expect(etableCsv(t).split("\n")[0]).toBe(",(1),(2)");
     expect(etableCsv(t)).toContain('S.E.,~iso3,"""hetero"""');
   });
+  it("carries the engine's warnings in every export, in the table's language, escaped for each format", () => {
+    const warned = {...r(["dstri"], [83.8], [47447], [0.9986], 210), warnings: [{code: "se_huge" as const, terms: ["dstri"], message: "SE of dstri is 566x its coefficient: read nothing & 100% {not} $x$ \\ _y_", message_zh: "dstri 的标准误是系数的 566 倍：不要解读"}]};
+    const en = etable([{label: "(1)", result: warned, fe: ["iso3"], vcov: "~iso3"}]);
+    expect(en.footRows.at(-1)).toEqual(["Warnings", "se_huge"]);
+    expect(etableMarkdown(en)).toContain("> \\(1\\) SE of dstri is 566x its coefficient: read nothing & 100% \\{not\\} $x$ \\\\ \\_y\\_");
+    const tex = etableLatex(en);
+    expect(tex).toContain("{\\footnotesize (1) SE of dstri is 566x its coefficient: read nothing \\& 100\\% \\{not\\} \\$x\\$ \\textbackslash{} \\_y\\_} \\\\");
+    expect(etableCsv(en).trim().split("\n").at(-1)).toBe("(1) SE of dstri is 566x its coefficient: read nothing & 100% {not} $x$ \\ _y_");
+    const zh = etable([{label: "(1)", result: warned, fe: ["iso3"], vcov: "~iso3"}], 4, "zh");
+    expect(zh.footRows.at(-1)).toEqual(["警告", "se_huge"]);
+    expect(zh.warnings).toEqual(["(1) dstri 的标准误是系数的 566 倍：不要解读"]);
+    // No warnings: no extra row, no notes.
+    expect(t.footRows.some((row) => row[0] === "Warnings")).toBe(false);
+    expect(t.warnings).toBeUndefined();
+  });
 });
 
 describe("R script export", () => {
