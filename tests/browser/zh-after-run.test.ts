@@ -22,13 +22,19 @@ describe("text that appears after a run, in Chinese", () => {
     await withBrowser(async (s) => {
       const page = await s.newPage();
       const problems = watch(page, s.origin);
-      const runs: Array<[string, string]> = [
+      // A lesson's lab waits for Run, and asks for a prediction first (issue 23): give one, then run.
+      const runLab = async () => {
+        await page.fill('[data-testid="lab-nickell"] input[name="predict"]', "0.5");
+        await page.click('[data-testid="lab-nickell"] button[name="run"]');
+      };
+      const runs: Array<[string, string, (() => Promise<void>)?]> = [
         ["/multiverse?lang=zh", ".multiverse[data-state=done]"],
-        ["/classroom/dynamic-panels?lang=zh", "[data-state=done]"],
+        ["/classroom/dynamic-panels?lang=zh&reps=200", '[data-testid="lab-nickell"][data-state=done]', runLab],
         [`/notebook?lang=zh#nb=${nb}`, ".nb-app[data-ready=true]"]
       ];
-      for (const [url, done] of runs) {
+      for (const [url, done, start] of runs) {
         await visit(page, s.url(url), problems);
+        if (start) await start();
         await page.waitForSelector(done, {timeout: 120_000});
         await page.waitForTimeout(300);
         const report = await proseLanguage(page, "zh");

@@ -396,7 +396,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       out[k] = {n, min: v[0], median: n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, max: v[n - 1]};
     }
     try {
-      localStorage.setItem(SPREAD_KEY, JSON.stringify({keys: out, url: location.pathname + location.search, total: ok.length}));
+      localStorage.setItem(SPREAD_KEY, JSON.stringify({keys: out, url: `./${location.pathname.split("/").pop() || "multiverse"}${location.search}`, total: ok.length}));
     } catch {
       /* storage may be off: the what-if page then links here */
     }

@@ -21,7 +21,9 @@ export function whatifSpread(column: string, from: number, to: number, storage: 
   }
   const r = spreadOfPredictions(s, to - from);
   const link = el("a", {text: pick({en: "multiverse", zh: "多重设定分析"})});
-  link.href = withLang(spread.url.replace(/^\//, "./"));
+  // Relative to the page ("./multiverse?..."), so the link works under any sub-path; an older entry stored the
+  // absolute path: keep only its last segment.
+  link.href = withLang(spread.url.startsWith("./") ? spread.url : "./" + spread.url.replace(/^.*\//, ""));
   box.dataset.lo = String(r.lo);
   box.dataset.median = String(r.median);
   box.dataset.hi = String(r.hi);
