@@ -1,8 +1,7 @@
 /**
  * The home page's numbers: for each partner, the change in its DSTRI and in China's exports to it between the
  * first and last year where both are observed. Comparing a country with itself removes size, distance and
- * everything else that does not move (a cross-country scatter mostly shows that big, more restrictive markets
- * buy more). Pure: the data loader src/data/home-changes.json.ts computes them at build time, so the page needs
+ * everything else that does not move (a cross-country scatter mixes all of these with the barrier). Pure: the data loader src/data/home-changes.json.ts computes them at build time, so the page needs
  * neither the whole panel nor Arrow before its first chart (issue #12: first chart within 1 s).
  */
 
