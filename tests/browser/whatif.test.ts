@@ -117,4 +117,25 @@ describe("what-if page", () => {
       expect(problems).toEqual([]);
     });
   });
+
+  it("an area that fewer than 5 partners identify shows no money figure, in both languages (issue 24)", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      const problems = watch(page, s.origin);
+      for (const lang of ["en", "zh"]) {
+        // Electronic transactions: its score changes in 3 of the 42 partners of the estimation sample.
+        await visit(page, s.url(`/whatif?lang=${lang}&partner=CAN&area=dstri_etrans&score=0.06`), problems);
+        await page.waitForSelector('[data-testid="whatif-result"]');
+        const few = await page.textContent('[data-testid="whatif-few-changers"]');
+        expect(few).toMatch(lang === "en" ? /^Identified by 3 partners: only 3 of 42 partners' .* no money figure is shown/ : /^仅由 3 个伙伴识别/);
+        expect(await page.$('[data-testid="whatif-usd"]')).toBeNull();
+        expect(await page.textContent('[data-testid="whatif-result"]')).not.toMatch(/US\$|亿美元/);
+      }
+      // The overall index moves in many partners: the US$ figure stays.
+      await visit(page, s.url("/whatif?partner=CAN&area=dstri&score=0.2"), problems);
+      await page.waitForSelector('[data-testid="whatif-usd"]');
+      expect(await page.$('[data-testid="whatif-few-changers"]')).toBeNull();
+      expect(problems).toEqual([]);
+    });
+  });
 });

@@ -18,7 +18,17 @@ export interface ResultCardInput {
   exportsYear: number | null;
   extrapolation: boolean;
   range: {min: number; max: number} | null;
+  /**
+   * Partners whose score changes in the model's estimation sample (engine `info.changing_ids`). Below
+   * FEW_CHANGERS the coefficient rests on a handful of partners, its clustered interval cannot be trusted
+   * (MacKinnon & Webb 2017), and the card shows no money figure (issue 24).
+   */
+  changingPartners?: number | null;
+  partnersInSample?: number | null;
 }
+
+/** Fewer partners than this moving the score: no US$ figure, a plain statement instead. */
+export const FEW_CHANGERS = 5;
 
 /** "Overall DSTRI" -> "overall DSTRI" inside a sentence (acronyms keep their capitals). */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
@@ -41,6 +51,7 @@ export function resultCard(x: ResultCardInput): HTMLElement {
   card.dataset.testid = "whatif-result";
 
   const moved = Math.abs(w.delta) >= 1e-12;
+  const fewChangers = x.changingPartners != null && x.changingPartners < FEW_CHANGERS;
   const spansZero = moved && w.pctLo <= 0 && w.pctHi >= 0;
   card.dataset.spansZero = String(spansZero);
   const big = document.createElement("div");
@@ -96,7 +107,9 @@ export function resultCard(x: ResultCardInput): HTMLElement {
             pick({en: ") goes with predicted Chinese exports to it changing by ", zh: "），对应中国对其出口的预测值变化 "}),
             num("whatif-pct-inline", w.pct, pctText(w.pct))
           ]),
-      Number.isFinite(w.usd)
+      fewChangers
+        ? pick({en: ".", zh: "。"})
+        : Number.isFinite(w.usd)
         ? pick({
             en: `${spansZero ? " (as a point estimate, about" : ": about"} ${usdText(Math.abs(w.usd))} a year ${w.usd >= 0 ? "more" : "less"}, at the ${x.exportsYear} level of ${usdText(w.base)}${spansZero ? ")" : ""}.`,
             zh: spansZero
@@ -110,7 +123,17 @@ export function resultCard(x: ResultCardInput): HTMLElement {
 
   const usd = document.createElement("p");
   usd.className = "muted";
-  if (Number.isFinite(w.usd) && Math.abs(w.delta) > 1e-12) {
+  if (fewChangers) {
+    usd.dataset.testid = "whatif-few-changers";
+    const n = x.changingPartners!;
+    const of = x.partnersInSample ? pick({en: ` of ${x.partnersInSample}`, zh: `（共 ${x.partnersInSample} 个）`}) : "";
+    usd.append(
+      pick({
+        en: `Identified by ${n} partner${n === 1 ? "" : "s"}: only ${n}${of} partners' ${lowerFirst(x.scoreLabel)} score ever changes in the estimation sample, too few for the interval to be trusted, so no money figure is shown (the test to read for such an area is a permutation test: "inference" in dtb estimate).`,
+        zh: `仅由 ${n} 个伙伴识别：在估计样本中，只有 ${n} 个伙伴${of}的\u201c${x.scoreLabel}\u201d得分发生过变化，太少，区间不可信，因此不显示美元金额（这类领域应看置换检验：dtb estimate 的 "inference" 选项）。`
+      })
+    );
+  } else if (Number.isFinite(w.usd) && Math.abs(w.delta) > 1e-12) {
     usd.append(
       pick({en: "In US$: ", zh: "折合美元："}),
       num("whatif-usd", w.usd, usdText(w.usd, true)),

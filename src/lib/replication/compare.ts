@@ -2,10 +2,13 @@
  * Lays our estimates beside the paper's printed ones (Tables 4-7) and reads the difference in plain words.
  * Pure data in, data out: the components only render what is computed here, and the tests check it.
  */
-import type {ModelWarning} from "../engine/types.js";
+import {criticalValue} from "../engine/tdist.js";
+import {withinSd} from "../engine/within-sd.js";
+import {intervalSentence, minimumDetectableEffect} from "../evidence/mde.js";
+import type {ModelWarning, Result} from "../engine/types.js";
 import type {PaperModel, PaperTables} from "../paper/schema.js";
 import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
-import {pick} from "../i18n.js";
+import {currentLang, pick} from "../i18n.js";
 
 /** One coefficient cell; `se` of a paper cell is implied by |coef / t| (both printed rounded). */
 export interface Cell {
@@ -185,6 +188,32 @@ export interface Reading {
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
 
 /**
+ * What our estimate can and cannot rule out (issue 24): its 95% interval per standard deviation of our DSTRI, read
+ * against the paper's effect in the same units, with the minimum detectable effect at 80% power
+ * (src/lib/evidence/mde.ts); then the effect of the change that identifies the coefficient, one SD of the DSTRI
+ * within partner and year (Mummolo & Peterson 2018; engine info.within_sd), beside the total SD used above.
+ */
+function intervalReading(r: Result, j: number, sdOurs: number, effPaper: number): string[] {
+  const b = r.coef[j];
+  const se = r.se[j];
+  if (!(se > 0) || !Number.isFinite(sdOurs)) return [];
+  const q = criticalValue(r.df_t);
+  const lang = currentLang();
+  const out = [
+    intervalSentence({lo: (b - q * se) * sdOurs, hi: (b + q * se) * sdOurs, reference: effPaper, mde: minimumDetectableEffect(se, r.df_t) * sdOurs,
+      unit: {en: `log points per SD of our DSTRI (${fmt(sdOurs)})`, zh: `对数点，按本复现 DSTRI 的一个标准差 ${fmt(sdOurs)} 计`}}, lang)
+  ];
+  const w = withinSd(r, r.terms[j]);
+  if (w !== null) {
+    out.push(pick({
+      en: `With partner and year effects only changes within a partner identify the coefficient: the DSTRI's SD within partner and year is ${fmt(w)} (against ${fmt(sdOurs)} in total), so a typical within change goes with ${fmt(b * w)} log points (95% interval ${fmt((b - q * se) * w)} to ${fmt((b + q * se) * w)}).`,
+      zh: `在伙伴和年份固定效应下，只有伙伴内部的变化识别该系数：DSTRI 在伙伴和年份之内的标准差为 ${fmt(w)}（总标准差为 ${fmt(sdOurs)}），因此一个典型的组内变化对应 ${fmt(b * w)} 个对数点（95% 区间 ${fmt((b - q * se) * w)} 至 ${fmt((b + q * se) * w)}）。`
+    }));
+  }
+  return out;
+}
+
+/**
  * Plain-language reading of our key coefficient against the paper's: sign, size in comparable units and
  * significance. The DSTRI scales differ (the paper's runs 0.288-1.992, the OECD index 0-1), so sizes are
  * compared as the effect of one standard deviation, each with the standard deviation of its own Table 2.
@@ -222,8 +251,9 @@ export function readDifference(
         zh: `符号相同：原文 ${term} 的系数为 ${fmt(pc.coef)}，本复现（${zhLabel}）为 ${fmt(b)}。`})
       : pick({en: `Opposite sign: the paper's ${term} coefficient is ${fmt(pc.coef)}, ours (${ourLabel}) is ${fmt(b)}.`,
         zh: `符号相反：原文 ${term} 的系数为 ${fmt(pc.coef)}，本复现（${zhLabel}）为 ${fmt(b)}。`}),
-    pick({en: `Per standard deviation of each DSTRI (paper ${fmt(sd.paper)}, ours ${fmt(sd.ours)}): ${fmt(effPaper)} log points of exports in the paper (${pct(effPaper)}), ${fmt(effOurs)} in ours (${pct(effOurs)}).`,
-      zh: `按各自 DSTRI 的一个标准差计（原文 ${fmt(sd.paper)}，本复现 ${fmt(sd.ours)}）：原文对应出口变动 ${fmt(effPaper)} 个对数点（${pct(effPaper)}），本复现为 ${fmt(effOurs)}（${pct(effOurs)}）。`}),
+    pick({en: `Per standard deviation of each DSTRI (paper ${fmt(sd.paper)}, ours ${fmt(sd.ours)}): ${fmt(effPaper)} log points of exports in the paper (${pct(effPaper)}), ${fmt(effOurs)} in ours (${pct(effOurs)}). A heuristic: it assumes the paper's index is a linear rescaling of the OECD one, which their moments do not support (the audit calls the mapping unverifiable).`,
+      zh: `按各自 DSTRI 的一个标准差计（原文 ${fmt(sd.paper)}，本复现 ${fmt(sd.ours)}）：原文对应出口变动 ${fmt(effPaper)} 个对数点（${pct(effPaper)}），本复现为 ${fmt(effOurs)}（${pct(effOurs)}）。这只是粗略比较：它假设原文的指数是 OECD 指数的线性缩放，而两者的矩并不支持这一点（核查页称这种对应无法验证）。`}),
+    ...intervalReading(r, j, sd.ours, effPaper),
     Number.isFinite(p)
       ? pick({en: `Significance: the paper prints t = ${pc.t.toFixed(2)} (${"*".repeat(pc.stars) || "no stars"}); ours is t = ${fmt(t, 2)}, p = ${fmt(p, 3)} with ${seLabel(run)} standard errors, ${oursSig ? (p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "significant at 10%") : "not significant at 10%"}.`,
         zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}（${"*".repeat(pc.stars) || "无星号"}）；本复现采用${seLabel(run)}标准误，t = ${fmt(t, 2)}，p = ${fmt(p, 3)}，${sigZh}。`})

@@ -13,6 +13,8 @@ import {describe as describeVars} from "../../../src/lib/engine/descriptives.ts"
 import {estimate} from "../../../src/lib/engine/estimate.ts";
 import type {Frame, Result} from "../../../src/lib/engine/types.ts";
 import {comparisonTables, readDifference} from "../../../src/lib/replication/compare.ts";
+import {criticalValue} from "../../../src/lib/engine/tdist.ts";
+import {minimumDetectableEffect} from "../../../src/lib/evidence/mde.ts";
 import {correlations, descriptives, numericColumns, outcomesIn, runModels, vcovFor, withRegions} from "../../../src/lib/replication/compute.ts";
 import {replicationModels} from "../../../src/lib/replication/models.ts";
 import {readPaperTables} from "../../../src/lib/replication/paper-node.ts";
@@ -128,6 +130,18 @@ describe("comparison with the paper", () => {
     expect(reading.sd_effect).toEqual({paper: -0.224 * 0.326, ours: b * sd.ours});
     expect(reading.sign).toBe(Math.sign(b) === -1 ? "same" : "opposite");
     expect(reading.significance).toBe(runs[1].result!.pvalue[0] < 0.1 ? "both" : "paper only");
+    // Issue 24: the interval per SD against the paper's effect, the minimum detectable effect, the within SD.
+    const r = runs[1].result!;
+    const q = criticalValue(r.df_t);
+    const lo = (b - q * r.se[0]) * sd.ours, hi = (b + q * r.se[0]) * sd.ours;
+    const text = reading.sentences.join(" ");
+    expect(text).toContain(`95% interval ${lo.toFixed(3)} to ${hi.toFixed(3)} log points per SD of our DSTRI`);
+    expect(text).toContain(lo <= -0.224 * 0.326 && -0.224 * 0.326 <= hi ? "lies inside it, so the open data cannot reject it" : "lies outside it");
+    expect(text).toContain(`only effects of about ${(minimumDetectableEffect(r.se[0], r.df_t) * sd.ours).toFixed(3)} or more would have been detected`);
+    const w = (r.info!.within_sd as Record<string, number>).dstri;
+    expect(w).toBeLessThan(sd.ours);
+    expect(text).toContain(`the DSTRI's SD within partner and year is ${w.toFixed(3)}`);
+    expect(text).toContain("A heuristic: it assumes the paper's index is a linear rescaling of the OECD one");
   });
 });
 
