@@ -185,4 +185,18 @@ describe("explorer", () => {
       expect(texts.en.latex).toContain("Observations &");
     }, dist);
   });
+
+  it("says how many partners identify the key coefficient, and flags fewer than 5 (issue 24)", async () => {
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      const problems = watch(page, s.origin);
+      await visit(page, s.url("/explorer"), problems);
+      await page.waitForSelector('[data-testid="ex-changers"]');
+      expect(await page.textContent('[data-testid="ex-changers"]')).toMatch(/^Identified by 30 of 42 partners: the dstri value of the others never changes/);
+      await visit(page, s.url("/explorer?x=dstri_etrans&lang=zh"), problems);
+      await page.waitForSelector('[data-testid="ex-changers"].ex-few');
+      expect(await page.textContent('[data-testid="ex-changers"]')).toMatch(/^由 42 个伙伴中的 3 个识别.*应看置换检验/);
+      expect(problems).toEqual([]);
+    });
+  });
 });

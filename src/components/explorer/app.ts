@@ -192,7 +192,19 @@ export function explorerApp(rows: Row[], options: ExplorerOptions = {}): HTMLEle
     const model = tableModel(s, result);
     warnings.replaceChildren(modelWarningsAlert(result.warnings ?? []));
     table.replaceChildren(resultsTable(model));
+    // Issue 24: how many partners' key regressor moves in the estimation sample (with partner effects only they
+    // identify the coefficient; below 5, clustered errors cannot be trusted).
+    const changing = (result.info?.changing_ids as Record<string, number> | undefined)?.[keyTerm(s)];
+    const changers =
+      changing === undefined
+        ? []
+        : [el("p", {className: changing < 5 ? "ex-hint ex-few" : "ex-hint", text: pick({
+            en: `Identified by ${changing} of ${result.n_groups} partners: the ${keyTerm(s)} value of the others never changes in the estimation sample${changing < 5 ? "; with so few, read a permutation test, not the clustered p-value" : ""}.`,
+            zh: `由 ${result.n_groups} 个伙伴中的 ${changing} 个识别：其余伙伴的 ${keyTerm(s)} 在估计样本中从未变化${changing < 5 ? "；如此之少时，应看置换检验，而不是聚类 p 值" : ""}。`
+          })})];
+    for (const p of changers) p.dataset.testid = "ex-changers";
     engineNotes.replaceChildren(
+      ...changers,
       ...(result.notes.length ? [el("p", {className: "ex-hint", text: `${tx("notes")}: ${result.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`})] : [])
     );
     plot.replaceChildren(coefPlot(result, keyTerm(s), width()));
