@@ -171,8 +171,8 @@ export function runBatch(p: Prepared, g: Grid, c: Combos, opts: BatchOptions = {
     const from = a;
     a = b;
     if (g.estimators[d.estimator[i]] !== "ols") {
-      // GMM and PPML: estimate() alone (equal to it by construction); in bootstrap draws GMM is re-estimated by
-      // null.ts, PPML is not (no frame: estimateAlone marks it).
+      // GMM and PPML: estimate() alone (equal to it by construction); in bootstrap draws null.ts re-estimates
+      // them (and the DK/NW specifications) with estimate() on the draw's null data.
       for (let q = from; q < b; q++) {
         if (opts.skipGmm && isGmmEstimator(g.estimators[d.estimator[i]])) out.notes.set(list[q], "GMM is not re-estimated in bootstrap draws");
         else fallback(list[q]);
