@@ -7,7 +7,7 @@
 import {engineNoteZh} from "../../lib/engine/notes-zh.js";
 import type {EtableModel} from "../../lib/notebook/etable.js";
 import {modelLines, type Cell} from "../../lib/notebook/cells.js";
-import {modelTables, type ModelOutcome, type ModelTask} from "../../lib/notebook/models.js";
+import {modelOnlyLines, modelTables, type ModelOutcome, type ModelTask} from "../../lib/notebook/models.js";
 import {sqlRefusalZh} from "../../lib/notebook/sql.js";
 import {currentLang, pick} from "../../lib/i18n.js";
 import {serializeState} from "../../lib/explorer/state.js";
@@ -89,15 +89,16 @@ export async function runCellWork(cell: Cell, ctx: RunContext): Promise<{outcome
     const notes: string[] = [];
     for (const o of outcomes) {
       if (!o.ok || !o.result) {
-        errors.push(errorLine(`(${o.line + 1}) ${o.error}`));
+        errors.push(errorLine(`${o.label ?? `(${o.line + 1})`} ${o.error}`));
         continue;
       }
       models.push({label: `(${o.line + 1})`, result: o.result, fe: o.fe ?? [], vcov: o.vcov ?? ""});
       for (const n of o.result.notes) notes.push(`(${o.line + 1}) ${pick({en: n, zh: engineNoteZh(n)})}`);
     }
     const links: Array<{label: string; href: string}> = [];
+    const modelOnly = modelOnlyLines(lines);
     for (const o of outcomes) {
-      const state = o.ok ? explorerState(parseModel(lines[o.line]), ctx.panel) : null;
+      const state = o.ok ? explorerState(parseModel(modelOnly[o.line]), ctx.panel) : null;
       if (state) links.push({label: `(${o.line + 1})`, href: `./explorer?${serializeState(state, {lang: currentLang()})}`});
     }
     const output = [...errors];

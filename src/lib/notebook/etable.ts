@@ -1,6 +1,7 @@
 /**
  * Several estimated models side by side, like fixest's `etable`: one row per term (coefficient with
- * stars over its standard error), then fixed effects (Yes/No), the variance type, N, R² and within R².
+ * stars over its standard error), then fixed effects (Yes/No), the variance type, N, R² and within R², and for a
+ * model with a boottest line the wild cluster bootstrap's p-value, 95% interval and draws.
  * Exports to Markdown, LaTeX and CSV from the same cells. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1.
  */
 import {csvText} from "../csv/write.js";
@@ -37,8 +38,10 @@ function num(v: number | null | undefined, digits: number): string {
 /** Row labels of the table's foot, and its notes, in each language (the page's table and its downloads use the same). */
 const WORDS = {
   en: {fe: (f: string) => `${f} FE`, yes: "Yes", no: "No", se: "S.E.", nobs: "Observations", r2: "R²", r2Within: "Within R²", warnings: "Warnings",
+    bootP: "Wild bootstrap p", bootCi: "Wild bootstrap 95% CI", bootDraws: "Wild bootstrap draws", all: "all",
     stars: "*** p < 0.01, ** p < 0.05, * p < 0.1", latexEngine: null as string | null},
   zh: {fe: (f: string) => `${f} 固定效应`, yes: "是", no: "否", se: "标准误", nobs: "观测值", r2: "R²", r2Within: "组内R²", warnings: "警告",
+    bootP: "野聚类自助法 p 值", bootCi: "野聚类自助法 95% 区间", bootDraws: "野聚类自助法抽样", all: "全部枚举",
     stars: "*** p < 0.01，** p < 0.05，* p < 0.1",
     latexEngine: "% 含中文：请用 XeLaTeX 或 LuaLaTeX 编译，并加载 ctex 宏包（\\usepackage{ctex}）。" as string | null}
 } as const;
@@ -68,6 +71,20 @@ export function etable(models: EtableModel[], digits = 4, lang: Lang = "en"): Et
     [w.r2, ...models.map((m) => num(m.result.r2, 4))],
     [w.r2Within, ...models.map((m) => num(m.result.r2_within, 4))]
   ];
+  // boottest lines (./boottest.ts): the p-value with the tested term, the interval by test inversion, the draws.
+  if (models.some((m) => m.result.bootstrap)) {
+    const b = (m: EtableModel) => m.result.bootstrap;
+    footRows.push(
+      [w.bootP, ...models.map((m) => (b(m) ? `${num(b(m)!.p_value, 4)} (${b(m)!.term})` : ""))],
+      [w.bootCi, ...models.map((m) => (b(m) ? `[${num(b(m)!.ci95[0], digits)}, ${num(b(m)!.ci95[1], digits)}]` : ""))],
+      [w.bootDraws, ...models.map((m) => {
+        const x = b(m);
+        if (!x) return "";
+        const kind = x.weights === "webb" ? "Webb" : "Rademacher";
+        return x.enumerated ? `2^${x.n_clusters} = ${x.reps_used} (${w.all}, ${kind})` : `${x.reps_used} (${kind})`;
+      })]
+    );
+  }
   const warnings = models.flatMap((m) => (m.result.warnings ?? []).map((x) => `${m.label} ${lang === "zh" ? x.message_zh : x.message}`));
   if (warnings.length) footRows.push([w.warnings, ...models.map((m) => (m.result.warnings ?? []).map((x) => x.code).join(", "))]);
   return {header: ["", ...models.map((m) => m.label)], coefRows, footRows, lang, ...(warnings.length ? {warnings} : {})};

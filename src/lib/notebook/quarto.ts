@@ -32,8 +32,8 @@ export function notebookToQuarto(nb: Notebook, lang: Lang = "en"): string {
     "---",
     "",
     lang === "zh"
-      ? "由 DSTRI 复现网站的笔记本导出。需要 R 包 duckdb、DBI 与 fixest；把 panel.csv、dstri.csv、wdi.csv 与 exports.csv 放在本文件旁。"
-      : "Exported from the DSTRI replication site's notebook. Needs the R packages duckdb, DBI and fixest; put panel.csv, dstri.csv, wdi.csv and exports.csv next to this file.",
+      ? "由 DSTRI 复现网站的笔记本导出。需要 R 包 duckdb、DBI 与 fixest（boottest 行另需 fwildclusterboot）；把 panel.csv、dstri.csv、wdi.csv 与 exports.csv 放在本文件旁。"
+      : "Exported from the DSTRI replication site's notebook. Needs the R packages duckdb, DBI and fixest (and fwildclusterboot for boottest lines); put panel.csv, dstri.csv, wdi.csv and exports.csv next to this file.",
     "",
     "```{r}",
     "#| label: setup",

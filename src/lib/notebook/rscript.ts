@@ -7,13 +7,19 @@
  * - `i(g)` -> `i(g, ref = <first sorted level>)`: our convention (one dummy per level but the first)
  *   stated explicitly, because fixest's `i()` without `ref` keeps every level.
  * - no `vcov =`: both sides cluster by the first fixed effect (fixest's default), iid without FE.
+ * - `boottest(mK, param, clustid, B, type, seed)` -> `set.seed(seed)`, `dqrng::dqset.seed(seed)` (the generator
+ *   fwildclusterboot draws from; its `seed` argument is gone from current versions) and
+ *   `fwildclusterboot::boottest(<the cell's K-th model>, param = "<fixest's coefficient name>", clustid = ~c, B, type)`.
+ *   R draws other weights than the page: p-values agree within Monte Carlo error, exactly when every sign vector
+ *   is enumerated (Rademacher, at most 12 clusters: both enumerate).
  * Text cells become comments; chart cells a comment naming what the page draws.
  */
-import {type Atom, type ModelAst, type VcovAst} from "../formula/ast.js";
+import {termName, type Atom, type ModelAst, type VcovAst} from "../formula/ast.js";
 import {parseModel} from "../formula/parse.js";
 import {parseLag} from "../engine/lag.js";
 import {modelLines, type Notebook} from "./cells.js";
 import {checkSqlCell} from "./sql.js";
+import {isBoottestLine, parseBoottest} from "./boottest.js";
 
 /**
  * An R string literal. Every character that could end the literal or the line is escaped (backslash,
@@ -111,6 +117,38 @@ function rFormula(m: ModelAst, data: string, refLevel: (table: string, col: stri
   return `${rAtom(m.y)} ~ ${rhs}${fe}`;
 }
 
+/** fixest's coefficient name of a model's term named `param` (spaces ignored), or null when it has none. */
+function rTermName(m: ModelAst, param: string): string | null {
+  const key = (s: string) => s.replace(/[\s`]+/g, "");
+  for (const t of m.terms) {
+    if (t.kind === "i") {
+      if (param.startsWith(`${t.name}::`)) return param;
+      continue;
+    }
+    if (key(termName(t)) === key(param)) return t.kind === "atom" ? rAtom(t.atom) : t.parts.map(rAtom).join(":");
+  }
+  return null;
+}
+
+/** A boottest line as fwildclusterboot code (see the module comment), or comments saying why it is not exported. */
+function rBoottest(line: string, models: Array<{name: string; m: ModelAst} | null>, no: number): string[] {
+  try {
+    const b = parseBoottest(line);
+    const target = models[b.model - 1];
+    if (!target) throw new Error(b.model > models.length ? `this cell has no model m${b.model}` : `model m${b.model} is not exported`);
+    const param = rTermName(target.m, b.param);
+    if (param === null) throw new Error(`param "${b.param}" is not a coefficient of m${b.model}`);
+    return [
+      `set.seed(${b.seed})`,
+      `dqrng::dqset.seed(${b.seed})`,
+      `b${no} <- fwildclusterboot::boottest(${target.name}, param = ${rString(param)}, clustid = ~${rName(b.clustid)}, B = ${b.B}, type = ${rString(b.type)})`,
+      `print(summary(b${no}))`
+    ];
+  } catch (e) {
+    return rComment(`not exported (${(e as Error).message.split("\n")[0]}): ${line}`);
+  }
+}
+
 /** The R code of an export: set-up lines, each cell's lines (text cells as comments), closing lines. */
 export interface RParts {
   setup: string[];
@@ -146,6 +184,7 @@ export function notebookRParts(nb: Notebook): RParts {
     "first_level <- function(x) sort(unique(x[!is.na(x)]))[1]"
   ];
   let modelNo = 0;
+  let bootNo = 0;
   const cells = nb.cells.map((cell) => {
     const out: string[] = [];
     if (cell.type === "text") {
@@ -165,23 +204,33 @@ export function notebookRParts(nb: Notebook): RParts {
       out.push(...rComment(`chart on the page: ${cell.mark} of ${cell.y} against ${cell.x} from ${cell.table}${cell.color ? `, colour ${cell.color}` : ""}${cell.facet ? `, facets ${cell.facet}` : ""}`));
     } else {
       const names: string[] = [];
+      /** The cell's model lines in order (m1, m2, ... of its boottest lines): their R name and parsed model, or null. */
+      const cellModels: Array<{name: string; m: ModelAst} | null> = [];
+      const boots: string[] = [];
       for (const line of modelLines(cell)) {
+        if (isBoottestLine(line)) {
+          boots.push(line);
+          continue;
+        }
         let m: ModelAst;
         try {
           m = parseModel(line);
         } catch (e) {
           out.push(...rComment(`not exported (${(e as Error).message}): ${line}`));
+          cellModels.push(null);
           continue;
         }
         const data = m.data ?? "panel";
         const name = `m${++modelNo}`;
         names.push(name);
+        cellModels.push({name, m});
         const vc = rVcov(m.vcov);
         out.push(
           `${name} <- ${m.estimator === "ppml" ? "fepois" : "feols"}(${rFormula(m, data, (t, c) => `first_level(get_table(${rString(t)})[[${rString(c)}]])`)}, data = get_table(${rString(data)}), panel.id = panel_id${vc ? `, vcov = ${vc}` : ""})`
         );
       }
       if (names.length) out.push(`print(etable(${names.join(", ")}))`);
+      for (const line of boots) out.push(...rBoottest(line, cellModels, ++bootNo));
     }
     return out;
   });
@@ -196,7 +245,7 @@ export function notebookToR(nb: Notebook): string {
   const parts = notebookRParts(nb);
   const out: string[] = [
     "# Notebook exported from the DSTRI replication site.",
-    "# Needs R packages duckdb, DBI and fixest; put panel.csv, dstri.csv, wdi.csv and exports.csv",
+    "# Needs R packages duckdb, DBI and fixest (and fwildclusterboot for boottest lines); put panel.csv, dstri.csv, wdi.csv and exports.csv",
     "# (downloadable from the site's data folder) next to this script.",
     ...parts.setup,
     ""

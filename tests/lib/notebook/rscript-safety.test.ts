@@ -14,6 +14,8 @@ import type {Notebook} from "../../../src/lib/notebook/cells.ts";
 import {modelLines} from "../../../src/lib/notebook/cells.ts";
 import {parseModel} from "../../../src/lib/formula/parse.ts";
 import {checkSqlCell} from "../../../src/lib/notebook/sql.ts";
+import {boottestTerm, isBoottestLine, parseBoottest} from "../../../src/lib/notebook/boottest.ts";
+import {termName, type ModelAst} from "../../../src/lib/formula/ast.ts";
 import {notebookToR, rComment, rName, rString} from "../../../src/lib/notebook/rscript.ts";
 
 const hasR = spawnSync("Rscript", ["--version"]).status === 0;
@@ -23,7 +25,8 @@ if (!hasR) console.info("R export safety: Rscript is not installed here, so R's 
 const ALLOWED_CALLS = new Set([
   "library", "<-", "<<-", "dbConnect", "::", "duckdb::duckdb", "for", "c", "{", "paste0", "if", "file.exists", "dbExecute", "sprintf", "~", "+",
   "list", "function", "is.null", "[[", "dbGetQuery", "gsub", "sort", "unique", "[", "!", "is.na", "print", "head", "feols", "etable",
-  "l", "log", "i", ":", "^", "|", "first_level", "get_table", "dbDisconnect", "(", "=="
+  "l", "log", "i", ":", "^", "|", "first_level", "get_table", "dbDisconnect", "(", "==",
+  "set.seed", "dqrng::dqset.seed", "fwildclusterboot::boottest", "summary"
 ]);
 
 const R_PROGRAM = String.raw`
@@ -76,16 +79,34 @@ function expectedTop(nb: Notebook): string[] {
     if (c.type === "sql" && !refused(c.sql)) top.push("dbExecute", "<-", "print");
     if (c.type === "model") {
       let n = 0;
+      const models: Array<ModelAst | null> = [];
+      const boots: string[] = [];
       for (const line of modelLines(c)) {
+        if (isBoottestLine(line)) {
+          boots.push(line);
+          continue;
+        }
         try {
-          parseModel(line);
+          models.push(parseModel(line));
           n++;
         } catch {
-          /* written as a comment */
+          models.push(null); /* written as a comment */
         }
       }
       for (let k = 0; k < n; k++) top.push("<-");
       if (n) top.push("print");
+      // A boottest line on a model that was written, naming one of its terms: seeds, the call, its summary.
+      for (const line of boots) {
+        try {
+          const b = parseBoottest(line);
+          const m = models[b.model - 1];
+          if (!m) continue;
+          boottestTerm(b, m.terms.flatMap((t) => (t.kind === "i" ? [] : [termName(t)])));
+          top.push("set.seed", "dqrng::dqset.seed", "<-", "print");
+        } catch {
+          /* written as a comment */
+        }
+      }
     }
   }
   top.push("dbDisconnect");
@@ -120,7 +141,10 @@ const notebook: fc.Arbitrary<Notebook> = fc
         models: [
           `feols(\`${h.y}\` ~ \`${h.x1}\` + \`${h.x1}\`:\`${h.x2}\` + log(\`${h.x2}\`) + l(\`${h.x1}\`, 2) + i(\`${h.g}\`, ref = "${h.ref.replace(/"/g, "")}") | \`${h.fe}\` + \`${h.fe}\`^\`${h.cl}\`, data = q1, vcov = ~\`${h.cl}\`)`,
           `\`${h.y}\` ~ \`${h.x2}\` | \`${h.fe}\`, vcov = "hetero"`,
-          `y ~ ) ${h.x1}`
+          `y ~ ) ${h.x1}`,
+          `boottest(m1, param = \`${h.x1}\`, clustid = ~\`${h.cl}\`, B = 999, type = "webb", seed = 3)`,
+          `fwildclusterboot::boottest(m2, param = "${h.x2.replace(/"/g, "")}", clustid = "${h.cl.replace(/"/g, "")}")`,
+          `boottest(m3, param = \`${h.x1}\`, clustid = ~iso3)`
         ].join("\n")
       },
       {type: "chart" as const, table: "q1", mark: "dot" as const, x: h.chart[0], y: h.chart[1], color: h.chart[2], facet: h.chart[3]}
@@ -161,6 +185,8 @@ describe("R export quoting", () => {
   it.runIf(hasR)("property: R's parse() of the script for hostile notebooks yields only the expected calls", () => {
     const seed = 20261206;
     const samples = fc.sample(notebook, {numRuns: 120, seed});
+    // The boottest lines are exported (not only commented out) in most samples, so their quoting is exercised.
+    expect(samples.filter((nb) => notebookToR(nb).includes("fwildclusterboot::boottest(")).length).toBeGreaterThan(samples.length / 2);
     const parsed = parseInR(samples.map(notebookToR));
     parsed.forEach((p, k) => {
       const where = `sample ${k} (fast-check seed ${seed}): ${JSON.stringify(samples[k]).slice(0, 400)}`;
