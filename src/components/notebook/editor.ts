@@ -42,7 +42,7 @@ const style = HighlightStyle.define([
   {tag: tags.bracket, color: "#555"}
 ]);
 
-/** The formula language: names, `backtick names`, numbers, strings, operators, the functions feols/log/l/i. */
+/** The formula language: names, `backtick names`, numbers, strings, operators, the functions feols/fepois/boottest/log/l/f/i. */
 const formulaLanguage = StreamLanguage.define<null>({
   name: "fixest-formula",
   token(stream) {
@@ -51,7 +51,7 @@ const formulaLanguage = StreamLanguage.define<null>({
     if (stream.match(/^`[^`]*`?/)) return "variableName";
     if (stream.match(/^"[^"]*"?/) || stream.match(/^'[^']*'?/)) return "string";
     if (stream.match(/^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/)) return "number";
-    if (stream.match(/^(feols|log|l|i)(?=\()/)) return "function";
+    if (stream.match(/^(feols|fepois|boottest|log|l|f|i)(?=\()/)) return "function";
     if (stream.match(/^(data|vcov|ref)(?=\s*=)/)) return "keyword";
     if (stream.match(/^[A-Za-z_.][A-Za-z0-9_.]*/)) return "variableName";
     if (stream.match(/^[~+*:^|=,]/)) return "operator";
@@ -104,7 +104,7 @@ function formulaCompletion(catalogue: Catalogue) {
     const cat = catalogue();
     const options: Completion[] = [
       ...(cat[table] ?? []).map((c) => ({label: c, type: "property", detail: table, boost: 2})),
-      ...["feols", "log", "l", "i"].map((f) => ({label: f, type: "function", apply: `${f}(`})),
+      ...["feols", "fepois", "boottest", "log", "l", "i"].map((f) => ({label: f, type: "function", apply: `${f}(`})),
       ...Object.keys(cat).map((t) => ({label: t, type: "type", detail: "table"}))
     ];
     return {from: word.from, options, validFor: /^[A-Za-z0-9_.]*$/};

@@ -1,5 +1,5 @@
 /**
- * The current specification as code for R (fixest / plm), Stata (reghdfe / xtabond2), Python (pyfixest)
+ * The current specification as code for R (fixest / plm), Stata (reghdfe, ivreghdfe, ppmlhdfe, boottest, xtabond2), Python (pyfixest)
  * and our own CLI, so a reader can re-run the model elsewhere on the panel download (`panel.csv`).
  * The subset is written from the state (year bounds, 2020, OECD flag, ISO3 list) rather than from the
  * spec's expanded exclusion lists, because that is how a person would write it.
@@ -73,26 +73,70 @@ export function rCode(s: ExplorerState): string {
   return lines.join("\n") + "\n";
 }
 
-/** Stata: reghdfe for OLS/FE, xtabond2 for GMM (both from SSC). */
+/** Stata's longest variable name (a longer CSV column is renamed by import delimited). */
+const STATA_NAME_MAX = 32;
+
+/**
+ * Stata, with community commands from SSC (each named in a comment with its install line):
+ * - OLS/FE: reghdfe (iid, robust, one- and two-way clusters);
+ * - Driscoll-Kraay and Newey-West (fixest's vcov "DK" / "NW"): ivreghdfe, i.e. ivreg2's `dkraay(bw)` and
+ *   `robust bw(bw)` (Bartlett kernel; within partner for NW as the data are xtset) with reghdfe's absorb(). ivreg2's
+ *   bandwidth is fixest's lag + 1 (Bartlett weight 1 - j/bw), the lag floor(T^(1/4)) with T the years in the sample,
+ *   computed in Stata from the sample of a first reghdfe. Small-sample factors differ from fixest's;
+ * - PPML: ppmlhdfe (robust or clustered; it has no Driscoll-Kraay / Newey-West option, so those are said in a
+ *   comment and the R code is the one that reproduces the page);
+ * - the wild cluster bootstrap: boottest after reghdfe (WCR, Rademacher, 9,999 draws, seed 1, as the page);
+ * - GMM: xtabond2.
+ * Every name comes from the explorer's validated state (fixed lists, `lnexport_[a-z0-9_]` outcomes, ISO3 codes),
+ * so nothing needs quoting beyond the ISO3 strings; a name longer than Stata allows is said in a comment.
+ */
 export function stataCode(s: ExplorerState): string {
   const lines = ["import delimited panel.csv, clear", "encode iso3, generate(cid)", "xtset cid year"];
   const cond = conditions(s, "stata");
   const ifc = cond.length ? ` if ${cond.join(" & ")}` : "";
   const ctrl = controlsOf(s);
   const key = s.lag === 0 ? s.x : `L${s.lag === 1 ? "" : s.lag}.${s.x}`;
+  const y = s.estimator === "ppml" ? levelOutcome(s.y) : s.y;
+  if (y.length > STATA_NAME_MAX) lines.splice(1, 0, `* the outcome ${y} has more than ${STATA_NAME_MAX} characters, which Stata cannot hold as a name: shorten that column of panel.csv first`);
   if (isGmm(s)) {
     const ivs = [key, ...ctrl, "i.year"].join(" ");
     const opts = [`gmm(${s.y}, laglimits(2 99) collapse)`, `iv(${ivs})`, "twostep", "robust"];
     if (s.estimator === "gmm-diff") opts.push("noleveleq");
+    lines.unshift("* needs xtabond2 (ssc install xtabond2)");
     lines.push(`xtabond2 ${s.y} L.${s.y} ${[key, ...ctrl].join(" ")} i.year${ifc}, ${opts.join(" ")}`);
     return lines.join("\n") + "\n";
   }
   const absorb = s.fe === "none" ? "noabsorb" : `absorb(${s.fe === "country" ? "cid" : s.fe === "year" ? "year" : "cid year"})`;
-  const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : s.se === "twoway" ? "vce(cluster cid year)" : "";
-  // Driscoll-Kraay / Newey-West: xtscc / ivreg2-style HAC options differ; noted rather than guessed.
-  if (s.se === "dk" || s.se === "nw") lines.push(`* ${s.se === "dk" ? "Driscoll-Kraay" : "Newey-West"} errors as fixest: lag floor(T^(1/4)), Bartlett; in Stata e.g. xtscc (DK) -- small-sample factors differ`);
-  const cmd = s.estimator === "ppml" ? `ppmlhdfe ${levelOutcome(s.y)}` : `reghdfe ${s.y}`;
-  lines.push(`${cmd} ${[key, ...ctrl].join(" ")}${ifc}, ${absorb}${vce ? ` ${vce}` : ""}`);
+  const rhs = [key, ...ctrl].join(" ");
+  const hac = s.se === "dk" || s.se === "nw";
+  if (s.estimator === "ppml") {
+    lines.unshift("* needs ppmlhdfe (ssc install ppmlhdfe; with reghdfe and ftools)");
+    const vce = s.se === "country" ? " vce(cluster cid)" : s.se === "twoway" ? " vce(cluster cid year)" : " vce(robust)";
+    if (s.se === "iid") lines.push("* ppmlhdfe has no iid (non-robust) errors: robust ones below; fixest's fepois with vcov = \"iid\" is in the R code");
+    if (hac) lines.push(`* ppmlhdfe has no ${s.se === "dk" ? "Driscoll-Kraay" : "Newey-West"} option: robust errors below; the R code (fixest's fepois, vcov = "${s.se === "dk" ? "DK" : "NW"}") reproduces the page`);
+    lines.push(`ppmlhdfe ${y} ${rhs}${ifc}, ${absorb}${vce}`);
+    return lines.join("\n") + "\n";
+  }
+  if (hac) {
+    lines.unshift("* needs reghdfe and ivreghdfe (ssc install reghdfe; ssc install ivreghdfe; with ivreg2, ranktest, ftools)");
+    lines.push(
+      `* ${s.se === "dk" ? "Driscoll-Kraay" : "Newey-West (within partner)"} errors as fixest's vcov = "${s.se === "dk" ? "DK" : "NW"}": Bartlett kernel, lag floor(T^(1/4)) with T the years in the sample;`,
+      "* ivreg2's bandwidth is the lag + 1. Small-sample factors differ from fixest's, so the errors differ slightly.",
+      `quietly reghdfe ${y} ${rhs}${ifc}, ${absorb}`,
+      "quietly tabulate year if e(sample)",
+      "local bw = floor(r(r)^(1/4)) + 1",
+      `ivreghdfe ${y} ${rhs}${ifc}${s.fe === "none" ? ", " : `, ${absorb} `}${s.se === "dk" ? "dkraay(`bw')" : "robust bw(`bw')"}`
+    );
+    return lines.join("\n") + "\n";
+  }
+  lines.unshift("* needs reghdfe (ssc install reghdfe; with ftools)");
+  const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : "vce(cluster cid year)";
+  lines.push(`reghdfe ${y} ${rhs}${ifc}, ${absorb} ${vce}`);
+  if (bootOn(s)) {
+    lines.unshift("* boottest needs boottest (ssc install boottest)");
+    // boottest: restricted wild cluster bootstrap (WCR) by partner, Rademacher weights, as the page.
+    lines.push(`boottest ${key}, cluster(cid) reps(9999) weighttype(rademacher) seed(1) nograph`);
+  }
   return lines.join("\n") + "\n";
 }
 
