@@ -7,8 +7,24 @@
  *   sort=estimate|key|lag|controls|fe|vcov|sample|estimator
  *   sel=0.1.0.31.3.2.0.0   the selected specification's option index in each dimension (DIMS order)
  *   draws=500
+ *   v=2   the link format: links written before PPML and Driscoll-Kraay/Newey-West joined the grid carry no `v`
+ *
+ * Link versions: version 1 (no `v`) links were made when the estimator dimension was OLS, difference and system
+ * GMM, and the SE dimension iid, HC1, partner, two-way. Their `off` lists cannot name PPML, DK or NW, which did not
+ * exist, so an unversioned `off` list that names none of them opens with them off, as the link opened when it was
+ * made. (An unversioned list that names one of them was written between the two, and is read as it is.)
  */
+import {ESTIMATOR_OPTIONS, SE_OPTIONS} from "./default-grid.js";
 import {DIMS, dimSizes, type Dim, type Grid, type Keep} from "./grid.js";
+
+/** The link format this page writes (see above). */
+export const VIEW_VERSION = 2;
+
+/** Options added in version 2 (PPML; Driscoll-Kraay and Newey-West): off in a version 1 link. */
+const ADDED_IN_V2: Partial<Record<Dim, number[]>> = {
+  estimator: [ESTIMATOR_OPTIONS.indexOf("ppml")],
+  vcov: [SE_OPTIONS.findIndex(([c]) => c === "dk"), SE_OPTIONS.findIndex(([c]) => c === "nw")]
+};
 
 export interface View {
   off: Partial<Record<Dim, number[]>>;
@@ -30,6 +46,8 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
   } catch {
     return {view, ignored: [String(search).slice(0, 80)]};
   }
+  let version = 1;
+  let offGiven = false;
   for (const [name, value] of params) {
     if (name === "lang") continue;
     const bad = () => ignored.push(`${name}=${value}`.slice(0, 80));
@@ -42,8 +60,10 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
         if (!(DIMS as readonly string[]).includes(d) || idx.some((i) => !Number.isInteger(i) || i < 0 || i >= sizes[d as Dim])) ok = false;
         else off[d as Dim] = [...new Set(idx)].sort((a, b) => a - b);
       }
-      if (ok) view.off = off;
-      else bad();
+      if (ok) {
+        view.off = off;
+        offGiven = true;
+      } else bad();
     } else if (name === "sort") {
       if (value === "estimate" || (DIMS as readonly string[]).includes(value)) view.sort = value as View["sort"];
       else bad();
@@ -56,7 +76,14 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
       const n = Number(value);
       if (Number.isInteger(n) && n >= 10 && n <= 5000) view.draws = n;
       else bad();
+    } else if (name === "v") {
+      if (value === String(VIEW_VERSION)) version = VIEW_VERSION;
+      else bad();
     } else bad();
+  }
+  const added = Object.entries(ADDED_IN_V2) as Array<[Dim, number[]]>;
+  if (version === 1 && offGiven && !added.some(([d, idx]) => idx.some((i) => view.off[d]?.includes(i)))) {
+    for (const [d, idx] of added) view.off[d] = [...new Set([...(view.off[d] ?? []), ...idx])].sort((a, b) => a - b);
   }
   return {view, ignored};
 }
@@ -64,6 +91,7 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
 export function serializeView(v: View, lang?: string | null): string {
   const p: string[] = [];
   if (lang) p.push(`lang=${encodeURIComponent(lang)}`);
+  p.push(`v=${VIEW_VERSION}`);
   const off = DIMS.filter((d) => v.off[d]?.length).map((d) => `${d}:${v.off[d]!.join(".")}`);
   p.push(`off=${off.join(",")}`, `sort=${v.sort}`);
   if (v.sel) p.push(`sel=${DIMS.map((d) => v.sel![d]).join(".")}`);
