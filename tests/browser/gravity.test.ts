@@ -13,6 +13,10 @@ import {estimate} from "../../src/lib/engine/estimate.js";
 import type {Frame} from "../../src/lib/engine/types.js";
 import {rowsToFrame} from "../../src/lib/table/rows-to-frame.js";
 import {parseState, toSpec} from "../../src/lib/explorer/state.js";
+import {compileModel} from "../../src/lib/formula/compile.js";
+import {parseModel} from "../../src/lib/formula/parse.js";
+import {encodeNotebook} from "../../src/lib/notebook/codec.js";
+import type {Notebook} from "../../src/lib/notebook/cells.js";
 import {DIST, screenshot, visit, watch, withBrowser} from "./harness.js";
 
 const dist = process.env.DTB_DIST ?? DIST;
@@ -73,6 +77,19 @@ describe("gravity estimators in the pages", () => {
         await screenshot(page, `gravity-explorer-boot-${lang}-1280`);
         await page.setViewportSize({width: 390, height: 900});
         await screenshot(page, `gravity-explorer-boot-${lang}-390`);
+        // Its Stata code: Newey-West by ivreghdfe (not a comment); then with clustered errors, boottest after reghdfe.
+        await page.setViewportSize({width: 1280, height: 900});
+        await page.selectOption("#ex-code-lang", "stata");
+        const stata = await page.inputValue("textarea.ex-code[data-format=stata]");
+        expect(stata).toContain("ivreghdfe lnexport_cn dstri lngdp lnpopu lngov urban, absorb(cid year) robust bw(`bw')");
+        await page.selectOption("#ex-se", "country");
+        await page.waitForFunction(() => document.querySelector(".explorer")?.getAttribute("data-boot") === "done", null, {timeout: 60_000});
+        await page.selectOption("#ex-code-lang", "stata");
+        expect(await page.inputValue("textarea.ex-code[data-format=stata]")).toContain("boottest dstri, cluster(cid) reps(9999) weighttype(rademacher) seed(1) nograph");
+        const exportBox = await page.$(".ex-export");
+        await exportBox!.screenshot({path: join(import.meta.dirname, "screenshots", `gravity-explorer-stata-${lang}-1280.png`)});
+        await page.setViewportSize({width: 390, height: 900});
+        await exportBox!.screenshot({path: join(import.meta.dirname, "screenshots", `gravity-explorer-stata-${lang}-390.png`)});
 
         // Replication: the gravity checks, the bootstrap filled in by the worker.
         await page.setViewportSize({width: 1280, height: 900});
@@ -93,7 +110,7 @@ describe("gravity estimators in the pages", () => {
   it("multiverse: PPML and DK/NW options in both languages; a PPML x DK/NW grid equals estimate() alone", async () => {
     const {frame} = servedPanel();
     const ctl = Array.from({length: 31}, (_, i) => i + 1).join(".");
-    const off = `off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1.2.3,sample:1.2.3.4.5,estimator:0.1.2`;
+    const off = `v=2&off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1.2.3,sample:1.2.3.4.5,estimator:0.1.2`;
     await withBrowser(async (s) => {
       for (const lang of ["en", "zh"]) {
         const page = await s.newPage();
@@ -114,6 +131,49 @@ describe("gravity estimators in the pages", () => {
         await screenshot(page, `gravity-multiverse-${lang}-1280`);
         await page.setViewportSize({width: 390, height: 900});
         await screenshot(page, `gravity-multiverse-${lang}-390`);
+        // A link from before PPML and DK/NW existed (no v; its off list cannot name them) opens with them off.
+        await page.setViewportSize({width: 1280, height: 900});
+        await visit(page, s.url(`/multiverse?off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1,sample:1.2.3.4.5,estimator:1.2&lang=${lang}`), problems);
+        await page.waitForSelector(".multiverse[data-state=done]", {timeout: 120_000});
+        expect(await page.isChecked("#mv-estimator-3")).toBe(false);
+        expect(await page.isChecked("#mv-vcov-4")).toBe(false);
+        expect(await page.isChecked("#mv-vcov-5")).toBe(false);
+        expect(await page.isChecked("#mv-vcov-2")).toBe(true);
+        if (lang === "en") expect(await page.textContent(".mv-status")).toMatch(/\b2 specifications estimated/);
+        expect(new URL(page.url()).searchParams.get("v")).toBe("2");
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }, dist);
+  }, 300_000);
+  it("notebook: a boottest line adds the wild bootstrap under its model, equal to the Node engine", async () => {
+    const {frame} = servedPanel();
+    const lines = [
+      "feols(lnexport_cn ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = ~iso3)",
+      'fepois(exports_cn_usd ~ dstri + lngdp + lnpopu + lngov + urban | iso3 + year, vcov = "DK")',
+      'boottest(m1, param = "dstri", clustid = ~iso3, B = 999, type = "webb", seed = 5)'
+    ];
+    const nb: Notebook = {v: 1, panel: {id: "iso3", time: "year"}, cells: [{type: "model", models: lines.join("\n")}]};
+    const hash = await encodeNotebook(nb);
+    const {frame: f, spec} = compileModel(parseModel(lines[0]), frame, {id: "iso3", time: "year"});
+    const node = estimate(f, {...spec, bootstrap: {type: "wild", term: "dstri", cluster: "iso3", weights: "webb", reps: 999, seed: 5}}).bootstrap!;
+    await withBrowser(async (s) => {
+      for (const lang of ["en", "zh"]) {
+        const page = await s.newPage();
+        const problems = watch(page, s.origin);
+        await page.setViewportSize({width: 1280, height: 900});
+        await visit(page, s.url(`/notebook?lang=${lang}#nb=${hash}`), problems);
+        await page.waitForSelector(".nb-app[data-ready=true]", {timeout: 120_000});
+        const table = page.locator(".nb-cell").nth(0).locator("table.nb-etable");
+        await table.waitFor({timeout: 120_000});
+        const rows = await table.locator("tbody.foot tr").allTextContents();
+        const pRow = rows.find((r) => r.startsWith(lang === "en" ? "Wild bootstrap p" : "野聚类自助法 p 值"));
+        expect(pRow, rows.join(" | ")).toBeDefined();
+        expect(pRow).toContain(`${node.p_value.toFixed(4)} (dstri)`);
+        expect(rows.some((r) => r.includes("999 (Webb)"))).toBe(true);
+        await screenshot(page, `gravity-notebook-boottest-${lang}-1280`);
+        await page.setViewportSize({width: 390, height: 900});
+        await screenshot(page, `gravity-notebook-boottest-${lang}-390`);
         expect(problems).toEqual([]);
         await page.close();
       }
