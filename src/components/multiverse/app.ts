@@ -581,11 +581,18 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const nstatus = el("p", {className: "mv-null-status"});
     nstatus.setAttribute("aria-live", "polite");
     const out = el("div", {className: "mv-null-out"});
-    // Every estimated specification is re-estimated in each draw, GMM ones included (null.ts).
+    // Every estimated specification is re-estimated in each draw, GMM, PPML and DK/NW ones included (null.ts).
     const olsOk = kept();
     let nGmm = 0;
-    for (const i of olsOk) if (grid.estimators[combos.idx.estimator[i]] !== "ols") nGmm++;
-    const gmmText = nGmm ? pick({en: ` (${nGmm.toLocaleString("en")} of them GMM, each about a thousand times as costly as an OLS fit)`, zh: `（其中${nGmm}个为GMM设定，每个的计算量约为OLS设定的上千倍）`}) : "";
+    let nAlone = 0;
+    for (const i of olsOk) {
+      const est = grid.estimators[combos.idx.estimator[i]];
+      if (est === "gmm-diff" || est === "gmm-sys") nGmm++;
+      else if (est === "ppml" || typeof grid.vcov[combos.idx.vcov[i]] === "string" && /^(driscoll_kraay|newey_west)$/.test(grid.vcov[combos.idx.vcov[i]] as string)) nAlone++;
+    }
+    const gmmText =
+      (nGmm ? pick({en: ` (${nGmm.toLocaleString("en")} of them GMM, each about a thousand times as costly as an OLS fit)`, zh: `（其中${nGmm}个为GMM设定，每个的计算量约为OLS设定的上千倍）`}) : "") +
+      (nAlone ? pick({en: ` (${nAlone.toLocaleString("en")} PPML or Driscoll-Kraay/Newey-West specifications, each estimated on its own in every draw)`, zh: `（其中${nAlone}个为PPML或Driscoll-Kraay/Newey-West设定，每次抽样中逐个单独估计）`}) : "");
     nullBox.append(
       el("p", {text: pick({en: `Each draw imposes a zero effect in every specification, resamples whole partner histories with replacement (a partner drawn twice counts as two partners) and re-estimates all ${olsOk.length.toLocaleString("en")} specifications${gmmText}. Cost grows with specifications × draws: switch options off for many draws.`, zh: `每次抽样在每个设定中施加零效应，按伙伴国整体历史有放回地重抽样（被抽中两次的伙伴国视为两个伙伴国），并重新估计全部${olsOk.length}个设定${gmmText}。计算量随设定数×抽样次数增长：抽样次数较多时请先关闭部分选项。`})}),
       el("div", {className: "mv-buttons"}, label, input, go, stop),
