@@ -66,7 +66,10 @@ export function rCode(s: ExplorerState): string {
     const term = s.lag === 0 ? s.x : `l(${s.x}, ${s.lag})`;
     lines.push(
       "library(fwildclusterboot)",
-      `b <- boottest(m, param = "${term}", clustid = ~iso3, B = 9999, type = "rademacher", impose_null = TRUE, seed = 1)`,
+      // Current fwildclusterboot takes no seed argument: it draws from dqrng (and R's generator), seeded here.
+      "set.seed(1)",
+      "dqrng::dqset.seed(1)",
+      `b <- boottest(m, param = "${term}", clustid = ~iso3, B = 9999, type = "rademacher", impose_null = TRUE)`,
       "summary(b)"
     );
   }
@@ -129,14 +132,11 @@ export function stataCode(s: ExplorerState): string {
     );
     return lines.join("\n") + "\n";
   }
-  lines.unshift("* needs reghdfe (ssc install reghdfe; with ftools)");
+  lines.unshift(bootOn(s) ? "* needs reghdfe and boottest (ssc install reghdfe; ssc install boottest; with ftools)" : "* needs reghdfe (ssc install reghdfe; with ftools)");
   const vce = s.se === "iid" ? "vce(unadjusted)" : s.se === "hc1" ? "vce(robust)" : s.se === "country" ? "vce(cluster cid)" : "vce(cluster cid year)";
   lines.push(`reghdfe ${y} ${rhs}${ifc}, ${absorb} ${vce}`);
-  if (bootOn(s)) {
-    lines.unshift("* boottest needs boottest (ssc install boottest)");
-    // boottest: restricted wild cluster bootstrap (WCR) by partner, Rademacher weights, as the page.
-    lines.push(`boottest ${key}, cluster(cid) reps(9999) weighttype(rademacher) seed(1) nograph`);
-  }
+  // boottest: restricted wild cluster bootstrap (WCR) by partner, Rademacher weights, as the page.
+  if (bootOn(s)) lines.push(`boottest ${key}, cluster(cid) reps(9999) weighttype(rademacher) seed(1) nograph`);
   return lines.join("\n") + "\n";
 }
 

@@ -58,8 +58,9 @@ describe("code generators", () => {
     expect(ppmlDk).toContain("* ppmlhdfe has no Driscoll-Kraay option: robust errors below;");
     expect(ppmlDk).toContain("ppmlhdfe exports_cn_usd dstri lngdp lnpopu lngov urban, absorb(cid year) vce(robust)\n");
     const boot = stataCode({...base, boot: true, lag: 2});
-    expect(boot.startsWith("* boottest needs boottest (ssc install boottest)\n")).toBe(true);
+    expect(boot.startsWith("* needs reghdfe and boottest (ssc install reghdfe; ssc install boottest; with ftools)\n")).toBe(true);
     expect(boot.endsWith("reghdfe lnexport_cn L2.dstri lngdp lnpopu lngov urban, absorb(cid year) vce(cluster cid)\nboottest L2.dstri, cluster(cid) reps(9999) weighttype(rademacher) seed(1) nograph\n")).toBe(true);
+    expect(rCode({...base, boot: true, lag: 1})).toContain('set.seed(1)\ndqrng::dqset.seed(1)\nb <- boottest(m, param = "l(dstri, 1)", clustid = ~iso3, B = 9999, type = "rademacher", impose_null = TRUE)\nsummary(b)\n');
     // PPML has no wild bootstrap (OLS only), so no boottest line.
     expect(stataCode({...base, boot: true, estimator: "ppml"})).not.toContain("boottest");
   });
