@@ -88,7 +88,7 @@ export function exportPanel(model: TableModel, state: ExplorerState, specJson: s
   );
   const code = [
     {key: "r", name: "R (fixest / plm)", text: rCode(state)},
-    {key: "stata", name: pick({en: "Stata (reghdfe, ivreghdfe, ppmlhdfe, boottest, xtabond2)", zh: "Stata（reghdfe、ivreghdfe、ppmlhdfe、boottest、xtabond2 命令）"}), text: stataCode(state)},
+    {key: "stata", name: pick({en: "Stata (reghdfe and others, from SSC)", zh: "Stata（reghdfe 等 SSC 命令）"}), text: stataCode(state)},
     {key: "python", name: "Python (pyfixest)", text: pythonCode(state)},
     {key: "dtb", name: pick({en: "dtb (this project's CLI)", zh: "dtb（本项目的命令行工具）"}), text: dtbCode(specJson)}
   ];
