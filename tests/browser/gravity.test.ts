@@ -128,6 +128,14 @@ describe("gravity estimators in the pages", () => {
         // The DK specification through estimate() alone.
         const r = estimate(frame, {id: "iso3", time: "year", y: "exports_cn_usd", x: ["dstri"], fe: ["iso3", "year"], vcov: "driscoll_kraay", estimator: "ppml"});
         expect(r.se[0]).toBeGreaterThan(0);
+        // The null bootstrap re-estimates both (PPML with DK, PPML with NW) in every draw: none fails.
+        await page.fill("#mv-draws", "20");
+        await page.click(".mv-null-run");
+        await page.waitForSelector(".mv-null[data-done]", {timeout: 120_000});
+        const nullNote = (await page.textContent(".mv-null-out")) ?? "";
+        expect(nullNote).toMatch(lang === "en" ? /20 draws.*2 specifications per draw/s : /20次抽样.*每次抽样2个设定/s);
+        expect(nullNote).not.toMatch(lang === "en" ? /could not be estimated/ : /无法在重抽样数据上估计/);
+        expect(await page.textContent(".mv-null")).toMatch(lang === "en" ? /2 PPML or Driscoll-Kraay\/Newey-West specifications/ : /2个为PPML或Driscoll-Kraay\/Newey-West设定/);
         await screenshot(page, `gravity-multiverse-${lang}-1280`);
         await page.setViewportSize({width: 390, height: 900});
         await screenshot(page, `gravity-multiverse-${lang}-390`);
