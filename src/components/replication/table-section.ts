@@ -22,7 +22,9 @@ const SHORT: Record<string, {en: string; zh: string}> = {
   t5_excl2020: {en: "Without 2020", zh: "剔除 2020 年"},
   t6_lag: {en: "Lagged DSTRI", zh: "DSTRI 滞后一期"},
   t7_diff: {en: "Difference GMM", zh: "差分 GMM"},
-  t7_sys: {en: "System GMM", zh: "系统 GMM"}
+  t7_sys: {en: "System GMM", zh: "系统 GMM"},
+  t7_diff_endo: {en: "Difference GMM, DSTRI endogenous", zh: "差分 GMM（DSTRI 内生）"},
+  t7_sys_endo: {en: "System GMM, DSTRI endogenous", zh: "系统 GMM（DSTRI 内生）"}
 };
 
 export function tableSection(
