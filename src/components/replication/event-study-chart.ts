@@ -19,7 +19,7 @@ export function eventStudyChart(rows: EventRow[], width: number): SVGSVGElement 
     marginLeft: 48,
     marginBottom: 40,
     x: {label: pick({en: "Years since the DSTRI changed (−1 = reference)", zh: "距 DSTRI 变化的年数（−1 为基准）"}), ticks: [...new Set(rows.map((r) => r.j))], tickFormat: (d: number) => (d === rows.reduce((m, r) => Math.min(m, r.j), 0) ? `≤${d}` : d === rows.reduce((m, r) => Math.max(m, r.j), 0) ? `≥${d}` : String(d))},
-    y: {label: pick({en: "Log points per unit of the index", zh: "指数每单位对应的对数点"}), grid: true},
+    y: {label: pick({en: "Log points per unit of the index", zh: "指数每单位对应的对数点"}), grid: true, nice: true},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
       Plot.ruleX([-0.5], {stroke: "currentColor", strokeOpacity: 0.25, strokeDasharray: "3,3"}),

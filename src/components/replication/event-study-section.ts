@@ -29,7 +29,10 @@ export function eventStudySection(state: EventState, width: number): HTMLElement
   const head = el("tr", {}, el("th", {className: "rowlabel", text: pick({en: "Event time", zh: "事件时间"})}), el("th", {className: "col", text: pick({en: "Coefficient", zh: "系数"})}), el("th", {className: "col", text: pick({en: "95% interval", zh: "95% 区间"})}));
   const body = el("tbody");
   r.event_time.forEach((j, k) => {
-    const tr = el("tr", {}, el("th", {className: "rowlabel", text: j === -1 ? pick({en: "−1 (reference)", zh: "−1（基准）"}) : String(j)}),
+    const first = k === 0;
+    const last = k === r.event_time.length - 1;
+    const label = j === -1 ? pick({en: "−1 (reference)", zh: "−1（基准）"}) : first ? pick({en: `≤${j} (binned)`, zh: `≤${j}（分箱）`}) : last ? pick({en: `≥${j} (binned)`, zh: `≥${j}（分箱）`}) : String(j);
+    const tr = el("tr", {}, el("th", {className: "rowlabel", text: label}),
       el("td", {className: "col", text: j === -1 ? "0" : r.coef[k].toFixed(3)}),
       el("td", {className: "col", text: j === -1 ? "–" : `[${r.ci95[k][0].toFixed(3)}, ${r.ci95[k][1].toFixed(3)}]`}));
     tr.dataset.j = String(j);

@@ -43,7 +43,8 @@ export function tableSection(
   section.dataset.table = String(table.table);
   // Each of our columns: open it in the explorer (the same spec), or pin it to compare side by side there.
   const open = el("ul", {className: "col-actions"});
-  for (const run of runs.filter((r) => r.model.table === table.table)) {
+  // The explorer has no endogenous-regressor option: those models get no link that would open a different model.
+  for (const run of runs.filter((r) => r.model.table === table.table && !(r.model.spec.gmm?.endogenous ?? []).length)) {
     const short = SHORT[run.model.id.replace(/_[a-z0-9]+$/, "")];
     const name = `${pick({en: "Ours", zh: "本复现"})}: ${short ? pick(short) : run.model.id}`;
     const a = el("a", {text: pick({en: "open in explorer →", zh: "在模型探索中打开 →"})});
@@ -53,7 +54,7 @@ export function tableSection(
     li.dataset.model = run.model.id;
     open.append(li);
   }
-  section.append(open);
+  if (open.children.length) section.append(open);
   const readings = el("div", {className: "readings"});
   for (const run of runs.filter((r) => r.model.table === table.table)) {
     const pm = paper.models.find((m) => m.id === run.model.paper_id);

@@ -80,8 +80,8 @@ export function eventReading(r: EventStudyResult): string[] {
       zh: `事前趋势检验（事件时间 ${pre.map((e) => e.j).join(" 与 ")} 的系数联合为零）：F(${pt.df1}, ${pt.df2}) = ${fmt(pt.f)}，p = ${fmtP(pt.p_f)}。${pt.p_f < 0.05 ? "DSTRI 变化之前出口已经在变：该设计的平行趋势假设被拒绝。" : `没有证据表明出口在 DSTRI 变化之前已有变动，但提前期的区间宽达 ${fmt(widest)} 个对数点，检验可能漏掉相当大的事前趋势：p 值大并不证明趋势平行。`}`
     }),
     pick({
-      en: `In the year of a change: ${fmt(b0)} log points per unit of the index (95% interval ${fmt(lo0)} to ${fmt(hi0)}), i.e. ${fmt(b0 * s, 3)} per 0.02 step, the smallest change the published index records (interval ${fmt(lo0 * s, 3)} to ${fmt(hi0 * s, 3)}).`,
-      zh: `变化当年：指数每变动一个单位对应 ${fmt(b0)} 个对数点（95% 区间 ${fmt(lo0)} 至 ${fmt(hi0)}），即每 0.02 一档（公布指数记录的最小变动）对应 ${fmt(b0 * s, 3)}（区间 ${fmt(lo0 * s, 3)} 至 ${fmt(hi0 * s, 3)}）。`
+      en: `In the year of a change: ${fmt(b0)} log points per unit of the index (95% interval ${fmt(lo0)} to ${fmt(hi0)}), i.e. ${fmt(b0 * s, 4)} per 0.02 step, the smallest change the published index records (interval ${fmt(lo0 * s, 3)} to ${fmt(hi0 * s, 3)}).`,
+      zh: `变化当年：指数每变动一个单位对应 ${fmt(b0)} 个对数点（95% 区间 ${fmt(lo0)} 至 ${fmt(hi0)}），即每 0.02 一档（公布指数记录的最小变动）对应 ${fmt(b0 * s, 4)}（区间 ${fmt(lo0 * s, 3)} 至 ${fmt(hi0 * s, 3)}）。`
     }),
     excl.length
       ? pick({

@@ -43,7 +43,7 @@ describe("replication event study", () => {
     const text = eventReading(r).join(" ");
     expect(text).toContain(`F(${r.pretrend.df1}, ${r.pretrend.df2}) = ${r.pretrend.f.toFixed(2)}, p = ${r.pretrend.p_f.toFixed(3)}`);
     const k0 = r.event_time.indexOf(0);
-    expect(text).toContain(`${(r.coef[k0] * 0.02).toFixed(3)} per 0.02 step`);
+    expect(text).toContain(`${(r.coef[k0] * 0.02).toFixed(4)} per 0.02 step`);
     const loo = leaveOneOutRange(r, 0)!;
     const vals = r.leave_one_out!.map((o) => o.coef[k0]).filter((c): c is number => c !== null);
     expect(loo.min).toBe(Math.min(...vals));
