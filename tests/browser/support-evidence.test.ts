@@ -29,7 +29,7 @@ describe("/support: per-area evidence (issue 24)", () => {
       const problems = watch(page, s.origin);
       await visit(page, s.url("/support?lang=en&view=areas"), problems);
       await page.waitForSelector(".sx-area-estimate");
-      const shown = await page.$$eval(".sx-area-estimate", (els) => els.map((e) => ({...(e as HTMLElement).dataset, text: e.textContent ?? ""})));
+      const shown = await page.$$eval(".sx-area-estimate", (els) => els.map((e) => ({...(e as HTMLElement).dataset, text: e.textContent ?? ""}) as Record<string, string>));
       expect(shown.map((d) => d.area).sort()).toEqual(areas.map((a) => a.area.key).sort());
       for (const a of areas) {
         const d = shown.find((x) => x.area === a.area.key)!;
