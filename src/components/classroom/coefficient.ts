@@ -74,7 +74,8 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
     ];
     const plot = Plot.plot({
       width: chartWidth(root),
-      height: 320,
+      height: 340,
+      marginTop: 20 + 13 * marks.length,
       grid: true,
       x: {label: pick({en: "change in the DSTRI (index units)", zh: "DSTRI 变动（指数单位）"})},
       y: {label: pick({en: "effect on exports (%)", zh: "对出口的影响（%）"})},
@@ -83,7 +84,8 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
         Plot.ruleY([0]),
         Plot.line(rows, {x: "d", y: "v", stroke: "kind", strokeWidth: 2}),
         Plot.ruleX(marks, {x: "d", strokeDasharray: "3,3"}),
-        Plot.text(marks, {x: "d", y: 0, text: "label", dy: -8, dx: 4, textAnchor: "start", rotate: 0}),
+        // One text mark per marker, stacked, so that close SDs (the within and total SD) do not print over each other.
+        ...marks.map((m, i) => Plot.text([m], {x: "d", y: 0, text: "label", dy: -8 - 13 * i, dx: 4, textAnchor: "start", rotate: 0})),
         Plot.dot([{d: delta, v: pct}], {x: "d", y: "v", r: 5, fill: "currentColor"})
       ]
     });
