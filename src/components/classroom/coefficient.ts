@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import {pick} from "../../lib/i18n.js";
 import {chartWidth} from "./labels.js";
 
-export function coefficientReader(init: {beta: number; paperSd: number; openSd: number}): HTMLElement {
+export function coefficientReader(init: {beta: number; paperSd: number; openSd: number; withinSd?: number}): HTMLElement {
   const q = new URLSearchParams(location.search);
   const num = (k: string, d: number) => (Number.isFinite(Number(q.get(k))) && q.get(k) !== null ? Number(q.get(k)) : d);
   let beta = num("b", init.beta);
@@ -69,11 +69,13 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
     ]);
     const marks = [
       {d: init.paperSd, label: pick({en: "1 SD, study", zh: "论文1个标准差"})},
-      {d: init.openSd, label: pick({en: "1 SD, OECD", zh: "经合组织1个标准差"})}
+      {d: init.openSd, label: pick({en: "1 SD, OECD (total)", zh: "经合组织1个标准差（总）"})},
+      ...(init.withinSd ? [{d: init.withinSd, label: pick({en: "1 within SD, OECD", zh: "经合组织组内1个标准差"})}] : [])
     ];
     const plot = Plot.plot({
       width: chartWidth(root),
-      height: 320,
+      height: 340,
+      marginTop: 20 + 13 * marks.length,
       grid: true,
       x: {label: pick({en: "change in the DSTRI (index units)", zh: "DSTRI 变动（指数单位）"})},
       y: {label: pick({en: "effect on exports (%)", zh: "对出口的影响（%）"})},
@@ -82,13 +84,14 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
         Plot.ruleY([0]),
         Plot.line(rows, {x: "d", y: "v", stroke: "kind", strokeWidth: 2}),
         Plot.ruleX(marks, {x: "d", strokeDasharray: "3,3"}),
-        Plot.text(marks, {x: "d", y: 0, text: "label", dy: -8, dx: 4, textAnchor: "start", rotate: 0}),
+        // One text mark per marker, stacked, so that close SDs (the within and total SD) do not print over each other.
+        ...marks.map((m, i) => Plot.text([m], {x: "d", y: 0, text: "label", dy: -8 - 13 * i, dx: 4, textAnchor: "start", rotate: 0})),
         Plot.dot([{d: delta, v: pct}], {x: "d", y: "v", r: 5, fill: "currentColor"})
       ]
     });
     const alt = pick({
-      en: `Effect on exports of a DSTRI change from 0 to 2 for b = ${beta}: 100 × log points (a straight line) and the exact percent change; marked: one SD of the study's DSTRI (${init.paperSd}) and of the OECD's (${init.openSd.toFixed(3)}).`,
-      zh: `b = ${beta} 时 DSTRI 从0变动到2对出口的影响：100×对数点（直线）与精确百分比变动；标记为论文DSTRI的1个标准差（${init.paperSd}）与经合组织DSTRI的1个标准差（${init.openSd.toFixed(3)}）。`
+      en: `Effect on exports of a DSTRI change from 0 to 2 for b = ${beta}: 100 × log points (a straight line) and the exact percent change; marked: one SD of the study's DSTRI (${init.paperSd}), one total SD of the OECD's (${init.openSd.toFixed(3)})${init.withinSd ? ` and one SD of the OECD's within partner and year (${init.withinSd.toFixed(3)}), the change a two-way fixed-effects model uses` : ""}.`,
+      zh: `b = ${beta} 时 DSTRI 从0变动到2对出口的影响：100×对数点（直线）与精确百分比变动；标记为论文DSTRI的1个标准差（${init.paperSd}）、经合组织DSTRI的1个总标准差（${init.openSd.toFixed(3)}）${init.withinSd ? `以及经合组织DSTRI在伙伴与年份之内的1个标准差（${init.withinSd.toFixed(3)}，即双向固定效应模型实际利用的变动）` : ""}。`
     });
     plot.setAttribute("aria-label", alt);
     const cap = document.createElement("figcaption");

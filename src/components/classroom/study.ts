@@ -92,17 +92,21 @@ export function gmmFacts(paper: PaperTables, frame: Frame): HTMLElement {
 }
 
 /** Lesson 5: the DSTRI's scale in the study (Table 2) and in the OECD data. */
-export function scaleFacts(paper: PaperTables, frame: Frame): {table: HTMLElement; paperSd: number; openSd: number; beta: number} {
+export function scaleFacts(paper: PaperTables, frame: Frame): {table: HTMLElement; paperSd: number; openSd: number; withinSd: number; beta: number} {
   const d = paper.table2.find((r) => r.variable === "DSTRI")!;
   const x = frame.columns.dstri as Float64Array;
   const v = Array.from(x).filter((a) => a === a);
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
   const beta = paperModel(paper, "t4_m1").terms.DSTRI.coef;
+  // Mummolo & Peterson (2018): the SD of the DSTRI after partner and year effects, on Table 4 (2)'s sample (engine
+  // info.within_sd), the SD a "per SD" reading of a two-way fixed-effects coefficient should use.
+  const within = (fit(frame, {x: ["dstri", "lngdp", "lnpopu", "lngov", "urban"]}).info!.within_sd as Record<string, number>).dstri;
   const table = factTable([
     {id: "paper-range", label: {en: "Study, Table 2: DSTRI min – max (SD)", zh: "论文表2：DSTRI 最小值–最大值（标准差）"}, value: `${d.min} – ${d.max} (${d.sd})`},
     {id: "open-range", label: {en: "OECD DSTRI in the open panel: min – max (SD)", zh: "公开面板中的经合组织DSTRI：最小值–最大值（标准差）"}, value: `${Math.min(...v).toFixed(3)} – ${Math.max(...v).toFixed(3)} (${sd.toFixed(3)})`},
+    {id: "open-within", label: {en: "OECD DSTRI, SD within partner and year (Table 4 (2) sample; the variation the model uses)", zh: "经合组织DSTRI在伙伴与年份之内的标准差（表4第(2)列样本；模型实际利用的变异）"}, value: f3(within)},
     {id: "paper-beta", label: {en: "Study, Table 4 (1): DSTRI coefficient", zh: "论文表4第(1)列：DSTRI系数"}, value: String(beta)}
   ]);
-  return {table, paperSd: d.sd, openSd: sd, beta};
+  return {table, paperSd: d.sd, openSd: sd, withinSd: within, beta};
 }

@@ -67,7 +67,13 @@ export function regressionTable(ct: ComparisonTable, mode: StatMode): HTMLElemen
   const fit = el("tbody", {className: "fit"});
   const gmm = ct.columns.some((c) => c.hansen_p !== undefined);
   const statRows: Array<[string, string, (c: Column) => Node]> = [
-    [t("observations"), "nobs", (c) => int(c.nobs, {col: c.id, kind: "nobs"})],
+    [gmm ? pick({en: "Observations (plm's count)", zh: "观测值（plm 的计数）"}) : t("observations"), "nobs", (c) => int(c.nobs, {col: c.id, kind: "nobs"})],
+    ...(gmm
+      ? ([
+          [pick({en: "Partner-years", zh: "伙伴-年份数"}), "partner_years", (c: Column) => (c.kind === "paper" ? notReported() : int(c.gmm_rows?.partner_years ?? null, {col: c.id, kind: "partner_years"}))],
+          [pick({en: "Differenced / level rows", zh: "差分方程行 / 水平方程行"}), "gmm_rows", (c: Column) => (c.kind === "paper" || !c.gmm_rows ? notReported() : text(`${c.gmm_rows.differenced} / ${c.gmm_rows.level}`))]
+        ] as Array<[string, string, (c: Column) => Node]>)
+      : []),
     ...(gmm ? [] : ([
       ["R²", "r2", (c: Column) => num(c.r2, 3, {col: c.id, kind: "r2"})],
       [pick({en: "Within R²", zh: "组内 R²"}), "r2_within", (c: Column) => (c.kind === "paper" ? notReported() : num(c.r2_within, 4, {col: c.id, kind: "r2_within"}))]

@@ -22,7 +22,9 @@ const SHORT: Record<string, {en: string; zh: string}> = {
   t5_excl2020: {en: "Without 2020", zh: "剔除 2020 年"},
   t6_lag: {en: "Lagged DSTRI", zh: "DSTRI 滞后一期"},
   t7_diff: {en: "Difference GMM", zh: "差分 GMM"},
-  t7_sys: {en: "System GMM", zh: "系统 GMM"}
+  t7_sys: {en: "System GMM", zh: "系统 GMM"},
+  t7_diff_endo: {en: "Difference GMM, DSTRI endogenous", zh: "差分 GMM（DSTRI 内生）"},
+  t7_sys_endo: {en: "System GMM, DSTRI endogenous", zh: "系统 GMM（DSTRI 内生）"}
 };
 
 export function tableSection(
@@ -41,7 +43,8 @@ export function tableSection(
   section.dataset.table = String(table.table);
   // Each of our columns: open it in the explorer (the same spec), or pin it to compare side by side there.
   const open = el("ul", {className: "col-actions"});
-  for (const run of runs.filter((r) => r.model.table === table.table)) {
+  // The explorer has no endogenous-regressor option: those models get no link that would open a different model.
+  for (const run of runs.filter((r) => r.model.table === table.table && !(r.model.spec.gmm?.endogenous ?? []).length)) {
     const short = SHORT[run.model.id.replace(/_[a-z0-9]+$/, "")];
     const name = `${pick({en: "Ours", zh: "本复现"})}: ${short ? pick(short) : run.model.id}`;
     const a = el("a", {text: pick({en: "open in explorer →", zh: "在模型探索中打开 →"})});
@@ -51,7 +54,7 @@ export function tableSection(
     li.dataset.model = run.model.id;
     open.append(li);
   }
-  section.append(open);
+  if (open.children.length) section.append(open);
   const readings = el("div", {className: "readings"});
   for (const run of runs.filter((r) => r.model.table === table.table)) {
     const pm = paper.models.find((m) => m.id === run.model.paper_id);

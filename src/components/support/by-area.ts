@@ -1,7 +1,7 @@
 /**
  * The "by barrier area" view of the support-system explorer: for each of the five DSTRI policy areas, what the
  * OECD index scores there, the measures and the practice cases that address it (after the other filters), and
- * a link to the evidence on that area's effect on exports.
+ * its estimated association with exports on the open data (issue 24), and a link to the evidence.
  */
 import {currentLang, pick, withLang} from "../../lib/i18n.js";
 import {AREAS, AREA_DESCRIPTIONS, AREA_LABELS, LEVEL_LABELS, THEME_LABELS} from "../../lib/support/vocabulary.js";
@@ -9,6 +9,21 @@ import type {Case, Measure} from "../../lib/support/schema.js";
 import {el} from "./cards.js";
 import {TEXT, paren} from "./labels.js";
 import type {FilterState} from "./state.js";
+import {areaEvidenceSummary, type AreaEvidenceInput} from "../../lib/support/area-evidence.js";
+
+/** The estimate of one area beside it: per 0.02 step, 95% interval, changing partners and the caveats. */
+export function areaEvidenceLine(e: AreaEvidenceInput): HTMLElement {
+  const s = areaEvidenceSummary(e);
+  const p = el("p", "sx-area-estimate", pick(s.text));
+  p.dataset.testid = "area-estimate";
+  p.dataset.area = e.area;
+  p.dataset.estimate = String(s.estimate);
+  p.dataset.lo = String(s.lo);
+  p.dataset.hi = String(s.hi);
+  p.dataset.movers = String(s.movers);
+  p.dataset.few = String(s.few);
+  return p;
+}
 
 /**
  * The estimates by area on the mechanism page (its `evidence-by-area` anchor). Linked only once the sidebar
@@ -33,7 +48,7 @@ function list(items: {text: string; tag: string; id: string}[], empty: string): 
 }
 
 /** Sections for every area (or only the chosen one), from the already filtered measures and cases. */
-export function byArea(measures: readonly Measure[], cases: readonly Case[], state: FilterState): HTMLElement {
+export function byArea(measures: readonly Measure[], cases: readonly Case[], state: FilterState, areaEvidence: readonly AreaEvidenceInput[] = []): HTMLElement {
   const root = el("div", "sx-areas");
   const linked = evidencePublished();
   for (const area of state.area ? [state.area] : AREAS) {
@@ -43,6 +58,8 @@ export function byArea(measures: readonly Measure[], cases: readonly Case[], sta
     section.id = `area-${area}`;
     section.dataset.area = area;
     section.append(el("h3", "sx-area-title", pick(AREA_LABELS[area])), el("p", "sx-area-desc", pick(AREA_DESCRIPTIONS[area])));
+    const ev = areaEvidence.find((e) => e.area === area);
+    if (ev) section.append(areaEvidenceLine(ev));
     const cols = el("div", "sx-area-cols");
     const left = el("div");
     left.append(

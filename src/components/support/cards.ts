@@ -23,6 +23,16 @@ function chip(kind: string, text: string, value?: string): HTMLSpanElement {
   return c;
 }
 
+/**
+ * An area chip. A measure taken in China cannot change a partner's DSTRI; at most it eases the cost of that partner's
+ * barrier for exporters, so the chip says so (issue 24), and its title says the link is editorial.
+ */
+function areaChip(a: keyof typeof AREA_LABELS): HTMLSpanElement {
+  const c = chip("area", pick({en: `Eases the cost of: ${AREA_LABELS[a].en}`, zh: `缓解其成本：${AREA_LABELS[a].zh}`}), a);
+  c.title = pick({en: "An editorial link between the measure and a partner barrier whose cost it may ease; not an evaluation.", zh: "编者对措施与其可能缓解成本的伙伴国壁垒所作的关联，并非评估结论。"});
+  return c;
+}
+
 function sourceLine(seed: keyof typeof SEED_LABELS, section: string): HTMLElement {
   const s = el("div", "sx-source");
   const lang = currentLang();
@@ -51,7 +61,7 @@ export function measureCard(m: Measure, cases: readonly Case[]): HTMLElement {
   const main = el("div", "sx-main");
   const chips = el("div", "sx-chips");
   chips.append(chip("level", pick(LEVEL_LABELS[m.level]), m.level), chip("kind", pick(KIND_LABELS[m.kind])));
-  for (const a of m.areas) chips.append(chip("area", pick(AREA_LABELS[a]), a));
+  for (const a of m.areas) chips.append(areaChip(a));
   main.append(el("h3", "sx-title", pick(m.title)), chips, el("p", "sx-summary", pick(m.summary)), sourceLine(m.source.seed, m.source.section));
   // No practice case yet: no empty box (issue 19), the measure takes the whole width.
   if (!cases.length) {
@@ -79,7 +89,7 @@ export function caseCard(c: Case, measures: ReadonlyMap<string, Measure>): HTMLE
   const chips = el("div", "sx-chips");
   chips.append(chip("theme", pick(THEME_LABELS[c.theme]), c.theme));
   for (const l of c.levels) chips.append(chip("level", pick(LEVEL_LABELS[l]), l));
-  for (const a of c.areas) chips.append(chip("area", pick(AREA_LABELS[a]), a));
+  for (const a of c.areas) chips.append(areaChip(a));
   const actor = el("div", "sx-actor");
   actor.append(el("strong", "", pick(TEXT.actor) + colon(currentLang())), document.createTextNode(pick(c.actor)));
   main.append(head, chips, actor, el("p", "sx-summary", pick(c.summary)), sourceLine(c.source.seed, c.source.section));

@@ -7,12 +7,13 @@ import {currentLang, pick} from "../../lib/i18n.js";
 import {AREAS, AREA_LABELS} from "../../lib/support/vocabulary.js";
 import type {Case, Measure} from "../../lib/support/schema.js";
 import {byArea} from "./by-area.js";
+import type {AreaEvidenceInput} from "../../lib/support/area-evidence.js";
 import {caseCard, el, measureCard} from "./cards.js";
 import {filterBar} from "./filters.js";
 import {TEXT, showing} from "./labels.js";
 import {casesByMeasure, filterCatalogue, parseState, stateToSearch, type FilterState} from "./state.js";
 
-export function supportExplorer(measures: readonly Measure[], cases: readonly Case[]): HTMLElement {
+export function supportExplorer(measures: readonly Measure[], cases: readonly Case[], evidence: readonly AreaEvidenceInput[] = []): HTMLElement {
   const lang = currentLang();
   const byMeasure = casesByMeasure(cases);
   const measureById = new Map(measures.map((m) => [m.id, m]));
@@ -45,7 +46,7 @@ export function supportExplorer(measures: readonly Measure[], cases: readonly Ca
     root.dataset.view = state.view;
     results.replaceChildren();
     if (state.view === "areas") {
-      results.append(byArea(f.measures, f.cases, state));
+      results.append(byArea(f.measures, f.cases, state, evidence));
     } else if (state.view === "cases") {
       if (!f.cases.length) results.append(el("p", "sx-muted", pick(TEXT.noneMatch)));
       for (const c of f.cases) results.append(caseCard(c, measureById));
@@ -60,7 +61,7 @@ export function supportExplorer(measures: readonly Measure[], cases: readonly Ca
         const group = el("details", "sx-group-box");
         group.dataset.area = area ?? "none";
         group.open = open;
-        const label = area === null ? pick({en: "Not tied to one area", zh: "不针对特定领域"}) : pick(AREA_LABELS[area]);
+        const label = area === null ? pick({en: "No DSTRI area (logistics, finance, skills)", zh: "不对应 DSTRI 领域（物流、金融、人才）"}) : pick(AREA_LABELS[area]);
         group.append(el("summary", "sx-group", `${label} · ${pick({en: `${ms.length} measure${ms.length > 1 ? "s" : ""}`, zh: `${ms.length} 项措施`})}`));
         for (const m of ms) group.append(measureCard(m, byMeasure.get(m.id) ?? []));
         results.append(group);

@@ -611,7 +611,7 @@ export function checkGmm(paper: PaperTables): Check {
       }),
     verdict: "unclear",
     ours: [],
-    oursText: pick({en: "The replication page estimates difference and system GMM (collapsed instruments, lags 2-99, two-step, Windmeijer SE) and shows instrument counts, Hansen and AR tests next to the coefficients.", zh: "复现页面同时估计差分 GMM 和系统 GMM（折叠工具变量、滞后 2–99 期、两步法、Windmeijer 标准误），并在系数旁列出工具变量个数、Hansen 检验和 AR 检验。"})
+    oursText: pick({en: "The replication page estimates difference and system GMM (collapsed instruments, lags 2-99, two-step, Windmeijer SE), shows instrument counts, Hansen and AR tests next to the coefficients, counts partner-years apart from the differenced and level rows, states the instruments in words, and offers the DSTRI as endogenous (its own lags as instruments). On the open data both models carry the engine's warnings (singular weight matrices, Hansen p near 1), so it makes no sign or size comparison with the paper.", zh: "复现页面同时估计差分 GMM 和系统 GMM（折叠工具变量、滞后 2–99 期、两步法、Windmeijer 标准误），在系数旁列出工具变量个数、Hansen 检验和 AR 检验，把伙伴-年份数与差分方程、水平方程的行数分开列出，用文字说明工具变量，并提供把 DSTRI 视为内生变量（以其自身滞后项为工具）的选项。在公开数据上两个模型都带有估计引擎的警告（权重矩阵奇异、Hansen p 值接近 1），因此不与原文比较符号和大小。"})
   };
 }
 

@@ -9,6 +9,7 @@ import type {ModelWarning, Result} from "../engine/types.js";
 import type {PaperModel, PaperTables} from "../paper/schema.js";
 import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
 import {currentLang, pick} from "../i18n.js";
+import {gmmInstrumentSentence, gmmRows, gmmSampleSentence, unreadableSentence} from "./gmm-reading.js";
 
 /** One coefficient cell; `se` of a paper cell is implied by |coef / t| (both printed rounded). */
 export interface Cell {
@@ -43,6 +44,8 @@ export interface Column {
   hansen_p?: number | null;
   ar2_p?: number | null;
   n_instruments?: number | null;
+  /** GMM only: partner-years, and the differenced and level rows plm's "observations" add up (issue 24). */
+  gmm_rows?: {partner_years: number; differenced: number; level: number} | null;
   notes: string[];
   /** The engine's warnings on our model (engine/warnings.ts); none on the paper's. */
   warnings?: ModelWarning[];
@@ -121,7 +124,7 @@ function oursColumn(run: ModelRun, heading: string): Column {
     df_t: r?.df_t ?? null,
     country_fe: gmm ? pick({en: "differenced out", zh: "差分消去"}) : fe.includes("iso3") ? pick(YES) : pick(NO),
     year_fe: gmm ? (spec.effect === "twoways" ? pick({en: "YES (time dummies)", zh: "是（年份虚拟变量）"}) : pick(NO)) : fe.includes("year") ? pick(YES) : pick(NO),
-    ...(gmm ? {hansen_p: r?.hansen?.pvalue ?? null, ar2_p: r?.ar2?.pvalue ?? null, n_instruments: r?.n_instruments ?? null} : {}),
+    ...(gmm ? {hansen_p: r?.hansen?.pvalue ?? null, ar2_p: r?.ar2?.pvalue ?? null, n_instruments: r?.n_instruments ?? null, gmm_rows: r ? gmmRows(r) : null} : {}),
     notes: r?.notes ?? [],
     warnings: r?.warnings ?? [],
     ...(run.error ? {error: run.error} : {})
@@ -145,7 +148,8 @@ function paperHeading(m: PaperModel): string {
 
 function oursHeading(run: ModelRun, outcomeLabel: string): string {
   const e = run.model.spec.estimator;
-  const how = e === "gmm-diff" ? pick({en: ", difference GMM", zh: "，差分 GMM"}) : e === "gmm-sys" ? pick({en: ", system GMM", zh: "，系统 GMM"}) : "";
+  const endo = (run.model.spec.gmm?.endogenous ?? []).length > 0 ? pick({en: ", DSTRI endogenous", zh: "，DSTRI 内生"}) : "";
+  const how = (e === "gmm-diff" ? pick({en: ", difference GMM", zh: "，差分 GMM"}) : e === "gmm-sys" ? pick({en: ", system GMM", zh: "，系统 GMM"}) : "") + (e ? endo : "");
   return `${regionName(outcomeLabel)}${how}`;
 }
 
@@ -232,7 +236,16 @@ export function readDifference(
       ? pick({en: `Our model could not be estimated: ${run.error}`, zh: `本复现的模型无法估计：${run.error}`})
       : pick({en: "No comparable coefficient.", zh: "没有可比的系数。"})]};
   }
-  const j = r.terms.indexOf(keyTerm(run.model.spec));
+  const key = keyTerm(run.model.spec);
+  const j = r.terms.indexOf(key);
+  const gmm = !!run.model.spec.estimator && run.model.spec.estimator !== "ols";
+  // Issue 24: a model the engine says should not be read gets no sign, size or significance reading, only why.
+  if (r.warnings?.length) {
+    return {sign: "n/a", significance: "n/a", sd_effect: null, sentences: [
+      unreadableSentence(r, key),
+      ...(gmm ? [gmmInstrumentSentence(r, run.model.spec.y, key), gmmSampleSentence(r, paperModel.observations)] : [])
+    ]};
+  }
   const b = r.coef[j];
   const p = r.pvalue[j];
   const t = r.tstat[j];
@@ -259,8 +272,10 @@ export function readDifference(
         zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}（${"*".repeat(pc.stars) || "无星号"}）；本复现采用${seLabel(run)}标准误，t = ${fmt(t, 2)}，p = ${fmt(p, 3)}，${sigZh}。`})
       : pick({en: `Significance: the paper prints t = ${pc.t.toFixed(2)}; our standard error could not be computed (see the notes).`,
         zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}；本复现的标准误无法计算（见估计说明）。`}),
-    pick({en: `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`,
-      zh: `样本：原文报告 ${paperModel.observations} 个观测值，本复现为 ${r.nobs} 个（${r.n_groups} 个贸易伙伴）。`})
+    ...(gmm
+      ? [gmmInstrumentSentence(r, run.model.spec.y, key), gmmSampleSentence(r, paperModel.observations)]
+      : [pick({en: `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`,
+        zh: `样本：原文报告 ${paperModel.observations} 个观测值，本复现为 ${r.nobs} 个（${r.n_groups} 个贸易伙伴）。`})])
   ];
   return {sign, significance, sd_effect: {paper: effPaper, ours: effOurs}, sentences};
 }

@@ -92,3 +92,22 @@ export function outcomesIn(columns: string[]): Outcome[] {
     })
     .sort((a, b) => (a.region === "cn" ? -1 : b.region === "cn" ? 1 : a.region.localeCompare(b.region)));
 }
+
+/**
+ * Table 7 with the key regressor treated as endogenous (issue 24): the same two GMM models, with the DSTRI's own
+ * lags (2 and deeper, collapsed) as GMM-style instruments beside the outcome's, as plm `pgmm(... | lag(y, 2:99) +
+ * lag(dstri, 2:99))` (engine spec gmm.endogenous; tests/fixtures/gmm-endogenous/).
+ *
+ * @example endogenousGmmModels({column: "lnexport_cn", region: "cn", label: "China"}).map((m) => m.id)
+ * // ["t7_diff_endo_cn", "t7_sys_endo_cn"]
+ */
+export function endogenousGmmModels(outcome: Outcome): ReplicationModel[] {
+  return replicationModels(outcome)
+    .filter((m) => m.table === 7)
+    .map((m) => ({
+      ...m,
+      id: m.id.replace(/^t7_(diff|sys)_/, "t7_$1_endo_"),
+      label: m.label.replace("collapsed instruments", "collapsed instruments, DSTRI endogenous"),
+      spec: {...m.spec, gmm: {...m.spec.gmm, endogenous: ["dstri"]}}
+    }));
+}

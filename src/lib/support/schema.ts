@@ -51,7 +51,8 @@ export const Measure = z.object({
   level: Level,
   title: Bilingual,
   summary: Bilingual,
-  areas: z.array(Area).min(1, "at least one area"),
+  /** The DSTRI areas whose cost the entry may ease; [] when it touches none (logistics, finance, skills). */
+  areas: z.array(Area),
   source: Source,
   kind: Kind,
   tags: z.array(Tag).optional()
@@ -69,7 +70,7 @@ export const Case = z.object({
   theme: Theme,
   summary: Bilingual,
   levels: z.array(Level).min(1, "at least one level"),
-  areas: z.array(Area).min(1, "at least one area"),
+  areas: z.array(Area),
   implements: z.array(KebabId),
   source: z.object({seed: z.literal("004"), section: z.string().trim().min(1, "section is empty")})
 });

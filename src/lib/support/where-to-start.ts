@@ -4,6 +4,7 @@
  * Pure data; the component (src/components/support/where-to-start.ts) draws it.
  */
 import type {Measure} from "./schema.js";
+import {FEW_MOVERS} from "./area-evidence.js";
 
 export interface AreaEvidence {
   area: string;
@@ -11,6 +12,8 @@ export interface AreaEvidence {
   lo: number;
   hi: number;
   pvalue: number;
+  /** Partners whose area score changes in the sample (when known). */
+  movers?: number;
 }
 
 export interface StartingPoint {
@@ -26,7 +29,10 @@ export interface StartingPoint {
  * `clear`, the second is not.
  */
 export function startingPoints(evidence: readonly AreaEvidence[], measures: readonly Measure[], top = 2, perArea = 4): StartingPoint[] {
-  const ranked = [...evidence].filter((e) => Number.isFinite(e.pvalue)).sort((a, b) => a.pvalue - b.pvalue || a.area.localeCompare(b.area));
+  // Issue 24: an area whose score moves in fewer than 5 partners is identified by those few (its clustered p-value
+  // is far too small), so it never leads: areas with enough changing partners come first, each group by p-value.
+  const few = (e: AreaEvidence) => (e.movers !== undefined && e.movers < FEW_MOVERS ? 1 : 0);
+  const ranked = [...evidence].filter((e) => Number.isFinite(e.pvalue)).sort((a, b) => few(a) - few(b) || a.pvalue - b.pvalue || a.area.localeCompare(b.area));
   const out: StartingPoint[] = [];
   for (const e of ranked) {
     const ms = measures

@@ -94,16 +94,30 @@ describe("data/support/measures.json (the support-system catalogue)", () => {
     }
   });
 
-  it("tags every entry with a level, at least one DSTRI area, a kind, free tags and a source", () => {
+  it("tags every entry with a level, its DSTRI areas (possibly none), a kind, free tags and a source", () => {
     for (const m of measures) {
       expect(LEVELS, m.id).toContain(m.level);
-      expect(m.areas.length, m.id).toBeGreaterThan(0);
       expect(new Set(m.areas).size, `${m.id} repeats an area`).toBe(m.areas.length);
       for (const a of m.areas) expect(AREAS, m.id).toContain(a);
       expect(KINDS, m.id).toContain(m.kind);
       expect(m.tags?.length ?? 0, `${m.id} has tags`).toBeGreaterThan(0);
       expect(["000", "001", "002", "003"], `${m.id} source seed`).toContain(m.source.seed);
       expect(m.source.section.trim().length, m.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("re-checks the area tags against the DSTRI's own area definitions (issue 24)", () => {
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    // Overseas warehouses and fulfilment centres are logistics, not the DSTRI's infrastructure and connectivity
+    // (interconnection, data flows, localisation); export-credit insurance is not its payment-system restrictions;
+    // degree programmes and training are not its "other barriers" (performance requirements, downloads, ads).
+    for (const id of ["gov-public-overseas-warehouses-routes", "ent-smart-hub-warehouses", "ent-regional-fulfilment-centres", "ind-rail-warehouse-intermodal"]) expect(byId.get(id)!.areas, id).not.toContain("infra");
+    for (const id of ["gov-export-financing", "ind-ecommerce-insurance"]) expect(byId.get(id)!.areas, id).not.toContain("payment");
+    for (const id of ["gov-university-cbec-programmes", "ind-professional-training", "ind-school-enterprise-training"]) expect(byId.get(id)!.areas, id).not.toContain("other");
+    for (const m of measures) {
+      const text = `${m.title.en} ${m.summary.en}`.toLowerCase();
+      if (/overseas warehouse|fulfilment cent/.test(text) && !/data|digital|infrastructure/.test(text)) expect(m.areas, m.id).not.toContain("infra");
+      if (/degree programme/.test(text)) expect(m.areas, m.id).not.toContain("other");
     }
   });
 
@@ -164,10 +178,10 @@ describe("validateCatalogue catches broken entries", () => {
     expect(problems[0]).toContain("summary.zh");
   });
 
-  it("flags Chinese characters in English text, empty areas, an unknown level and a bad id", () => {
+  it("flags Chinese characters in English text, an unknown area, an unknown level and a bad id", () => {
     const broken = copy();
     broken.measures[0].title.en = "Infrastructure 基础设施";
-    broken.measures[1].areas = [];
+    (broken.measures[1] as {areas: string[]}).areas = ["logistics"];
     (broken.measures[3] as {level: string}).level = "province";
     broken.measures[4].id = "Not Kebab";
     const problems = validateCatalogue(broken, []).join("\n");

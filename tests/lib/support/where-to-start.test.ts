@@ -21,6 +21,15 @@ describe("startingPoints", () => {
     expect(startingPoints(evidence, measures, 1)[0].measures.map((x) => x.id)).toEqual(["g-1", "g-2"]);
     expect(startingPoints(evidence, measures, 1, 1)[0].measures.map((x) => x.id)).toEqual(["g-1"]);
   });
+  it("puts areas whose score moves in fewer than 5 partners last, whatever their p-value (issue 24)", () => {
+    const withMovers = [
+      {area: "etrans", beta: -8, lo: -15, hi: -1, pvalue: 0.03, movers: 3},
+      {area: "infra", beta: 0.1, lo: -1, hi: 1.2, pvalue: 0.8, movers: 12},
+      {area: "other", beta: -1, lo: -3, hi: 1, pvalue: 0.4, movers: 25}
+    ];
+    const ms = [m("a", ["etrans"]), m("b", ["infra"]), m("c", ["other"])];
+    expect(startingPoints(withMovers, ms, 3).map((x) => x.evidence.area)).toEqual(["other", "infra", "etrans"]);
+  });
   it("is empty without evidence", () => {
     expect(startingPoints([], measures)).toEqual([]);
   });

@@ -1,0 +1,120 @@
+/**
+ * /replication after issue 24, in the built site: the Table 4 (2) reading states the within SD and whether the
+ * paper's effect lies inside our interval (both recomputed here in Node on the panel the page loaded); the Table 7
+ * GMM readings make no sign reading while the engine warns, and count partner-years; the endogenous-DSTRI option
+ * gives the engine's numbers; the event-study section renders its chart with the pre-trend p equal to Node's.
+ * English and Chinese, 1280 and 390 px screenshots.
+ */
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {estimate} from "../../src/lib/engine/estimate.js";
+import {eventStudy} from "../../src/lib/engine/event-study.js";
+import {criticalValue} from "../../src/lib/engine/tdist.js";
+import {parseArrow} from "../../src/lib/table/arrow.js";
+import {endogenousGmmModels, replicationModels} from "../../src/lib/replication/models.js";
+import {eventStudyTask} from "../../src/lib/replication/event-study.js";
+import {readPaperTables} from "../../src/lib/replication/paper-node.js";
+import {DIST, screenshot, settle, visit, watch, withBrowser} from "./harness.js";
+
+const dist = process.env.DTB_TEST_DIST ?? DIST;
+const CN = {column: "lnexport_cn", region: "cn", label: "China"};
+
+function builtFrame() {
+  const dir = join(dist, "_file", "data");
+  const name = readdirSync(dir).find((f) => /^panel\.[0-9a-f]+\.arrow$/.test(f));
+  if (!name) throw new Error(`no panel.*.arrow in ${dir}`);
+  return parseArrow(new Uint8Array(readFileSync(join(dir, name))), name).frame;
+}
+
+const readingText = (page: Page, model: string) => page.$eval(`.reading[data-model="${model}"]`, (e) => e.textContent ?? "");
+
+async function waitEvent(page: Page) {
+  await page.waitForSelector("#event-study .event-study[data-status=done] svg", {timeout: 120_000});
+}
+
+describe("/replication: issue 24 readings, honest GMM and the event study", () => {
+  it("states the within SD and the paper's effect against our interval, reads no GMM sign, shows the event study", async () => {
+    const frame = builtFrame();
+    const paper = readPaperTables();
+    const specs = replicationModels(CN);
+    const t4 = estimate(frame, specs[1].spec);
+    const within = (t4.info!.within_sd as Record<string, number>).dstri;
+    await withBrowser(async (s) => {
+      const page = await s.newPage();
+      await page.setViewportSize({width: 1280, height: 900});
+      const problems = watch(page, s.origin);
+      await visit(page, s.url("/replication?lang=en"), problems);
+      await page.waitForSelector('.reading[data-model="t4_ctrl_cn"]');
+
+      // Table 4 (2): the within SD, and whether the paper's per-SD effect lies inside our 95% interval.
+      const text = await readingText(page, "t4_ctrl_cn");
+      expect(text).toContain(`the DSTRI's SD within partner and year is ${within.toFixed(3)}`);
+      const pm = paper.models.find((m) => m.id === "t4_m2")!;
+      const sdPaper = paper.table2.find((r) => r.variable === "DSTRI")!.sd;
+      const x = Array.from(frame.columns.dstri as Float64Array).filter((v) => v === v);
+      const mean = x.reduce((a, b) => a + b, 0) / x.length;
+      const sdTotal = Math.sqrt(x.reduce((a, b) => a + (b - mean) ** 2, 0) / (x.length - 1));
+      const q = criticalValue(t4.df_t);
+      const lo = (t4.coef[0] - q * t4.se[0]) * sdTotal;
+      const hi = (t4.coef[0] + q * t4.se[0]) * sdTotal;
+      const eff = pm.terms.DSTRI.coef * sdPaper;
+      expect(text).toContain(lo <= eff && eff <= hi ? "lies inside it" : "lies outside it");
+
+      // Table 7: warnings -> no sign or size reading; partner-years beside plm's rows.
+      for (const [i, id] of [[4, "t7_diff_cn"], [5, "t7_sys_cn"]] as const) {
+        const r = estimate(frame, specs[i].spec);
+        expect(r.warnings!.length).toBeGreaterThan(0);
+        expect(await page.getAttribute(`.reading[data-model="${id}"]`, "data-sign")).toBe("n/a");
+        const g = await readingText(page, id);
+        expect(g).toContain("No sign or size reading");
+        expect(g).not.toMatch(/Same sign|Opposite sign/);
+        expect(g).toContain("enters as exogenous");
+        expect(await page.$eval(`tr[data-kind="partner_years"] [data-col="${id}"] [data-value]`, (e) => Number((e as HTMLElement).dataset.value))).toBe(r.info!.partner_years);
+      }
+
+      // The DSTRI endogenous: the engine's GMM with its own lags as instruments, run in the worker.
+      await page.check('input[name="gmm-dstri"][value="endogenous"]');
+      await page.waitForSelector(".endo-gmm[data-status=done]", {timeout: 120_000});
+      for (const m of endogenousGmmModels(CN)) {
+        const r = estimate(frame, m.spec);
+        const j = r.terms.indexOf("L.dstri");
+        const shown = await page.$eval(`.endo-gmm [data-col="${m.id}"][data-term="LDSTRI"][data-kind="coef"]`, (e) => Number((e as HTMLElement).dataset.value));
+        expect(Math.abs(shown - r.coef[j])).toBeLessThan(1e-10);
+        expect(await readingText(page, m.id)).toContain("The DSTRI is treated as endogenous");
+      }
+
+      // The event study: chart, coefficients and pre-trend p equal to the engine in Node.
+      await waitEvent(page);
+      const task = eventStudyTask(CN);
+      const es = eventStudy(frame, task.spec, task.es);
+      const p = await page.getAttribute("#event-study .event-study", "data-pretrend-p");
+      expect(Math.abs(Number(p) - es.pretrend.p_f)).toBeLessThan(1e-10);
+      const reading = await page.textContent("#event-study .reading");
+      expect(reading).toContain(`p = ${es.pretrend.p_f.toFixed(3)}`);
+      expect(reading).toContain("Leaving out one partner at a time");
+      const k0 = es.event_time.indexOf(0);
+      expect(await page.textContent('#event-study tr[data-j="0"] td')).toBe(es.coef[k0].toFixed(3));
+      await settle(page);
+      await screenshot(page, "replication-issue24-en-1280");
+
+      await page.setViewportSize({width: 390, height: 844});
+      await visit(page, s.url("/replication?lang=en"), problems);
+      await waitEvent(page);
+      await screenshot(page, "replication-issue24-en-390");
+
+      await visit(page, s.url("/replication?lang=zh"), problems);
+      await waitEvent(page);
+      expect(await readingText(page, "t7_sys_cn")).toContain("不做符号和大小的比较");
+      expect(await page.textContent("#event-study .reading")).toContain("事前趋势检验");
+      expect(await readingText(page, "t4_ctrl_cn")).toContain(`DSTRI 在伙伴和年份之内的标准差为 ${within.toFixed(3)}`);
+      await screenshot(page, "replication-issue24-zh-390");
+      await page.setViewportSize({width: 1280, height: 900});
+      await visit(page, s.url("/replication?lang=zh"), problems);
+      await waitEvent(page);
+      await screenshot(page, "replication-issue24-zh-1280");
+      expect(problems).toEqual([]);
+    }, dist);
+  }, 600_000);
+});
