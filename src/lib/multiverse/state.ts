@@ -7,6 +7,7 @@
  *   sort=estimate|key|lag|controls|fe|vcov|sample|estimator
  *   sel=0.1.0.31.3.2.0.0   the selected specification's option index in each dimension (DIMS order)
  *   draws=500
+ *   view=defensible|all   which specifications the results show (issue 24: defensible.ts; default defensible)
  */
 import {DIMS, dimSizes, type Dim, type Grid, type Keep} from "./grid.js";
 
@@ -15,10 +16,12 @@ export interface View {
   sort: "estimate" | Dim;
   sel: Record<Dim, number> | null;
   draws: number;
+  /** "defensible": only the specifications a referee would defend (defensible.ts); "all": every choice. */
+  mode: "defensible" | "all";
 }
 
 export const DEFAULT_DRAWS = 200;
-export const defaultView = (): View => ({off: {estimator: [1, 2, 3], vcov: [4, 5]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS});
+export const defaultView = (): View => ({off: {estimator: [1, 2, 3], vcov: [4, 5]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS, mode: "defensible"});
 
 export function parseView(search: string, g: Grid): {view: View; ignored: string[]} {
   const view = defaultView();
@@ -56,6 +59,9 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
       const n = Number(value);
       if (Number.isInteger(n) && n >= 10 && n <= 5000) view.draws = n;
       else bad();
+    } else if (name === "view") {
+      if (value === "defensible" || value === "all") view.mode = value;
+      else bad();
     } else bad();
   }
   return {view, ignored};
@@ -67,7 +73,7 @@ export function serializeView(v: View, lang?: string | null): string {
   const off = DIMS.filter((d) => v.off[d]?.length).map((d) => `${d}:${v.off[d]!.join(".")}`);
   p.push(`off=${off.join(",")}`, `sort=${v.sort}`);
   if (v.sel) p.push(`sel=${DIMS.map((d) => v.sel![d]).join(".")}`);
-  p.push(`draws=${v.draws}`);
+  p.push(`draws=${v.draws}`, `view=${v.mode}`);
   return p.join("&");
 }
 
