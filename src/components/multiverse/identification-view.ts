@@ -47,6 +47,8 @@ export function viewSwitch(mode: Mode, counts: {defensible: number; all: number}
 
 function sharesTable(caption: string, head: string, rows: ShareRow[], name: (r: ShareRow) => string, key: string): HTMLElement {
   const t = el("table", {className: "mv-shares"});
+  // A phone scrolls the table in its own box, never the page.
+  const wrap = el("div", {className: "mv-shares-wrap"}, t);
   t.dataset.by = key;
   t.append(el("caption", {text: caption}));
   t.append(el("thead", {}, el("tr", {}, el("th", {text: head}), el("th", {className: "num", text: L("Specifications", "设定数")}), el("th", {className: "num", text: L("Partners moving", "变动的伙伴国")}), el("th", {className: "num", text: L("Significant negative", "显著为负")}), el("th", {className: "num", text: L("Significant positive", "显著为正")}))));
@@ -58,7 +60,7 @@ function sharesTable(caption: string, head: string, rows: ShareRow[], name: (r: 
     tb.append(tr);
   }
   t.append(tb);
-  return t;
+  return wrap;
 }
 
 /** Significant shares (5%) by DSTRI measure and by number of moving partners, over the specifications in view. */
@@ -78,7 +80,7 @@ export function sharesView(byKey: ShareRow[], byChangers: ShareRow[], keyName: (
     )}),
     el("div", {className: "mv-shares-grid"},
       sharesTable(L("By DSTRI measure", "按 DSTRI 指标"), L("DSTRI measure", "DSTRI 指标"), byKey, (r) => keyName(r.group), "key"),
-      sharesTable(L("By number of partners whose measure moves", "按指标变动的伙伴国数量"), L("Partners moving", "变动的伙伴国"), byChangers, (r) => bucket(r.group), "changers"))
+      sharesTable(L("By number of partners whose measure moves", "按指标变动的伙伴国数量"), L("Group", "组别"), byChangers, (r) => bucket(r.group), "changers"))
   );
   return box;
 }

@@ -68,3 +68,30 @@ export function sliderBounds(rows: readonly Row[], column: string): {min: number
   if (!r) return null;
   return {min: Math.floor(r.min * 100 + 1e-9) / 100, max: Math.ceil(r.max * 100 - 1e-9) / 100};
 }
+
+/**
+ * The partner whose `column` moved most between its first and its last observed year up to `maxYear` (ties: first
+ * ISO3 code), with both ends: the page's opening scenario undoes that change ("what if it had kept its earlier
+ * rules?"), a move the data contain rather than a straight-line projection. Null when no partner's value moved.
+ * Example: AAA 0.10 (2014) -> 0.30 (2020), BBB unchanged -> {iso3: "AAA", first: {2014, 0.10}, last: {2020, 0.30}}.
+ */
+export function largestMover(rows: readonly Row[], column: string, maxYear = Infinity): {iso3: string; first: {year: number; value: number}; last: {year: number; value: number}} | null {
+  const ends = new Map<string, {first: {year: number; value: number}; last: {year: number; value: number}}>();
+  for (const r of rows) {
+    const v = r[column];
+    if (r.year > maxYear || typeof v !== "number" || !Number.isFinite(v)) continue;
+    const e = ends.get(r.iso3);
+    if (!e) ends.set(r.iso3, {first: {year: r.year, value: v}, last: {year: r.year, value: v}});
+    else {
+      if (r.year < e.first.year) e.first = {year: r.year, value: v};
+      if (r.year > e.last.year) e.last = {year: r.year, value: v};
+    }
+  }
+  let best: {iso3: string; first: {year: number; value: number}; last: {year: number; value: number}} | null = null;
+  for (const iso3 of [...ends.keys()].sort()) {
+    const e = ends.get(iso3)!;
+    const d = Math.abs(e.last.value - e.first.value);
+    if (d > 1e-9 && (!best || d > Math.abs(best.last.value - best.first.value) + 1e-12)) best = {iso3, ...e};
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {lastExportsYear, latestValue, mostRestrictive, oecdMedian, sliderBounds} from "../../../src/lib/whatif/partner.js";
+import {largestMover, lastExportsYear, latestValue, mostRestrictive, oecdMedian, sliderBounds} from "../../../src/lib/whatif/partner.js";
 
 const rows = [
   {iso3: "AAA", year: 2019, oecd: true, s: 0.5},
@@ -52,5 +52,21 @@ describe("scores of the exports' year (issue 24)", () => {
     expect(sliderBounds([{iso3: "A", year: 1, s: 0.013}, {iso3: "B", year: 1, s: 0.236}], "s")).toEqual({min: 0.01, max: 0.24});
     expect(sliderBounds([{iso3: "A", year: 1, s: 0.06000000000000001}], "s")).toEqual({min: 0.06, max: 0.06});
     expect(sliderBounds([{iso3: "A", year: 1, s: null}], "s")).toBeNull();
+  });
+});
+
+describe("largestMover (the opening scenario)", () => {
+  it("is the partner whose value moved most between its first and last year up to maxYear, with both ends", () => {
+    const rows = [
+      {iso3: "BBB", year: 2014, s: 0.2},
+      {iso3: "BBB", year: 2020, s: 0.2},
+      {iso3: "AAA", year: 2020, s: 0.3},
+      {iso3: "AAA", year: 2014, s: 0.1},
+      {iso3: "AAA", year: 2024, s: 0.9},
+      {iso3: "CCC", year: 2014, s: 0.5},
+      {iso3: "CCC", year: 2020, s: 0.36}
+    ];
+    expect(largestMover(rows, "s", 2020)).toEqual({iso3: "AAA", first: {year: 2014, value: 0.1}, last: {year: 2020, value: 0.3}});
+    expect(largestMover(rows.filter((r) => r.iso3 === "BBB"), "s")).toBeNull();
   });
 });
