@@ -120,7 +120,7 @@ describe("issue 24: what identifies an estimate, on the pages", () => {
           }
           // Electronic transactions moves in 3 partners (issue 24).
           expect(await page.getAttribute('.mech-area-table tr[data-area="dstri_etrans"]', "data-changers")).toBe("3");
-          await page.waitForFunction(() => [...document.querySelectorAll(".mech-area-table .ri-test")].every((e) => e.getAttribute("data-state") === "done"), undefined, {timeout: 180_000});
+          await page.waitForFunction(() => Array.from(document.querySelectorAll(".mech-area-table .ri-test")).every((e) => e.getAttribute("data-state") === "done"), undefined, {timeout: 180_000});
           const etrans = await page.textContent('.mech-area-table tr[data-area="dstri_etrans"] .mech-p');
           expect(etrans).toMatch(lang === "en" ? /^Permutation-test p = \d\.\d{3}.*Identified by 3 of \d+ partners/ : /^置换检验 p = \d\.\d{3}.*由 3 个伙伴国识别/);
           // The chart labels count the partners too, and no axis speaks of "1 point".
