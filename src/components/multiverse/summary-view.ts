@@ -18,8 +18,8 @@ export function summaryView(s: Summary, opts: {perSd: boolean; nullResult: NullR
   // the coefficient (Mummolo & Peterson 2018); the total SD would overstate a typical change about three-fold.
   const sds = (opts.withinSd ?? []).map(([k, v]) => `${k.replace(/^DSTRI[:：]\s*/, "")} ${Number.isFinite(v) ? v.toFixed(4) : "–"}`).join("; ");
   if (opts.perSd) box.append(el("p", {className: "mv-note mv-within-sd", text: pick({
-    en: `Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of one within SD of the measure (coefficient × SD of the measure after removing partner and year effects, over the panel; Mummolo and Peterson 2018). Within SDs: ${sds}. Keep one measure to see raw coefficients.`,
-    zh: `当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标变动一个组内标准差的效应表示（系数 × 剔除伙伴国和年份效应后该指标在整个面板上的标准差；Mummolo 和 Peterson，2018）。组内标准差：${sds}。只保留一个指标即可查看原始系数。`
+    en: `Several DSTRI measures are on, and their spreads differ a lot: estimates are shown as the effect of one within SD of the measure (coefficient × SD of the measure after removing partner and year effects, over the years with exports observed; Mummolo and Peterson 2018). Within SDs: ${sds}. Keep one measure to see raw coefficients.`,
+    zh: `当前包含多个DSTRI指标，其离散程度差异很大：估计值以指标变动一个组内标准差的效应表示（系数 × 剔除伙伴国和年份效应后该指标在有出口观测的年份中的标准差；Mummolo 和 Peterson，2018）。组内标准差：${sds}。只保留一个指标即可查看原始系数。`
   })}));
   const dl = el("dl", {className: "mv-stats"});
   const nr = opts.nullResult;

@@ -95,17 +95,19 @@ export function defensibleMask(g: Grid, c: Combos, partnersBySample: number[]): 
 }
 
 /**
- * SD of each key measure after partner and year fixed effects (Mummolo & Peterson 2018), over every row where
- * the measure is observed: sqrt(sum x~^2 / (m - 1)), x~ demeaned on id and time (as `info.within_sd`;
- * R: `sd(resid(feols(x ~ 1 | id + year)))`). One fixed scale per measure, so that the per-SD curve compares
- * specifications on the same units. NaN when the measure has fewer than two observed rows.
+ * SD of each key measure after partner and year fixed effects (Mummolo & Peterson 2018), over the rows where
+ * the measure and the outcome `y` (default: the grid's first) are observed, i.e. the years the models can use:
+ * sqrt(sum x~^2 / (m - 1)), x~ demeaned on id and time (as `info.within_sd`; R: `sd(resid(feols(x ~ 1 | id +
+ * year, data = rows)))`). One fixed scale per measure, so that the per-SD curve compares specifications on the same
+ * units. NaN when fewer than two rows remain.
  */
-export function keyWithinSd(p: Prepared, g: Grid, timeCodes: {codes: Int32Array; nlevels: number}): number[] {
+export function keyWithinSd(p: Prepared, g: Grid, timeCodes: {codes: Int32Array; nlevels: number}, y = g.y[0]): number[] {
   const id = p.factors.get(g.id)!;
+  const yc = p.terms.get(y)!;
   return g.key.map((k) => {
     const x = p.terms.get(lagTerm(k, 0))!;
     const rows: number[] = [];
-    for (let r = 0; r < p.n; r++) if (Number.isFinite(x[r]) && id.codes[r] >= 0 && timeCodes.codes[r] >= 0) rows.push(r);
+    for (let r = 0; r < p.n; r++) if (Number.isFinite(x[r]) && Number.isFinite(yc[r]) && id.codes[r] >= 0 && timeCodes.codes[r] >= 0) rows.push(r);
     if (rows.length < 2) return NaN;
     const col = Float64Array.from(rows, (r) => x[r]);
     const recode = (f: {codes: Int32Array; nlevels: number}) => {
