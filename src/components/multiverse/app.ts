@@ -758,7 +758,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       el(
         "div",
         {className: "mv-buttons"},
-        btn("CSV", () => download("multiverse.csv", toCsv(grid, combos, result!), "text/csv")),
+        btn("CSV", () => download("multiverse.csv", toCsv(grid, combos, result!, undefined, {changers: identOf().changers, defensible: identOf().mask}), "text/csv")),
         btn("JSON", () => download("multiverse.json", JSON.stringify({specs: Array.from({length: combos.n}, (_, i) => record(grid, combos, result!, i)), summary: s, ...(nullResult ? {null: nullResult} : {}), timing_ms: {estimate: Math.round(runMs), null: Math.round(nullMs)}}), "application/json")),
         btn("SVG", () => {
           const svg = curveBox.querySelector("svg");

@@ -102,3 +102,18 @@ describe("significantShares", () => {
     expect([0, 4, 5, 9, 10, 19, 20, 41].map(bucketOf)).toEqual([0, 0, 5, 5, 10, 10, 20, 20]);
   });
 });
+
+describe("the CSV download carries what identifies each specification", () => {
+  it("adds changing_partners and defensible columns when given, and nothing otherwise", async () => {
+    const {toCsv} = await import("../../../src/lib/multiverse/output.ts");
+    const {emptyResult} = await import("../../../src/lib/multiverse/batch.ts");
+    const c = expandGrid(grid, {key: [2], lag: [0], controls: [0], fe: [3], vcov: [0, 2], sample: [0], estimator: [0], y: [0]});
+    const p = prepare(frame, grid);
+    const changers = changingPartners(p, grid, c);
+    const mask = defensibleMask(grid, c, partnersPerSample(p, grid));
+    const lines = toCsv(grid, c, emptyResult(c.n), undefined, {changers, defensible: mask}).trim().split("\n");
+    expect(lines[0].endsWith(",changing_partners,defensible")).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(",").slice(-2).join(","))).toEqual(["3,0", "3,1"]);
+    expect(toCsv(grid, c, emptyResult(c.n)).split("\n")[0].endsWith(",spec")).toBe(true);
+  });
+});
