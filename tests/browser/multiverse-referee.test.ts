@@ -23,7 +23,8 @@ describe("multiverse for a referee", () => {
       for (const lang of ["en", "zh"]) {
         for (const width of [1280, 390]) {
           await page.setViewportSize({width, height: width === 390 ? 844 : 800});
-          await visit(page, s.url(`/multiverse?lang=${lang}&${GRID}`), problems);
+          // Every choice in view (the page opens on the defensible ones, issue 24): 1,024 specifications.
+          await visit(page, s.url(`/multiverse?lang=${lang}&${GRID}&view=all`), problems);
           await page.waitForSelector(".multiverse[data-state=done]", {timeout: 120_000});
           // Reference line: one DSTRI measure, raw coefficients: -0.224 x 0.326 / SD(dstri).
           const ref = await page.$eval(".mv-curve-box .mv-reference", (e) => Number(e.getAttribute("data-value")));
@@ -61,8 +62,9 @@ describe("multiverse for a referee", () => {
           await page.click(".mv-choice-table thead th:nth-child(3) button");
           expect(await page.getAttribute(".mv-choices-panel", "data-sort")).toBe("median:desc");
           // Summaries explained; the variance decomposition adds to 100%.
-          expect(await page.$$eval(".mv-why", (p) => p.length)).toBe(7);
-          if (lang === "en") expect(await page.textContent(".mv-why[data-why='stouffer']")).toMatch(/not a p-value/);
+          // Six before the null bootstrap: Stouffer's Z appears only beside its bootstrap p-value (issue 24).
+          expect(await page.$$eval(".mv-why", (p) => p.length)).toBe(6);
+          expect(await page.$(".mv-why[data-why='stouffer']")).toBeNull();
           expect(await page.textContent(".mv-variance tr[data-term='total'] td.num")).toBe("100.0%");
           // Draws out of range: a visible note, Run held.
           await page.fill("#mv-draws", "100000");

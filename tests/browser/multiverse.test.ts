@@ -34,7 +34,16 @@ describe("multiverse page", () => {
       expect(await page.textContent(".mv-status")).toMatch(/55,296 specifications estimated/);
       expect(await page.$$eval(".mv-curve-box svg rect", (r) => r.length)).toBeGreaterThan(300);
       expect(await page.textContent(".mv-curve-box svg")).toMatch(/DSTRI/);
+      // The summary opens on the defensible specifications (issue 24); "All choices" shows every one of them.
+      expect(await page.getAttribute(".multiverse", "data-view")).toBe("defensible");
+      const nDefensible = Number((await page.textContent('.mv-stats dd[data-stat="n"]'))!.split("/")[1].replace(/[^\d]/g, ""));
+      expect(nDefensible).toBeGreaterThan(1000);
+      expect(nDefensible).toBeLessThan(55_296);
+      await page.click("#mv-view-all");
+      await page.waitForFunction(() => document.querySelector(".multiverse")?.getAttribute("data-view") === "all");
       expect(await page.textContent('.mv-stats dd[data-stat="n"]')).toMatch(/\/ 55,296/);
+      await page.click("#mv-view-defensible");
+      await page.waitForFunction(() => document.querySelector(".multiverse")?.getAttribute("data-view") === "defensible");
       expect(await page.$$eval(".mv-bar-row", (r) => r.length)).toBeGreaterThan(5);
       await screenshot(page, "multiverse-default");
 

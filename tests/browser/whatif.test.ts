@@ -75,12 +75,15 @@ describe("what-if page", () => {
         expect(pctOfText(a.pct!.text)).toBeCloseTo(expected, 1);
         expect(a.delta!.value).not.toBe(0);
 
-        await setSlider(page, 0.6);
+        // The slider stops at the largest value of the area in the data (0.24 for infrastructure, issue 24): a
+        // target of 0.6 (beyond any country) cannot be set.
+        expect(await page.$eval('.whatif-controls input[type="range"]', (el) => (el as HTMLInputElement).max)).toBe("0.24");
+        await setSlider(page, 0.24);
         const b = await shown(page);
         expect(b.pct!.text).not.toBe(a.pct!.text);
         expect(b.delta!.value).not.toBeCloseTo(a.delta!.value, 6);
         expect(pctOfText(b.pct!.text)).toBeCloseTo(100 * (Math.exp(b.beta!.value * b.delta!.value) - 1), 1);
-        // 0.6 is far above anything India has had: flagged as extrapolation.
+        // 0.24 is far above anything India has had (0.08-0.12): flagged as extrapolation.
         expect(await page.$('[data-testid="whatif-extrapolation"]')).not.toBeNull();
 
         const url = new URL(page.url());
@@ -131,6 +134,24 @@ describe("what-if page", () => {
         expect(await page.$('[data-testid="whatif-usd"]')).toBeNull();
         expect(await page.textContent('[data-testid="whatif-result"]')).not.toMatch(/US\$|亿美元/);
       }
+      // Every area: a money figure exactly where the engine's count of moving partners is 5 or more (payments: 3,
+      // intellectual property: 1, as electronic transactions; issue 24). Target: the slider's far end.
+      const seen: Record<string, number> = {};
+      for (const area of ["dstri_infra", "dstri_etrans", "dstri_payment", "dstri_ipr", "dstri_other"]) {
+        // The slider's top (a score of 1 is held to the area's largest value), or its bottom if Canada sits at the top.
+        for (const score of [1, 0]) {
+          await visit(page, s.url(`/whatif?lang=en&partner=CAN&area=${area}&score=${score}`), problems);
+          await page.waitForSelector('[data-testid="whatif-result"]');
+          if (Number(await page.getAttribute('[data-testid="whatif-delta"]', "data-value")) !== 0) break;
+        }
+        const few = await page.$('[data-testid="whatif-few-changers"]');
+        const usd = await page.$('[data-testid="whatif-usd"]');
+        const n = few ? Number((await few.textContent())!.match(/^Identified by (\d+)/)![1]) : 99;
+        seen[area] = n;
+        expect(usd === null, area).toBe(n < 5);
+        if (n < 5) expect(await page.textContent('[data-testid="whatif-result"]'), area).not.toMatch(/US\$/);
+      }
+      expect(seen).toMatchObject({dstri_etrans: 3, dstri_payment: 3, dstri_ipr: 1});
       // The overall index moves in many partners: the US$ figure stays.
       await visit(page, s.url("/whatif?partner=CAN&area=dstri&score=0.2"), problems);
       await page.waitForSelector('[data-testid="whatif-usd"]');

@@ -55,7 +55,7 @@ export function areaChange(rows: PanelRow[], {width = 900}: {width?: number} = {
     }),
     caption: pick({en: "Source: OECD, Digital Services Trade Restrictiveness Index (CC BY 4.0).", zh: "数据来源：OECD 数字服务贸易限制指数（CC BY 4.0）。"}),
     fx: {label: null, domain: AREA_DEFS.map((d) => pick(d.short))},
-    x: {label: pick({en: "Area score (0 = open) →", zh: "领域得分（0 = 开放）→"}), grid: true, ticks: 3},
+    x: {label: pick({en: "Contribution to the overall index (0 = open) →", zh: "对总指数的贡献（0 = 开放）→"}), grid: true, ticks: 3},
     y: {label: null, domain: order},
     marks: [
       Plot.frame({strokeOpacity: 0.15}),

@@ -35,7 +35,7 @@ export function areaHeatmap(rows: PanelRow[], {width = 720, year}: {width?: numb
     caption: pick({en: "Source: OECD, Digital Services Trade Restrictiveness Index (CC BY 4.0).", zh: "数据来源：OECD 数字服务贸易限制指数（CC BY 4.0）。"}),
     x: {axis: "top", label: null, domain: cols.map((c) => c.label), tickRotate: narrow ? -40 : 0},
     y: {label: null, domain: inYear.map((r) => countryName(r)), tickFormat: short},
-    color: {type: "linear", scheme: "Oranges", domain: [0, Math.max(0.05, max)], legend: true, label: pick({en: "Area score (0–1)", zh: "领域得分（0–1）"})},
+    color: {type: "linear", scheme: "Oranges", domain: [0, Math.max(0.05, max)], legend: true, label: pick({en: "Contribution to the overall index", zh: "对总指数的贡献"})},
     marks: [
       Plot.cell(cells.filter((c) => !c.overall), {x: "area", y: "partner", fill: "value", inset: 0.5}),
       Plot.cell(cells.filter((c) => c.overall), {x: "area", y: "partner", fill: "#eeeeee", inset: 0.5}),

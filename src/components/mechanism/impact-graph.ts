@@ -11,7 +11,8 @@ import {multilineText, svgEl, wrapText} from "./svg.js";
 import {legendItem} from "./mapping-diagram.js";
 
 /** Per-column estimate shown on tested edges: β with its 95% interval. */
-export type EdgeEstimates = Map<string, {beta: number; lo: number; hi: number}>;
+/** Per area: β with its 95% interval and, when known, the partners whose area moves (they alone identify β). */
+export type EdgeEstimates = Map<string, {beta: number; lo: number; hi: number; changers?: number; partners?: number}>;
 
 const TESTED = "#1f6fd1";
 const ARGUED = "#8a8a8a";
@@ -240,7 +241,12 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
       a.textContent = pick(e.evidence.label);
       p.append(a);
       const est = estimates?.get(e.evidence.column);
-      if (est) p.append(`; ${pick(L.estimate)} β = ${est.beta.toFixed(2)} (${pick(L.ci)} ${est.lo.toFixed(2)} … ${est.hi.toFixed(2)})`);
+      if (est) {
+        // Per 0.02 step of the area (one step of the published index; issue 24), and the partners identifying it.
+        const step = (b: number) => `${b >= 0 ? "+" : "−"}${Math.abs(100 * Math.expm1(0.02 * b)).toFixed(1)}%`;
+        const who = est.changers === undefined ? "" : pick({en: `; identified by ${est.changers}${est.partners ? ` of ${est.partners}` : ""} partners`, zh: `；由${est.partners ? ` ${est.partners} 个中的` : ""} ${est.changers} 个伙伴国识别`});
+        p.append(`; ${pick(L.estimate)} ${pick({en: "per 0.02 step", zh: "每 0.02 一步"})} ${step(est.beta)} (${pick(L.ci)} ${step(est.lo)} … ${step(est.hi)})${who}`);
+      }
     } else {
       p.append(`${pick(L.section)} ${e.evidence.section}${pick(L.sectionEnd)}`);
     }

@@ -38,6 +38,12 @@ import {varianceDecomposition} from "../../lib/multiverse/variance.js";
 import {paperReference} from "../../lib/multiverse/reference.js";
 
 import {SPREAD_KEY} from "../../lib/multiverse/spread.js";
+import {factorize} from "../../lib/engine/frame.js";
+import {prepare} from "../../lib/multiverse/prepare.js";
+import {bucketOf, changingPartners, defensibleMask, keyWithinSd, partnersPerSample, significantShares} from "../../lib/multiverse/identification.js";
+import {lagTerm} from "../../lib/multiverse/grid.js";
+import {sharesView, viewSwitch} from "./identification-view.js";
+import {FEW_CHANGERS, identifiedText, randomizationTest} from "../randomization-test.js";
 
 /** Option labels in the reader's language. */
 function labels(g: Grid): Record<Dim, string[]> {
@@ -99,7 +105,7 @@ export function multiversePool(workerUrl: string): Pool {
   return pool;
 }
 
-export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: string[], workerUrl: string, started?: Pool): HTMLElement {
+export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: string[], workerUrl: string, started?: Pool, riWorkerUrl?: string): HTMLElement {
   const grid = defaultGrid(partners, outcomes);
   const lab = labels(grid);
   const {view, ignored} = parseView(location.search, grid);
@@ -118,9 +124,18 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   let nullParts = new Map<number, DrawStats>();
   let nullMs = 0;
 
-  // One standard deviation of each DSTRI measure over the panel: with several measures on, the curve shows
-  // the effect of a one-SD higher measure (the areas vary far less than the overall index).
-  const keySd = grid.key.map((k) => {
+  // What identifies each specification (issue 24): partners whose measure moves, the defensible view's mask, and
+  // each measure's SD after partner and year effects (Mummolo & Peterson 2018), the per-SD curve's scale.
+  const prepared = prepare(frame, grid);
+  const sampleSizes = partnersPerSample(prepared, grid);
+  const keySd = keyWithinSd(prepared, grid, factorize(frame.columns[grid.time] as Float64Array));
+  let ident: {key: string; changers: Int32Array; mask: Uint8Array} | null = null;
+  const identOf = () => {
+    if (!ident || ident.key !== keepKey) ident = {key: keepKey, changers: changingPartners(prepared, grid, combos), mask: defensibleMask(grid, combos, sampleSizes)};
+    return ident;
+  };
+  // The total SD of each measure: only for the study's reference line on the raw curve (a heuristic, reference.ts).
+  const totalSd = grid.key.map((k) => {
     const col = frame.columns[k] as Float64Array;
     let n = 0, m = 0, q = 0;
     for (const v of col) if (v === v) {
@@ -133,13 +148,14 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   });
   const perSd = () => grid.key.length - (view.off.key?.length ?? 0) > 1;
   const scaleArr = () => Float64Array.from({length: combos.n}, (_, i) => keySd[combos.idx.key[i]]);
+  const inDefensible = (i: number) => identOf().mask[i] === 1;
   const shown = (): BatchResult => (perSd() ? scaled(result!, scaleArr()) : result!);
   // The study's headline (Table 4 (2)) in the curve's units: per SD, or the OECD-scale coefficient with the same per-SD effect.
   const referenceLine = () => {
-    const ref = paperReference(perSd() ? null : keySd[keepOf(view, grid).key![0]]);
-    return {value: ref.value, label: pick({en: `study, Table 4 (2): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)：${ref.formula} = ${fmt(ref.value)}`}), short: pick({en: `study: ${fmt(ref.value)}`, zh: `原文：${fmt(ref.value)}`})};
+    const ref = paperReference(perSd() ? null : totalSd[keepOf(view, grid).key![0]]);
+    return {value: ref.value, label: pick({en: `study, Table 4 (2), per SD of its index (heuristic): ${ref.formula} = ${fmt(ref.value)}`, zh: `原文表4(2)，按其指数的标准差换算（启发式）：${ref.formula} = ${fmt(ref.value)}`}), short: pick({en: `study: ${fmt(ref.value)}`, zh: `原文：${fmt(ref.value)}`})};
   };
-  const unit = () => (perSd() ? pick({en: "per SD of the DSTRI measure", zh: "DSTRI指标每变动一个标准差"}) : "");
+  const unit = () => (perSd() ? pick({en: "per within SD of the DSTRI measure", zh: "DSTRI指标每变动一个组内标准差"}) : "");
 
   const writeUrl = () => {
     const lang = new URLSearchParams(location.search).get("lang");
@@ -221,7 +237,9 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   if (ignored.length) warn.textContent = pick({en: `Ignored in the link: ${ignored.join(", ")}`, zh: `链接中被忽略的参数：${ignored.join("，")}`});
 
   // ---- result areas
+  const viewBox = el("section", {className: "mv-view-box"});
   const summaryBox = el("section", {className: "mv-summary"});
+  const sharesBox = el("section", {className: "mv-shares-section"});
   const sortBox = el("div", {className: "mv-sort"});
   const curveBox = el("div", {className: "mv-curve-box"});
   const legend = el("p", {className: "mv-legend"});
@@ -236,7 +254,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   const downloadsBox = el("section", {className: "mv-downloads"});
   const failedBox = el("details", {className: "mv-failed"});
 
-  root.append(optionsBox, countLine, runBox, warn, summaryBox, sortBox, readout, curveBox, legend, selectedBox, influenceBox, choicesBox, nullBox, downloadsBox, failedBox);
+  root.append(optionsBox, countLine, runBox, warn, viewBox, summaryBox, sharesBox, sortBox, readout, curveBox, legend, selectedBox, influenceBox, choicesBox, nullBox, downloadsBox, failedBox);
   updateCount();
 
   // ---- estimation
@@ -338,9 +356,15 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   resumeBtn.addEventListener("click", () => void execute());
 
   // ---- rendering
+  /** Specifications in the current view (defensible or all), estimated or not. */
+  const inView = (): Int32Array => {
+    const out: number[] = [];
+    for (let i = 0; i < combos.n; i++) if (view.mode === "all" || inDefensible(i)) out.push(i);
+    return Int32Array.from(out);
+  };
   const kept = (): Int32Array => {
     const out: number[] = [];
-    for (let i = 0; i < combos.n; i++) if (result!.ok[i]) out.push(i);
+    for (let i = 0; i < combos.n; i++) if (result!.ok[i] && (view.mode === "all" || inDefensible(i))) out.push(i);
     return Int32Array.from(out);
   };
   const comboKey = (i: number) => DIMS.map((d) => combos.idx[d][i]).join(".");
@@ -354,9 +378,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
   function renderResults(): Record<string, number> {
     const t = [performance.now()];
     const ok = kept();
-    const s = summarize(shown());
+    const s = summarize(shown(), {which: inView()});
     t.push(performance.now());
     renderSummary(s);
+    renderView(ok);
     storeSpread(ok);
     renderSort();
     t.push(performance.now());
@@ -375,10 +400,28 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     return {summary: d(0), spread_sort: d(1), curve: d(2), influence: d(3), rest: d(4)};
   }
 
+  function renderView(ok: Int32Array) {
+    const {changers, mask} = identOf();
+    let nDef = 0;
+    for (let i = 0; i < combos.n; i++) nDef += mask[i];
+    viewBox.replaceChildren(viewSwitch(view.mode, {defensible: nDef, all: combos.n}, (m) => {
+      view.mode = m;
+      nullResult = null;
+      nullParts = new Map();
+      zoom = null;
+      writeUrl();
+      renderResults();
+    }));
+    root.dataset.view = view.mode;
+    const r = shown();
+    const keyName = (k: number) => lab.key[k];
+    sharesBox.replaceChildren(sharesView(significantShares(r, ok, (i) => combos.idx.key[i], changers), significantShares(r, ok, (i) => bucketOf(changers[i]), changers), keyName));
+  }
+
   let lastSummary: Summary | null = null;
   function renderSummary(s: Summary) {
     lastSummary = s;
-    summaryBox.replaceChildren(summaryView(s, {perSd: perSd(), nullResult}));
+    summaryBox.replaceChildren(summaryView(s, {perSd: perSd(), nullResult, withinSd: grid.key.map((k, j) => [lab.key[j], keySd[j]] as [string, number]).filter((_, j) => keepOf(view, grid).key!.includes(j))}));
   }
 
   function storeSpread(ok: Int32Array) {
@@ -480,9 +523,10 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       const choices = DIMS.filter((d) => d !== "controls" && keep[d]!.length > 1).map((d) => lab[d][combos.idx[d][i]]);
       const ctl = grid.subsets[combos.idx.controls[i]];
       readout.dataset.rank = String(rank);
+      const nMove = identOf().changers[i];
       readout.textContent = pick({
-        en: `#${(rank + 1).toLocaleString("en")} of ${order.length.toLocaleString("en")}: estimate ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}], p ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `controls ${ctl.join("+")}` : "no controls"].join(" · ")}`,
-        zh: `第 ${rank + 1} / ${order.length} 个：估计值 ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}]，p = ${fmt(r.pvalue[i])} · ${[...choices, ctl.length ? `控制变量 ${ctl.join("+")}` : "无控制变量"].join(" · ")}`
+        en: `#${(rank + 1).toLocaleString("en")} of ${order.length.toLocaleString("en")}: estimate ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}], p ${fmt(r.pvalue[i])}, identified by ${nMove} partner${nMove === 1 ? "" : "s"}${nMove < FEW_CHANGERS ? " (too few for this p-value)" : ""} · ${[...choices, ctl.length ? `controls ${ctl.join("+")}` : "no controls"].join(" · ")}`,
+        zh: `第 ${rank + 1} / ${order.length} 个：估计值 ${fmt(r.coef[i])} [${fmt(lo[i])}, ${fmt(hi[i])}]，p = ${fmt(r.pvalue[i])}，由 ${nMove} 个伙伴国识别${nMove < FEW_CHANGERS ? "（过少，此 p 值不可信）" : ""} · ${[...choices, ctl.length ? `控制变量 ${ctl.join("+")}` : "无控制变量"].join(" · ")}`
       });
     };
     readout.textContent = L("Point at the curve (or focus it and use the arrow keys) to read a specification; click or tap to open it.", "将指针移到曲线上（或聚焦后使用方向键）即可读取某一设定；点击或轻触可打开。");
@@ -525,6 +569,15 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
     const choices = el("ul", {className: "mv-choices"});
     for (const d of DIMS) choices.append(el("li", {}, el("strong", {text: `${pick(DIM_NAMES[d])}: `}), d === "controls" ? rec.spec.x.slice(1).join(", ") || L("none", "无") : lab[d][combos.idx[d][i]]));
     selectedBox.append(choices, link, " ", pinButton(state, L("the selected specification", "所选设定")));
+    // The partners that identify it, and where they are few, a permutation test first (issue 24).
+    const nMove = identOf().changers[i];
+    const keyTerm = lagTerm(grid.key[combos.idx.key[i]], grid.lags[combos.idx.lag[i]]);
+    const identLine = el("p", {className: nMove < FEW_CHANGERS ? "mv-identified mv-few" : "mv-identified", text: `${identifiedText(nMove, sampleSizes[combos.idx.sample[i]])}: ${pick(nMove < FEW_CHANGERS
+      ? {en: "too few for clustered p-values to be trusted; the permutation test below is the one to read.", zh: "过少，聚类 p 值不可信；应以下面的置换检验为准。"}
+      : {en: `the ${keyTerm} value of the other partners never changes in the estimation sample.`, zh: `其余伙伴国的 ${keyTerm} 在估计样本中从未变化。`})}`});
+    identLine.dataset.changers = String(nMove);
+    selectedBox.append(identLine);
+    if (nMove < FEW_CHANGERS && nMove > 0 && riWorkerUrl && grid.estimators[combos.idx.estimator[i]] === "ols") selectedBox.append(randomizationTest(riWorkerUrl, frame, rec.spec, keyTerm));
     try {
       const res = estimate(frame, rec.spec);
       selectedBox.append(modelWarningsAlert(res.warnings ?? []), resultsTable(tableModel(state, res)));
@@ -552,7 +605,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
 
   function renderInfluence() {
     const optionName = (id: string, j: number, o: string) => (id.startsWith("control:") ? (o === "in" ? L("included", "纳入") : L("left out", "不纳入")) : lab[id as Dim]?.[j] ?? o);
-    influenceBox.replaceChildren(...influenceView(influence(grid, combos, shown()), decisionName, optionName));
+    influenceBox.replaceChildren(...influenceView(influence(grid, combos, shown(), kept()), decisionName, optionName));
   }
 
   function renderNull(s: Summary) {
@@ -712,7 +765,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       el(
         "div",
         {className: "mv-buttons"},
-        btn("CSV", () => download("multiverse.csv", toCsv(grid, combos, result!), "text/csv")),
+        btn("CSV", () => download("multiverse.csv", toCsv(grid, combos, result!, undefined, {changers: identOf().changers, defensible: identOf().mask}), "text/csv")),
         btn("JSON", () => download("multiverse.json", JSON.stringify({specs: Array.from({length: combos.n}, (_, i) => record(grid, combos, result!, i)), summary: s, ...(nullResult ? {null: nullResult} : {}), timing_ms: {estimate: Math.round(runMs), null: Math.round(nullMs)}}), "application/json")),
         btn("SVG", () => {
           const svg = curveBox.querySelector("svg");

@@ -1,6 +1,7 @@
 /**
  * The simulator's inputs as one element usable with Framework's `view()`: a partner select, a score select
- * (overall DSTRI or one of the five areas) and a 0–1 slider for the target score. Its `value` is
+ * (overall DSTRI or one of the five areas, which are contributions adding up to it) and a slider for the target
+ * value, bounded by the values that score has taken in the data (`bounds`; issue 24: no target beyond any observed). Its `value` is
  * {partner, area, score}; it fires "input" on every change. The page opens, and a change of partner or area moves
  * the slider, to a meaningful scenario: the OECD median of that score (never a zero change that reads "0.0%");
  * "Back to current" and "OECD median" buttons set either end. Plain DOM (Observable Inputs would be fetched from
@@ -23,7 +24,8 @@ export function whatifControls(
   partners: Array<{iso3: string; name: string}>,
   current: (iso3: string, column: string) => {year: number; value: number} | null,
   initial: {partner: string; area: string; score: number | null},
-  median: (column: string) => number | null = () => null
+  median: (column: string) => number | null = () => null,
+  bounds: (column: string) => {min: number; max: number} | null = () => null
 ): HTMLElement & {value: ControlsValue} {
   const form = document.createElement("form") as unknown as HTMLElement & {value: ControlsValue};
   form.className = "whatif-controls";
@@ -59,9 +61,18 @@ export function whatifControls(
   const slider = document.createElement("input");
   slider.type = "range";
   slider.name = "score";
-  slider.min = "0";
-  slider.max = "1";
   slider.step = "0.01";
+  /** The slider's range for the chosen score (0–1 when the data give none); values are clamped into it. */
+  const setBounds = () => {
+    const b = bounds(area.value) ?? {min: 0, max: 1};
+    slider.min = String(b.min);
+    slider.max = String(b.max);
+    return b;
+  };
+  const clampTo = (v: number) => {
+    const b = setBounds();
+    return Math.min(b.max, Math.max(b.min, clampScore(v)));
+  };
   slider.setAttribute("aria-label", pick({en: "Target score", zh: "目标得分"}));
   const number = document.createElement("output");
   number.className = "whatif-score";
@@ -74,11 +85,13 @@ export function whatifControls(
   toMedianButton.type = "button";
 
   field(pick({en: "Partner", zh: "贸易伙伴"}), partner);
-  field(pick({en: "Score", zh: "指标"}), area);
-  field(pick({en: "Target score (0 = open, 1 = closed)", zh: "目标得分（0 = 开放，1 = 封闭）"}), slider, number);
+  field(pick({en: "Index or area", zh: "总指数或领域"}), area);
+  field(pick({en: "Target value (0 = no restriction measured; the five areas add up to the overall index)", zh: "目标值（0 = 未测到限制；五个领域之和即总指数）"}), slider, number);
+  const boundsNote = document.createElement("span");
+  boundsNote.className = "muted whatif-bounds";
   const row = document.createElement("div");
   row.className = "whatif-now-row";
-  row.append(now, toMedianButton, reset);
+  row.append(now, boundsNote, toMedianButton, reset);
   form.append(row);
 
   const showCurrent = () => {
@@ -89,6 +102,11 @@ export function whatifControls(
     const m = median(area.value);
     toMedianButton.hidden = m === null;
     toMedianButton.textContent = m === null ? "" : pick({en: `OECD median (${clampScore(m).toFixed(2)})`, zh: `经合组织中位数（${clampScore(m).toFixed(2)}）`});
+    const b = setBounds();
+    boundsNote.textContent = pick({
+      en: ` Slider range ${b.min.toFixed(2)}–${b.max.toFixed(2)}: the values this score has taken for any partner in the data.`,
+      zh: ` 滑块范围 ${b.min.toFixed(2)}–${b.max.toFixed(2)}：数据中任一伙伴国该得分出现过的取值。`
+    });
     return c;
   };
   let atCurrent = false;
@@ -105,13 +123,13 @@ export function whatifControls(
     const m = median(area.value);
     if (m === null) return toCurrent();
     showCurrent();
-    slider.value = String(clampScore(m));
+    slider.value = String(clampTo(m));
     atCurrent = false;
   };
   if (initial.score === null) toMedian();
   else {
     showCurrent();
-    slider.value = String(clampScore(initial.score));
+    slider.value = String(clampTo(initial.score));
   }
   sync();
 

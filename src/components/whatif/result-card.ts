@@ -6,7 +6,7 @@
  * `data-testid`, so tests can recompute what is shown.
  */
 import {pick} from "../../lib/i18n.js";
-import type {Coefficient, WhatIf} from "../../lib/whatif/predict.js";
+import {INDEX_STEP, whatIf, type Coefficient, type WhatIf} from "../../lib/whatif/predict.js";
 import {pctText, usdText} from "./format.js";
 
 export interface ResultCardInput {
@@ -155,7 +155,26 @@ export function resultCard(x: ResultCardInput): HTMLElement {
     pick({en: "Formula: % change = 100·(exp(β·Δ) − 1).", zh: "公式：变化率 = 100·(exp(β·Δ) − 1)。"})
   );
 
-  card.append(big, sentence, usd, beta);
+  // The effect of one step of the published index (issue 24), whatever the slider says.
+  const step = whatIf(coef, 0, INDEX_STEP);
+  const perStep = document.createElement("p");
+  perStep.className = "whatif-step";
+  perStep.append(
+    pick({en: `Per step: a score higher by ${INDEX_STEP} (one step of the published index) goes with predicted exports `, zh: `每一步：得分提高 ${INDEX_STEP}（公布指数的一步），对应出口预测值变化 `}),
+    num("whatif-step-pct", step.pct, pctText(step.pct)),
+    pick({en: ` (95% interval ${pctText(step.pctLo)} to ${pctText(step.pctHi)}).`, zh: `（95% 区间 ${pctText(step.pctLo)} 至 ${pctText(step.pctHi)}）。`})
+  );
+  card.append(big, sentence, usd, perStep, beta);
+  if (x.exportsYear != null && Number.isFinite(x.currentYear) && x.exportsYear !== x.currentYear) {
+    const years = document.createElement("p");
+    years.className = "whatif-years muted";
+    years.dataset.testid = "whatif-year-mismatch";
+    years.textContent = pick({
+      en: `Note: the score is from ${x.currentYear} but the latest exports from ${x.exportsYear}; the US$ figure mixes the two years.`,
+      zh: `注意：得分为 ${x.currentYear} 年数据，而最近的出口额为 ${x.exportsYear} 年数据；美元金额混合了两个年份。`
+    });
+    card.append(years);
+  }
   if (x.extrapolation) {
     const warn = document.createElement("p");
     warn.className = "whatif-extrapolation";

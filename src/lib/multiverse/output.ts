@@ -52,11 +52,12 @@ export function record(g: Grid, c: Combos, r: BatchResult, i: number): SpecRecor
 
 /**
  * CSV: one row per specification, the choices as columns (y, key, lag, controls, fe, vcov, sample,
- * estimator), then key_term, coef, se, tstat, pvalue, nobs, ok, error, and the spec as JSON.
+ * estimator), then key_term, coef, se, tstat, pvalue, nobs, ok, error, and the spec as JSON; with `ident` (the page,
+ * issue 24) also changing_partners (partners whose key term moves in the estimation sample) and defensible (0/1).
  */
-export function toCsv(g: Grid, c: Combos, r: BatchResult, which?: ArrayLike<number>): string {
+export function toCsv(g: Grid, c: Combos, r: BatchResult, which?: ArrayLike<number>, ident?: {changers: ArrayLike<number>; defensible: ArrayLike<number>}): string {
   const labels = optionLabels(g);
-  const head = ["y", "key", "lag", "controls", "fe", "vcov", "sample", "estimator", "key_term", "coef", "se", "tstat", "pvalue", "nobs", "ok", "error", "spec"];
+  const head = ["y", "key", "lag", "controls", "fe", "vcov", "sample", "estimator", "key_term", "coef", "se", "tstat", "pvalue", "nobs", "ok", "error", "spec", ...(ident ? ["changing_partners", "defensible"] : [])];
   const lines = [head.join(",")];
   const idx = which ?? Array.from({length: c.n}, (_, i) => i);
   for (let a = 0; a < idx.length; a++) {
@@ -80,7 +81,8 @@ export function toCsv(g: Grid, c: Combos, r: BatchResult, which?: ArrayLike<numb
         rec.nobs,
         rec.ok,
         rec.error ?? rec.notes,
-        JSON.stringify(rec.spec)
+        JSON.stringify(rec.spec),
+        ...(ident ? [ident.changers[i], ident.defensible[i]] : [])
       ]
         .map(csvCell)
         .join(",")

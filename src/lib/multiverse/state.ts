@@ -12,7 +12,9 @@
  * Link versions: version 1 (no `v`) links were made when the estimator dimension was OLS, difference and system
  * GMM, and the SE dimension iid, HC1, partner, two-way. Their `off` lists cannot name PPML, DK or NW, which did not
  * exist, so an unversioned `off` list that names none of them opens with them off, as the link opened when it was
- * made. (An unversioned list that names one of them was written between the two, and is read as it is.)
+ * made. (An unversioned list that names one of them was written between the two, and is read as it is.) A version 1
+ * link shows every specification (`view=all`), as it did when it was made: the defensible view came with version 2.
+ *   view=defensible|all   which specifications the results show (issue 24: defensible.ts; default defensible)
  */
 import {ESTIMATOR_OPTIONS, SE_OPTIONS} from "./default-grid.js";
 import {DIMS, dimSizes, type Dim, type Grid, type Keep} from "./grid.js";
@@ -31,10 +33,12 @@ export interface View {
   sort: "estimate" | Dim;
   sel: Record<Dim, number> | null;
   draws: number;
+  /** "defensible": only the specifications a referee would defend (defensible.ts); "all": every choice. */
+  mode: "defensible" | "all";
 }
 
 export const DEFAULT_DRAWS = 200;
-export const defaultView = (): View => ({off: {estimator: [1, 2, 3], vcov: [4, 5]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS});
+export const defaultView = (): View => ({off: {estimator: [1, 2, 3], vcov: [4, 5]}, sort: "estimate", sel: null, draws: DEFAULT_DRAWS, mode: "defensible"});
 
 export function parseView(search: string, g: Grid): {view: View; ignored: string[]} {
   const view = defaultView();
@@ -48,6 +52,7 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
   }
   let version = 1;
   let offGiven = false;
+  let modeGiven = false;
   for (const [name, value] of params) {
     if (name === "lang") continue;
     const bad = () => ignored.push(`${name}=${value}`.slice(0, 80));
@@ -79,12 +84,22 @@ export function parseView(search: string, g: Grid): {view: View; ignored: string
     } else if (name === "v") {
       if (value === String(VIEW_VERSION)) version = VIEW_VERSION;
       else bad();
+    } else if (name === "view") {
+      if (value === "defensible" || value === "all") {
+        view.mode = value;
+        modeGiven = true;
+      }
+      else bad();
     } else bad();
   }
   const added = Object.entries(ADDED_IN_V2) as Array<[Dim, number[]]>;
   if (version === 1 && offGiven && !added.some(([d, idx]) => idx.some((i) => view.off[d]?.includes(i)))) {
     for (const [d, idx] of added) view.off[d] = [...new Set([...(view.off[d] ?? []), ...idx])].sort((a, b) => a - b);
   }
+  // A version 1 link (made before the defensible view existed) showed every specification: it opens on "all", as it
+  // opened when it was made. A bare page address (no view parameter at all) opens on the default, defensible view.
+  const legacyGiven = ["off", "sort", "sel", "draws"].some((n) => params.has(n) && !ignored.some((i) => i.startsWith(`${n}=`)));
+  if (version === 1 && legacyGiven && !modeGiven) view.mode = "all";
   return {view, ignored};
 }
 
@@ -95,7 +110,7 @@ export function serializeView(v: View, lang?: string | null): string {
   const off = DIMS.filter((d) => v.off[d]?.length).map((d) => `${d}:${v.off[d]!.join(".")}`);
   p.push(`off=${off.join(",")}`, `sort=${v.sort}`);
   if (v.sel) p.push(`sel=${DIMS.map((d) => v.sel![d]).join(".")}`);
-  p.push(`draws=${v.draws}`);
+  p.push(`draws=${v.draws}`, `view=${v.mode}`);
   return p.join("&");
 }
 

@@ -35,6 +35,13 @@ export function coefficientOf(result: Result, term: string, level = 0.95): Coeff
   return {term, beta, se, df: result.df_t, q, lo: beta - q * se, hi: beta + q * se};
 }
 
+/**
+ * One step of the published index: the OECD rounds the DSTRI to 0.01 and every change of three of the five areas
+ * in the data is +/-0.02 (issue 24), so effects are read per 0.02, not "per 1 point" (fifty steps, beyond any value
+ * observed) or "+0.1".
+ */
+export const INDEX_STEP = 0.02;
+
 export interface WhatIf {
   from: number;
   to: number;
