@@ -2,6 +2,7 @@
  * Node-only: read a panel file from disk into a `Frame` (the parsing itself is browser-safe code in
  * src/lib/table). File-system failures become one-line UserErrors naming the file.
  */
+import {readFileSync} from "node:fs";
 import {readFile, stat} from "node:fs/promises";
 import {UserError} from "../src/lib/errors.js";
 import {formatOf} from "../src/lib/table/format.js";
@@ -24,16 +25,37 @@ export async function readerFor(path: string): Promise<TableReader> {
 
 /**
  * Reads and parses `path` (.csv, .parquet, .arrow/.feather/.ipc). Error messages use the path as
- * given. Pass `reader` (from readerFor) to keep module loading out of a timed read.
+ * given. Pass `reader` (from readerFor) to keep module loading out of a timed read. CSV and Parquet are
+ * read by the native DuckDB (same frame, see loaders/duck-read/read.ts), unless `options.duckdb` is
+ * false or DTB_READER=js; the JS reader reads what DuckDB declines and gives every error message.
  *
  * @example const {frame} = await readTable("panel.csv"); frame.nrows
  */
-export async function readTable(path: string, reader?: TableReader): Promise<ParsedTable> {
+export async function readTable(path: string, reader?: TableReader, options: {duckdb?: boolean} = {}): Promise<ParsedTable> {
   const parse = reader ?? (await readerFor(path)); // unknown extension: said before touching the disk
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a data file`);
+    const format = formatOf(path);
+    // CSV and Parquet: the native DuckDB first (loaders/duck-read), the JS reader when it declines.
+    if (options.duckdb !== false && format !== "arrow" && process.env.DTB_READER !== "js") {
+      const {declined, readTableDuck} = await import("./duck-read/read.js");
+      const jsParse = () => {
+        const result = parse(readFileSync(path), path);
+        if (result instanceof Promise) throw new Error("synchronous reader expected");
+        return result;
+      };
+      let table: ParsedTable | null = null;
+      try {
+        table = await readTableDuck(path, format, path, jsParse);
+      } catch (error) {
+        // A file-system error is the file's (said below); anything else from DuckDB: the JS reader decides.
+        if ((error as NodeJS.ErrnoException).code) throw error;
+        declined(error);
+      }
+      if (table) return table;
+    }
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
