@@ -14,7 +14,10 @@
  * "inf", is read again as text (DuckDB's cast is not the JS reader's number rule; the text path applies
  * that rule to each distinct value).
  */
-import type {DuckDBConnection, DuckDBDataChunk} from "@duckdb/node-api";
+import {statSync} from "node:fs";
+import {setFlagsFromString} from "node:v8";
+import {runInNewContext} from "node:vm";
+import type {DuckDBConnection, DuckDBResult} from "@duckdb/node-api";
 import type {Column} from "../../src/lib/engine/types.js";
 import {attachDictionary} from "../../src/lib/engine/frame.js";
 import {cellKind, INFINITE_CELL, MISSING_CELL, NUMBER_CELL, TEXT_CELL} from "../../src/lib/table/cells.js";
@@ -56,7 +59,9 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
     if (header.length === 1 && hasBlankLine(path)) return fallback("blank line in a one-column file");
   }
   const {DuckDBInstance} = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", {autoinstall_known_extensions: "false", autoload_known_extensions: "false"});
+  const config: Record<string, string> = {autoinstall_known_extensions: "false", autoload_known_extensions: "false"};
+  if (process.env.DTB_DUCKDB_THREADS) config.threads = process.env.DTB_DUCKDB_THREADS;
+  const instance = await DuckDBInstance.create(":memory:", config);
   const con = await instance.connect();
   try {
     return header ? await readCsv(con, path, header, source, jsParse) : await readParquet(con, path, source);
@@ -72,21 +77,21 @@ async function readCsv(con: DuckDBConnection, path: string, header: string[], so
     const types = [...asText].map((c) => `${lit(c)}: 'VARCHAR'`).join(", ");
     const sql =
       `SELECT * FROM read_csv(${lit(path)}, header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', ` +
-      `nullstr = ['', 'NA', 'NaN', '.'], auto_type_candidates = ['DOUBLE', 'VARCHAR'], names = [${header.map(lit).join(", ")}]` +
+      `buffer_size = 4194304, nullstr = ['', 'NA', 'NaN', '.'], auto_type_candidates = ['DOUBLE', 'VARCHAR'], names = [${header.map(lit).join(", ")}]` +
       `${types ? `, types = {${types}}` : ""})`;
-    let chunks: DuckDBDataChunk[];
-    let kinds: string[];
-    let names: string[];
+    let built: Built | {retry: string[]} | null;
     try {
       // DuckDB works in its own threads; the quote scan runs here meanwhile.
-      const running = con.run(sql);
+      const running = con.stream(sql);
       running.catch(() => {}); // awaited below; this only keeps a failure during the scan from going unhandled
       const quotes = attempt === 0 ? scanQuotes(path) : null;
       const result = await running;
       if (quotes?.quoteBlank) return fallback("quote followed by a blank");
-      names = result.columnNames();
-      kinds = result.columnTypes().map(String);
-      chunks = await result.fetchAllChunks();
+      const names = result.columnNames();
+      if (names.length !== header.length || names.some((n, j) => n !== header[j])) return fallback("columns");
+      // A row holds at least one byte per column (separators and line end): an upper bound on the rows.
+      // Pages of the arrays past the last row are never touched, so never resident.
+      built = await collect(result, names, "csv", Math.floor(statSync(path).size / header.length) + 1);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const m = /\nColumn (.+) is being converted as type /.exec(message);
@@ -96,8 +101,6 @@ async function readCsv(con: DuckDBConnection, path: string, header: string[], so
       }
       return fallback(`DuckDB: ${message.split("\n")[0]}`);
     }
-    if (names.length !== header.length || names.some((n, j) => n !== header[j])) return fallback("columns");
-    const built = buildColumns(chunks, names, kinds, "csv");
     if (built === null) return null;
     if ("retry" in built) {
       for (const name of built.retry) asText.add(name);
@@ -151,17 +154,15 @@ async function readParquet(con: DuckDBConnection, path: string, source: string):
     else if (/^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DECIMAL\(\d+,\d+\))$/.test(type)) exprs.push(`CAST(${ident(name)} AS DOUBLE) AS ${ident(name)}`);
     else return fallback(`column ${name} has type ${type}`);
   }
-  let chunks: DuckDBDataChunk[];
-  let kinds: string[];
+  let built: Built | {retry: string[]} | null;
   try {
-    const result = await con.run(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
-    kinds = result.columnTypes().map(String);
-    chunks = await result.fetchAllChunks();
+    const rows = await con.runAndReadAll(`SELECT SUM(num_rows)::BIGINT FROM parquet_file_metadata(${lit(path)})`);
+    const capacity = Number(rows.getRows()[0][0]);
+    const result = await con.stream(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
+    built = await collect(result, described.map(([n]) => n), "parquet", capacity);
   } catch (error) {
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
-  const names = described.map(([n]) => n);
-  const built = buildColumns(chunks, names, kinds, "parquet");
   if (built === null || "retry" in built) return built === null ? null : fallback("infinite value");
   const notNumeric: Record<string, NotNumeric> = {};
   for (const [name, first] of Object.entries(built.firstText)) notNumeric[name] = {where: `row ${first.row < 0 ? 1 : first.row + 1}`, value: first.value};
@@ -175,44 +176,77 @@ interface Built {
   firstText: Record<string, {row: number; value: string | null}>;
 }
 
-/** Chunks -> columns; {retry}: DOUBLE columns holding NaN/infinity to read again as text; null: use the JS reader. */
-function buildColumns(chunks: DuckDBDataChunk[], names: string[], kinds: string[], format: "csv" | "parquet"): Built | {retry: string[]} | null {
+/**
+ * Streams the result's chunks into the columns (DuckDB keeps one chunk at a time, not the whole result);
+ * {retry}: DOUBLE columns holding NaN/infinity, to read again as text; null: use the JS reader.
+ * `capacity` bounds the number of rows (more: the JS reader).
+ */
+async function collect(result: DuckDBResult, names: string[], format: "csv" | "parquet", capacity: number): Promise<Built | {retry: string[]} | null> {
+  const kinds = result.columnTypes().map(String);
+  const doubles: Array<Float64Array | null> = [];
+  const coders: Array<TextCoder | null> = [];
+  for (let j = 0; j < names.length; j++) {
+    if (kinds[j] === "DOUBLE") doubles.push(new Float64Array(capacity));
+    else if (kinds[j] === "VARCHAR") doubles.push(null);
+    else return fallback(`column ${names[j]}: type ${kinds[j]}`);
+    coders.push(kinds[j] === "VARCHAR" ? new TextCoder(capacity) : null);
+  }
+  const bad = new Array<boolean>(names.length).fill(false);
   let nrows = 0;
-  for (const c of chunks) nrows += c.rowCount;
+  let fetched = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    if (nrows + n > capacity) return fallback("more rows than the file size allows");
+    for (let j = 0; j < names.length; j++) {
+      const vector = chunk.getColumnVector(j);
+      const out = doubles[j];
+      if (out) {
+        if (copyDoubles(vector, out, nrows)) bad[j] = true;
+      } else coders[j]!.add(vector, nrows);
+    }
+    nrows += n;
+    // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
+    // memory: without a collection now and then, every chunk of the file stays resident until the end.
+    if (++fetched % 16 === 0) collectGarbage();
+  }
   const columns: Record<string, Column> = {};
   const firstText: Built["firstText"] = {};
   const retry: string[] = [];
   for (let j = 0; j < names.length; j++) {
     const name = names[j];
-    if (kinds[j] === "DOUBLE") {
-      const out = new Float64Array(nrows);
-      let offset = 0;
-      let bad = false;
-      for (const c of chunks) {
-        if (copyDoubles(c.getColumnVector(j), out, offset)) bad = true;
-        offset += c.rowCount;
-      }
-      if (bad) {
-        // CSV: "nan"/"inf" cells, which the JS reader treats as text or refuses; Parquet: NaN is missing, infinity refused.
-        if (format === "csv") retry.push(name);
-        else if (out.some((v) => v === Infinity || v === -Infinity)) retry.push(name);
-      }
-      columns[name] = out;
-    } else if (kinds[j] === "VARCHAR") {
-      const coder = new TextCoder(nrows);
-      let offset = 0;
-      for (const c of chunks) {
-        coder.add(c.getColumnVector(j), offset);
-        offset += c.rowCount;
-      }
-      const text = format === "csv" ? csvText(coder) : parquetText(coder);
+    const out = doubles[j];
+    if (out) {
+      const col = out.subarray(0, nrows);
+      // CSV: "nan"/"inf" cells, which the JS reader treats as text or refuses; Parquet: NaN is missing, infinity refused.
+      if (bad[j] && (format === "csv" || col.some((v) => v === Infinity || v === -Infinity))) retry.push(name);
+      columns[name] = col;
+    } else {
+      const coder = coders[j]!;
+      const text = format === "csv" ? csvText(coder, nrows) : parquetText(coder, nrows);
       if (text === null) return fallback(`column ${name}: infinite value or NUL byte`);
       columns[name] = text.column;
       if (text.first) firstText[name] = text.first;
-    } else return fallback(`column ${name}: type ${kinds[j]}`);
+    }
   }
   if (retry.length) return {retry};
   return {nrows, columns, firstText};
+}
+
+let gc: ((options?: {type: string}) => void) | null | undefined;
+
+/** A young-generation collection (V8's `gc`, reached without --expose-gc through a fresh context). */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc") as typeof gc;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.({type: "minor"});
 }
 
 /**
@@ -220,8 +254,9 @@ function buildColumns(chunks: DuckDBDataChunk[], names: string[], kinds: string[
  * numbers if every non-missing cell is a number (missing tokens are compared after trimming), an error
  * (null here) if the only non-numbers are infinities, else text with the missing tokens as null.
  */
-function csvText(coder: TextCoder): {column: Column; first?: {row: number; value: string | null}} | null {
-  const {codes, levels} = coder;
+function csvText(coder: TextCoder, n: number): {column: Column; first?: {row: number; value: string | null}} | null {
+  const codes = coder.codes.subarray(0, n);
+  const levels = coder.levels;
   const kind = new Uint8Array(levels.length);
   const number = new Float64Array(levels.length);
   const one = new Float64Array(1);
@@ -234,7 +269,6 @@ function csvText(coder: TextCoder): {column: Column; first?: {row: number; value
     else if (kind[l] === TEXT_CELL) text = true;
     else if (kind[l] === INFINITE_CELL) inf = true;
   }
-  const n = codes.length;
   if (!text) {
     if (inf) return null;
     const out = new Float64Array(n);
@@ -262,14 +296,14 @@ function csvText(coder: TextCoder): {column: Column; first?: {row: number; value
 }
 
 /** A Parquet string column (parquet.ts/typed.ts textColumn): text as stored, only nulls missing. */
-function parquetText(coder: TextCoder): {column: Column; first: {row: number; value: string | null}} {
-  const {codes, levels} = coder;
+function parquetText(coder: TextCoder, n: number): {column: Column; first: {row: number; value: string | null}} {
+  const codes = coder.codes.subarray(0, n);
+  const levels = coder.levels;
   const one = new Float64Array(1);
   const notNumber = levels.map((s) => {
     const k = cellKind(s, one);
     return k === TEXT_CELL || k === INFINITE_CELL;
   });
-  const n = codes.length;
   const column: Array<string | null> = new Array(n);
   let firstRow = -1;
   for (let i = 0; i < n; i++) {
