@@ -28,10 +28,12 @@ export async function readerFor(path: string): Promise<TableReader> {
  * given. Pass `reader` (from readerFor) to keep module loading out of a timed read. CSV and Parquet are
  * read by the native DuckDB (same frame, see loaders/duck-read/read.ts), unless `options.duckdb` is
  * false or DTB_READER=js; the JS reader reads what DuckDB declines and gives every error message.
+ * `options.columns`: read only these columns (the others are still split into fields, so a malformed row
+ * is still refused, but their cells are not typed or kept).
  *
  * @example const {frame} = await readTable("panel.csv"); frame.nrows
  */
-export async function readTable(path: string, reader?: TableReader, options: {duckdb?: boolean} = {}): Promise<ParsedTable> {
+export async function readTable(path: string, reader?: TableReader, options: {duckdb?: boolean; columns?: readonly string[]} = {}): Promise<ParsedTable> {
   const parse = reader ?? (await readerFor(path)); // unknown extension: said before touching the disk
   let bytes: Uint8Array;
   try {
@@ -48,7 +50,7 @@ export async function readTable(path: string, reader?: TableReader, options: {du
       };
       let table: ParsedTable | null = null;
       try {
-        table = await readTableDuck(path, format, path, jsParse);
+        table = await readTableDuck(path, format, path, jsParse, options.columns);
       } catch (error) {
         // A file-system error is the file's (said below); anything else from DuckDB: the JS reader decides.
         if ((error as NodeJS.ErrnoException).code) throw error;
@@ -64,5 +66,14 @@ export async function readTable(path: string, reader?: TableReader, options: {du
     if (code === "EACCES" || code === "EPERM") throw new UserError(`${path}: permission denied`);
     throw new UserError(`${path}: cannot read the file (${code ?? String(error)})`);
   }
-  return parse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  const table = await parse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  return options.columns ? keepColumns(table, options.columns) : table;
+}
+
+/** The table with only `names` (in the file's order); other columns dropped. */
+function keepColumns(table: ParsedTable, names: readonly string[]): ParsedTable {
+  const keep = new Set(names);
+  const columns = Object.fromEntries(Object.entries(table.frame.columns).filter(([name]) => keep.has(name)));
+  const notNumeric = Object.fromEntries(Object.entries(table.notNumeric).filter(([name]) => keep.has(name)));
+  return {...table, frame: {nrows: table.frame.nrows, columns}, notNumeric};
 }

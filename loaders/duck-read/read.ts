@@ -51,7 +51,7 @@ export function declined(error: unknown): void {
  * `jsParse` reads the file with the JS reader (used lazily, for the line of a text cell in a file whose
  * lines are not simply rows + 2).
  */
-export async function readTableDuck(path: string, format: "csv" | "parquet", source: string, jsParse: () => ParsedTable): Promise<ParsedTable | null> {
+export async function readTableDuck(path: string, format: "csv" | "parquet", source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
   lastFallback = "";
   const header = format === "csv" ? readHeader(path) : null;
   if (format === "csv") {
@@ -64,31 +64,43 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   const instance = await DuckDBInstance.create(":memory:", config);
   const con = await instance.connect();
   try {
-    return header ? await readCsv(con, path, header, source, jsParse) : await readParquet(con, path, source);
+    return header ? await readCsv(con, path, header, source, jsParse, columns) : await readParquet(con, path, source, columns);
   } finally {
     con.closeSync();
     instance.closeSync();
   }
 }
 
-async function readCsv(con: DuckDBConnection, path: string, header: string[], source: string, jsParse: () => ParsedTable): Promise<ParsedTable | null> {
+async function readCsv(con: DuckDBConnection, path: string, header: string[], source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
   const asText = new Set<string>();
+  const wanted = columns ? new Set(columns) : null;
+  const selected = wanted ? header.filter((h) => wanted.has(h)) : header;
   for (let attempt = 0; attempt <= header.length; attempt++) {
     const types = [...asText].map((c) => `${lit(c)}: 'VARCHAR'`).join(", ");
     const sql =
-      `SELECT * FROM read_csv(${lit(path)}, header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', ` +
+      `read_csv(${lit(path)}, header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', ` +
       `buffer_size = 4194304, nullstr = ['', 'NA', 'NaN', '.'], auto_type_candidates = ['DOUBLE', 'VARCHAR'], names = [${header.map(lit).join(", ")}]` +
       `${types ? `, types = {${types}}` : ""})`;
+    if (wanted && attempt === 0) {
+      // Only some columns are read: the file's own column count is checked first (a row longer than the header).
+      try {
+        const d = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${sql}`);
+        if (d.currentRowCount !== header.length) return fallback("columns");
+      } catch (error) {
+        return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+      }
+    }
+    const query = `SELECT ${wanted ? selected.map(ident).join(", ") : "*"} FROM ${sql}`;
     let built: Built | {retry: string[]} | null;
     try {
       // DuckDB works in its own threads; the quote scan runs here meanwhile.
-      const running = con.stream(sql);
+      const running = con.stream(query);
       running.catch(() => {}); // awaited below; this only keeps a failure during the scan from going unhandled
       const quotes = attempt === 0 ? scanQuotes(path) : null;
       const result = await running;
       if (quotes?.quoteBlank) return fallback("quote followed by a blank");
       const names = result.columnNames();
-      if (names.length !== header.length || names.some((n, j) => n !== header[j])) return fallback("columns");
+      if (names.length !== selected.length || names.some((n, j) => n !== selected[j])) return fallback("columns");
       // A row holds at least one byte per column (separators and line end): an upper bound on the rows.
       // Pages of the arrays past the last row are never touched, so never resident.
       built = await collect(result, names, "csv", Math.floor(statSync(path).size / header.length) + 1);
@@ -139,7 +151,7 @@ function lazyWhere(first: {row: number; value: string | null}, plainLines: () =>
   };
 }
 
-async function readParquet(con: DuckDBConnection, path: string, source: string): Promise<ParsedTable | null> {
+async function readParquet(con: DuckDBConnection, path: string, source: string, columns?: readonly string[]): Promise<ParsedTable | null> {
   let described: Array<[string, string]>;
   try {
     const r = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
@@ -148,6 +160,7 @@ async function readParquet(con: DuckDBConnection, path: string, source: string):
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
   if (described.length === 0 || new Set(described.map(([n]) => n)).size !== described.length) return fallback("columns");
+  if (columns) described = described.filter(([name]) => columns.includes(name));
   const exprs: string[] = [];
   for (const [name, type] of described) {
     if (type === "DOUBLE" || type === "VARCHAR") exprs.push(ident(name));

@@ -6,6 +6,7 @@
  * cell and line, or the same one-line error. Each case also says whether DuckDB read it or declined it
  * (then the JS reader did), so that a reader that always declines cannot pass.
  */
+import {spawnSync} from "node:child_process";
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
@@ -184,5 +185,30 @@ describe("DuckDB reader = JS reader on Parquet", () => {
   }
   it("not a Parquet file", async () => {
     expect(await expectSame(write("fake.parquet", "a,b\n1,2\n"))).toBe(false);
+  });
+});
+
+describe("reading only the columns a model names", () => {
+  const csv = "firm,pair,y,x,junk\n1,1_1,1.5,2,a\n2,2_1,2.5,3,b\n1,1_2,0.5,1,c\n";
+  for (const duckdb of [true, false]) {
+    it(`the same columns as a full read, in the file's order (${duckdb ? "DuckDB" : "JS reader"})`, async () => {
+      const path = write(`cols-${duckdb}.csv`, csv);
+      const full = await readTable(path, await readerFor(path), {duckdb});
+      const some = await readTable(path, await readerFor(path), {duckdb, columns: ["y", "firm", "log", "no_such"]});
+      expect(Object.keys(some.frame.columns)).toEqual(["firm", "y"]);
+      expect(some.frame.columns.y).toEqual(full.frame.columns.y);
+      expect(some.frame.columns.firm).toEqual(full.frame.columns.firm);
+      expect(some.notNumeric).toEqual({});
+    });
+  }
+  it("refuses a row longer than the header even when its extra field is not read", async () => {
+    const path = write("cols-long.csv", "a,b\n1,2,3\n4,5,6\n");
+    await expect(readTable(path, await readerFor(path), {columns: ["a"]})).rejects.toThrow(/line 2: 3 fields, but the header has 2/);
+  });
+  it("dtb estimate --formula naming a column the file lacks lists every column of the file", () => {
+    const path = write("cols-missing.csv", csv);
+    const r = spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", path, "--formula", "y ~ z | firm"], {cwd: ROOT, encoding: "utf8"});
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/column 'z' .*not found in the data; available columns: firm, pair, y, x, junk\n$/);
   });
 });
