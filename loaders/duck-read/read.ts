@@ -222,7 +222,7 @@ async function collect(result: DuckDBResult, names: string[], format: "csv" | "p
     nrows += n;
     // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
     // memory: without a collection now and then, every chunk of the file stays resident until the end.
-    if (++fetched % 16 === 0) collectGarbage();
+    if (++fetched % GC_EVERY === 0) collectGarbage();
   }
   const columns: Record<string, Column> = {};
   const firstText: Built["firstText"] = {};
@@ -246,6 +246,9 @@ async function collect(result: DuckDBResult, names: string[], format: "csv" | "p
   if (retry.length) return {retry};
   return {nrows, columns, firstText};
 }
+
+/** Chunks between collections: 16 keeps reading the 1M-row firm CSV at ~250 MB peak RSS (64: ~265, none: ~285), at no measurable cost in time. */
+const GC_EVERY = 16;
 
 let gc: ((options?: {type: string}) => void) | null | undefined;
 
