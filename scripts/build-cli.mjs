@@ -33,6 +33,19 @@ const keepOwnUrl = {
   }
 };
 
+/** True when .dtb-cli/ exists and every source it was built from is unchanged (the test bin/dtb.js makes). */
+function fresh() {
+  try {
+    const inputs = JSON.parse(readFileSync(join(outDir, "inputs.json"), "utf8"));
+    return Object.entries(inputs).every(([file, mtime]) => statSync(join(root, file)).mtimeMs === mtime);
+  } catch {
+    return false;
+  }
+}
+
+// A fresh bundle is left alone (--force rebuilds): a dtb running from it may still import its lazy chunks.
+if (fresh() && !process.argv.includes("--force")) process.exit(0);
+
 try {
   rmSync(tmpDir, {recursive: true, force: true});
   const result = await build({
