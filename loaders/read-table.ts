@@ -8,6 +8,9 @@ import {UserError} from "../src/lib/errors.js";
 import {formatOf} from "../src/lib/table/format.js";
 import type {ParsedTable} from "../src/lib/table/types.js";
 
+/** Files from this size on are read by DuckDB (unless told otherwise); smaller ones by the JS reader. */
+export const DUCKDB_MIN_BYTES = 4 << 20;
+
 export type TableReader = (bytes: Uint8Array, source: string) => ParsedTable | Promise<ParsedTable>;
 
 /**
@@ -26,8 +29,9 @@ export async function readerFor(path: string): Promise<TableReader> {
 /**
  * Reads and parses `path` (.csv, .parquet, .arrow/.feather/.ipc). Error messages use the path as
  * given. Pass `reader` (from readerFor) to keep module loading out of a timed read. CSV and Parquet are
- * read by the native DuckDB (same frame, see loaders/duck-read/read.ts), unless `options.duckdb` is
- * false or DTB_READER=js; the JS reader reads what DuckDB declines and gives every error message.
+ * read by the native DuckDB (same frame, see loaders/duck-read/read.ts) from DUCKDB_MIN_BYTES on (or
+ * always with `options.duckdb` true; never with false or DTB_READER=js); the JS reader reads the rest and
+ * what DuckDB declines, and gives every error message.
  * `options.columns`: read only these columns (the others are still split into fields, so a malformed row
  * is still refused, but their cells are not typed or kept).
  *
@@ -41,7 +45,9 @@ export async function readTable(path: string, reader?: TableReader, options: {du
     if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a data file`);
     const format = formatOf(path);
     // CSV and Parquet: the native DuckDB first (loaders/duck-read), the JS reader when it declines.
-    if (options.duckdb !== false && format !== "arrow" && process.env.DTB_READER !== "js") {
+    // Small files: the JS reader is quicker than loading DuckDB (~0.1-0.2 s) and gives the same frame.
+    const useDuck = options.duckdb ?? (info.size >= DUCKDB_MIN_BYTES && process.env.DTB_READER !== "js");
+    if (useDuck && format !== "arrow") {
       const {declined, readTableDuck} = await import("./duck-read/read.js");
       const jsParse = () => {
         const result = parse(readFileSync(path), path);
