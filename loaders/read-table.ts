@@ -72,7 +72,13 @@ export async function readTable(path: string, reader?: TableReader, options: {du
     if (code === "EACCES" || code === "EPERM") throw new UserError(`${path}: permission denied`);
     throw new UserError(`${path}: cannot read the file (${code ?? String(error)})`);
   }
-  const table = await parse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (formatOf(path) === "arrow" && (options.duckdb ?? (bytes.byteLength >= DUCKDB_MIN_BYTES && process.env.DTB_READER !== "js"))) {
+    // Arrow: typed buffers read directly (loaders/duck-read/arrow.ts); the browser's reader for the rest.
+    const fast = (await import("./duck-read/arrow.js")).readArrowFast(view, path);
+    if (fast) return options.columns ? keepColumns(fast, options.columns) : fast;
+  }
+  const table = await parse(view, path);
   return options.columns ? keepColumns(table, options.columns) : table;
 }
 

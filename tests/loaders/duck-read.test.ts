@@ -230,3 +230,39 @@ describe("dtb estimate on a file large enough for DuckDB (>= 4 MB)", () => {
     expect(JSON.parse(duck.stdout).nobs).toBe(60_000);
   }, 120_000);
 });
+
+describe("Arrow IPC read from its buffers = the browser's Arrow reader", () => {
+  const arrowCases: Array<[string, () => Promise<Uint8Array>, boolean]> = [
+    ["floats, ints, 64-bit ints beyond 2^53, nulls, -0, dictionary text with nulls", async () => {
+      const a = await import("apache-arrow");
+      const batch = (k: number) => new a.Table({
+        d: a.vectorFromArray([1.5, null, -0, 2 ** 53 + k], new a.Float64()),
+        i: a.vectorFromArray([1, 2, null, -4], new a.Int32()),
+        b: a.vectorFromArray([1n, null, 2n ** 40n, -3n], new a.Int64()),
+        s: a.vectorFromArray(k ? ["z", null, "12", "x"] : ["x", "y", null, "x"], new a.Dictionary(new a.Utf8(), new a.Int32()))
+      });
+      return a.tableToIPC(batch(1), "file");
+    }, true],
+    ["stream format; a dictionary column whose values all look like numbers", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(a.tableFromArrays({s: a.vectorFromArray(["1", "2", "1"], new a.Dictionary(new a.Utf8(), new a.Int8())), y: Float32Array.from([1, 2, 3])}), "stream");
+    }, true],
+    ["plain text and booleans (the browser's reader)", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(a.tableFromArrays({s: ["a", "b"], t: a.vectorFromArray([true, false], new a.Bool())}), "file");
+    }, false],
+    ["an infinity (refused)", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(a.tableFromArrays({x: Float64Array.from([1, Infinity])}), "file");
+    }, false]
+  ];
+  for (const [label, make, fast] of arrowCases) {
+    it(`${label} (${fast ? "buffers" : "browser's reader"})`, async () => {
+      const bytes = await make();
+      const path = write(`${label.replace(/\W+/g, "-").slice(0, 40)}.arrow`, bytes);
+      const {readArrowFast} = await import("../../loaders/duck-read/arrow.ts");
+      expect(readArrowFast(bytes, path) !== null).toBe(fast);
+      await expectSame(path);
+    });
+  }
+});
