@@ -40,7 +40,7 @@ async function recordsCsv(dir: string, rows: number): Promise<string> {
   for await (const line of createInterface({input: createReadStream(part)})) {
     const text = first ? line.split(",").map((h) => (MAP as Record<string, string>)[h] ?? h).join(",") : line;
     first = false;
-    if (!out.write(text + "\n")) await new Promise((r) => out.once("drain", r));
+    if (!out.write(text + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   renameSync(tmp, file);
