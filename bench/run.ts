@@ -20,3 +20,5 @@ await (await import("./simulate.ts")).benchSimulate(runs);
 if (process.env.DTB_BENCH_GRAVITY_ROWS !== "0") (await import("./gravity.ts")).runGravityBench(runs > 3 ? 3 : runs);
 if (process.env.DTB_BENCH_MULTIVERSE !== "0") console.log(await import("./multiverse.ts").then((m) => m.runMultiverseBench()));
 if (process.env.DTB_BENCH_MULTIVERSE_BROWSER === "1") console.log(await import("./multiverse-browser.ts").then((m) => m.runMultiverseBrowserBench())); // needs a build (dist/)
+if (process.env.DTB_BENCH_E2E_ROWS !== "0") await (await import("./e2e.ts")).runE2eBench((process.env.DTB_BENCH_E2E_ROWS ?? "1000000,5000000").split(",").map(Number).filter((n) => n > 0), Number(process.env.DTB_BENCH_E2E_RUNS ?? (runs > 3 ? 3 : runs)));
+if (process.env.DTB_BENCH_CUSTOMS_CSV_ROWS !== "0") await (await import("./customs-csv.ts")).runCustomsCsvBench(Number(process.env.DTB_BENCH_CUSTOMS_CSV_ROWS ?? 2_000_000), Number(process.env.DTB_BENCH_E2E_RUNS ?? (runs > 3 ? 3 : runs)));

@@ -80,6 +80,18 @@ export interface Factor {
 }
 
 /**
+ * Dictionary codes a reader already has for a text column (Node's DuckDB reader: loaders/duck-read), so
+ * that coding it needs no string hashing per row. `codes` and `levels` must be exactly what `factorize`
+ * would compute (first-appearance order, missing -> -1); the column must not be modified afterwards.
+ */
+const dictionaries = new WeakMap<Array<string | null>, {codes: Int32Array; levels: string[]}>();
+
+/** Attaches dictionary codes to a text column (see `dictionaries`). */
+export function attachDictionary(col: Array<string | null>, codes: Int32Array, levels: string[]): void {
+  dictionaries.set(col, {codes, levels});
+}
+
+/**
  * Codes a column (text or numeric) as 0..L-1 in order of first appearance; missing -> -1.
  * Integer-valued numeric columns with a modest range use a direct lookup table (no hashing), which
  * keeps this O(n) and fast on 1M rows; otherwise a hash map, skipped for runs of equal values
@@ -89,6 +101,11 @@ export interface Factor {
  */
 export function factorize(col: Column, codes: Int32Array = new Int32Array(col.length)): Factor {
   const n = col.length;
+  const coded = col instanceof Float64Array ? undefined : dictionaries.get(col);
+  if (coded) {
+    codes.set(coded.codes);
+    return {codes, nlevels: coded.levels.length, levels: coded.levels.slice()};
+  }
   const levels: Array<string | number> = [];
   if (col instanceof Float64Array) {
     let lo = Infinity;

@@ -1,0 +1,15 @@
+/**
+ * Child process of bench/e2e.ts: reads FILE the way `dtb estimate` does (loaders/read-table.ts: DuckDB for
+ * CSV and Parquet) and prints the read time in ms, measured in-process after the modules are loaded (as
+ * R's system.time(fread(...)) is), then the frame's rows. DTB_READER=js times the JS reader instead.
+ * Usage: node --import tsx bench/e2e-read.ts FILE
+ */
+import {readerFor, readTable} from "../loaders/read-table.ts";
+
+const file = process.argv[2];
+const reader = await readerFor(file);
+await import("@duckdb/node-api");
+const t0 = performance.now();
+const table = await readTable(file, reader);
+const ms = performance.now() - t0;
+process.stdout.write(`READ_MS ${ms.toFixed(1)} ROWS ${table.frame.nrows}\n`);

@@ -1,0 +1,268 @@
+/**
+ * The DuckDB reader (loaders/duck-read) against the JS readers (src/lib/table) on every file of the test
+ * corpus (tests/fixtures), the hostile corpus (tests/hostile/corpus.ts), the CSV reader's own cases
+ * (tests/lib/table/csv.test.ts) and the cases where DuckDB's CSV rules differ from ours: same columns in
+ * the same order, same types, same values bit for bit (NaN = missing), same text, same first non-numeric
+ * cell and line, or the same one-line error. Each case also says whether DuckDB read it or declined it
+ * (then the JS reader did), so that a reader that always declines cannot pass.
+ */
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {readerFor, readTable} from "../../loaders/read-table.ts";
+import {factorize} from "../../src/lib/engine/frame.ts";
+import type {ParsedTable} from "../../src/lib/table/types.ts";
+import {CUSTOMS_CASES, DEGENERATE_CSV} from "../hostile/corpus.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "duck-read-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const ROOT = resolve(import.meta.dirname, "../..");
+
+type Outcome = {table: ParsedTable} | {error: string};
+
+async function outcome(path: string, duckdb: boolean): Promise<Outcome> {
+  try {
+    return {table: await readTable(path, await readerFor(path), {duckdb})};
+  } catch (error) {
+    return {error: (error as Error).message};
+  }
+}
+
+/** Fails with the first difference; returns whether DuckDB read the file itself. */
+async function expectSame(path: string): Promise<boolean> {
+  const {lastFallbackReason} = await import("../../loaders/duck-read/read.ts");
+  const js = await outcome(path, false);
+  const duck = await outcome(path, true);
+  const declined = lastFallbackReason() !== "";
+  if ("error" in js) {
+    expect(duck).toEqual(js);
+    return !declined;
+  }
+  expect("table" in duck, "error" in duck ? duck.error : "").toBe(true);
+  const a = (duck as {table: ParsedTable}).table;
+  const b = js.table;
+  expect(a.frame.nrows).toBe(b.frame.nrows);
+  expect(Object.keys(a.frame.columns)).toEqual(Object.keys(b.frame.columns));
+  for (const [name, col] of Object.entries(b.frame.columns)) {
+    const got = a.frame.columns[name];
+    expect(got.constructor, name).toBe(col.constructor);
+    if (col instanceof Float64Array) {
+      const g = got as Float64Array;
+      for (let i = 0; i < col.length; i++) if (!Object.is(g[i], col[i])) expect([name, i, g[i]]).toEqual([name, i, col[i]]);
+    } else {
+      expect(got, name).toEqual(col);
+      // Codes handed to the engine are the ones factorize computes from the strings.
+      const f = factorize(got);
+      const ref = factorize(Array.from(col));
+      expect(Array.from(f.codes)).toEqual(Array.from(ref.codes));
+      expect(f.levels).toEqual(ref.levels);
+    }
+  }
+  expect(Object.keys(a.notNumeric).sort()).toEqual(Object.keys(b.notNumeric).sort());
+  for (const [name, nn] of Object.entries(b.notNumeric)) expect({where: a.notNumeric[name].where, value: a.notNumeric[name].value}, name).toEqual(nn);
+  expect(a.source).toBe(b.source);
+  return !declined;
+}
+
+function write(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function filesUnder(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(folder)) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else if (/\.(csv|parquet)$/i.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+describe("DuckDB reader = JS reader on the test corpus (tests/fixtures)", () => {
+  const files = filesUnder(resolve(ROOT, "tests/fixtures"));
+  it("finds the corpus", () => expect(files.length).toBeGreaterThan(5));
+  for (const path of files) {
+    it(path.slice(ROOT.length + 1), async () => {
+      expect(await expectSame(path)).toBe(true); // plain project files: DuckDB reads them itself
+    });
+  }
+});
+
+describe("DuckDB reader = JS reader on the hostile corpus (tests/hostile/corpus.ts)", () => {
+  for (const c of CUSTOMS_CASES) {
+    it(`${c.id}: ${c.what}`, async () => {
+      await expectSame(write(`hostile-${c.name}`, c.bytes()));
+    });
+  }
+  it("the degenerate-model panel", async () => {
+    expect(await expectSame(write("degenerate.csv", DEGENERATE_CSV))).toBe(true);
+  });
+});
+
+// [label, content, DuckDB reads it itself (true) or declines it to the JS reader (false)]
+const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
+  ["missing tokens", 'id,t,y\n"A",1,2.5\n"A",2,NA\nB,3,.\nB,4,NaN\nC,5,\n', true],
+  ["BOM, CRLF, quoted fields, blanks around a number", '\uFEFF"id","year","y"\r\n"A","2008", 1.5 \r\n"B",2009,"-2e-3"\r\n', true],
+  ["BOM and CRLF, unquoted header", "\uFEFFid,year,y\r\nA,2008, 1.5 \r\nB,2009,-2e-3\r\n", true],
+  ["quotes inside quotes, newline in a field; text on line 5", 'name,v\n"say ""hi"", ok",1\n"two\nlines",2\nx,oops\n', true],
+  ["blank line and no final newline", "a,b\n1,2\n\n3,4", true],
+  ["text after a blank line (line numbers shift)", "a,b\n1,2\n\n3,x\n", true],
+  ["empty and NA cells", "a,b\n1,\n2,NA\n", true],
+  ["header only", "a,b\n", true],
+  ["missing tokens with blanks around them", "a,b,c\n1, NA ,x\n2,.,\n3,NaN , y \n", true],
+  ["quoted empty and quoted NA", 'a,b\n1,""\n2,"NA"\n3,z\n', true],
+  ["numbers DuckDB reads but we do not: nan, underscores, hex", "a,b,c\nnan,1_000,0x10\n1,2,3\n", true],
+  ["+.5 and 1.e5 and 1e-400 and -0", "a,b,c,d\n+.5,1.e5,1e-400,-0\n", true],
+  ["text after 30,000 numbers", "a,b\n" + Array.from({length: 30_000}, (_, i) => `${i},${i % 7}`).join("\n") + "\nabc,1\n", true],
+  ["a quoted numeric id", 'id,y\n"007",1\n"8",2\n', true],
+  ["lone CR line ends", "a,b\r1,x\r2,y\r", true],
+  ["mixed line ends: LF header, CRLF rows (DuckDB refuses them)", "a,b\n1,x\r\n2,y\r\n", false],
+  ["quoted header names with numbers and quotes", '"2",b,"c ""q""","1"\n1,2,3,4\n', true],
+  ["one column with a blank line", "a\n1\n\n2\n", false],
+  ["a quote followed by a blank", 'a,b\n1,"x" \n', false],
+  ["a lone quote inside a field", 'a,b\n1,a"b\n', true],
+  ["non-ASCII text ids and a long id", "id,y\n北京_1,1\nZürich,2\nabcdefghijklmnopqrstuvwxyz,3\nabcdefghijklmnopqrstuvwxyz,4\n北京_1,5\n", true],
+  ["ids of 0-12 bytes, inline in DuckDB", "id,y\nx,1\nxx,2\nxxxx,3\nxxxxx,4\nxxxxxxxx,5\nxxxxxxxxx,6\nxxxxxxxxxxxx,7\nxxxxxxxxxxxxx,8\nxx,9\nx,10\n", true],
+  ["numbers column all missing", "a,b\n1,\n2,NA\n", true],
+  ["a hash at the start of a row", "a,b\n1,x\n#c,y\n", true],
+  ["a semicolon file", "a;b\n1;2\n", true],
+  ["a text column whose first cell is Inf", "a,b\nInf,x\nabc,y\n", true],
+  // The JS reader's errors (tests/lib/table/csv.test.ts), now through readTable.
+  ["empty file", "", false],
+  ["duplicate header", "a,b,a\n1,2,3\n", false],
+  ["empty header name", "a,,c\n1,2,3\n", false],
+  ["ragged row", "a,b\n1,2\n3\n4,5\n", false],
+  ["too many fields", "a,b\r\n1,2\r\n3,4,5\r\n", false],
+  ["every row too long", "a,b\n1,2,3\n4,5,6\n", false],
+  ["unclosed quote", 'a,b\n1,"2\n3,4\n', false],
+  ["text after quote", 'a,b\n1,"2"x\n', false],
+  ["Inf", "a,b\n1,2\n3,Inf\n", false],
+  ["-Infinity", "a,b\n1,-Infinity\n", false],
+  ["overflow", "a\n1e999\n", false],
+  ["NUL byte", new Uint8Array([0x61, 0x0a, 0x31, 0x00, 0x32]), false],
+  ["NUL byte in a text cell", new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0x78, 0x00, 0x79, 0x0a]), false],
+  ["invalid UTF-8", new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xe9, 0x0a]), false]
+];
+
+describe("DuckDB reader = JS reader on CSV edge cases", () => {
+  CSV_CASES.forEach(([label, content, readByDuck], k) => {
+    it(`${label} (${readByDuck ? "read by DuckDB" : "declined to the JS reader"})`, async () => {
+      const path = write(`case-${k}.csv`, content);
+      expect(await expectSame(path)).toBe(readByDuck);
+    });
+  });
+
+  it("a text column's first non-numeric cell names its file line, through the JS reader when quotes move lines", async () => {
+    const path = write("lines.csv", 'id,v\n"a\nb",1\nx,oops\n');
+    const t = await readTable(path, await readerFor(path), {duckdb: true});
+    expect(t.notNumeric.v).toEqual({where: "line 4", value: "oops"});
+  });
+});
+
+describe("DuckDB reader = JS reader on Parquet", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ["numbers, ints, booleans, decimals, text, nulls", "SELECT 1.5::DOUBLE AS d, 2::INTEGER AS i, 3::BIGINT AS b, true AS t, 1.25::DECIMAL(9,2) AS m, 'x' AS s, NULL::DOUBLE AS n UNION ALL SELECT 'NaN'::DOUBLE, NULL, -4, false, NULL, NULL, 2", true],
+    ["strings that look like numbers stay text", "SELECT '1' AS s, 'NA' AS t UNION ALL SELECT '2', 'x'", true],
+    ["a firm panel with text ids", "SELECT i % 97 AS firm, (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR AS pair, i * 0.5 AS y FROM range(5000) t(i)", true],
+    ["an infinity (refused)", "SELECT 'Infinity'::DOUBLE AS d", false],
+    ["a date column (JS reader's ISO text)", "SELECT DATE '2020-01-02' AS d, 1 AS y", false]
+  ];
+  for (const [label, select, readByDuck] of cases) {
+    it(label, async () => {
+      const {DuckDBInstance} = await import("@duckdb/node-api");
+      const instance = await DuckDBInstance.create(":memory:");
+      const con = await instance.connect();
+      const path = join(dir, `${label.replace(/\W+/g, "-")}.parquet`);
+      await con.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
+      con.closeSync();
+      instance.closeSync();
+      expect(await expectSame(path)).toBe(readByDuck);
+    });
+  }
+  it("not a Parquet file", async () => {
+    expect(await expectSame(write("fake.parquet", "a,b\n1,2\n"))).toBe(false);
+  });
+});
+
+describe("reading only the columns a model names", () => {
+  const csv = "firm,pair,y,x,junk\n1,1_1,1.5,2,a\n2,2_1,2.5,3,b\n1,1_2,0.5,1,c\n";
+  for (const duckdb of [true, false]) {
+    it(`the same columns as a full read, in the file's order (${duckdb ? "DuckDB" : "JS reader"})`, async () => {
+      const path = write(`cols-${duckdb}.csv`, csv);
+      const full = await readTable(path, await readerFor(path), {duckdb});
+      const some = await readTable(path, await readerFor(path), {duckdb, columns: ["y", "firm", "log", "no_such"]});
+      expect(Object.keys(some.frame.columns)).toEqual(["firm", "y"]);
+      expect(some.frame.columns.y).toEqual(full.frame.columns.y);
+      expect(some.frame.columns.firm).toEqual(full.frame.columns.firm);
+      expect(some.notNumeric).toEqual({});
+    });
+  }
+  it("refuses a row longer than the header even when its extra field is not read", async () => {
+    const path = write("cols-long.csv", "a,b\n1,2,3\n4,5,6\n");
+    await expect(readTable(path, await readerFor(path), {duckdb: true, columns: ["a"]})).rejects.toThrow(/line 2: 3 fields, but the header has 2/);
+  });
+  it("dtb estimate --formula naming a column the file lacks lists every column of the file", () => {
+    const path = write("cols-missing.csv", csv);
+    const r = spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", path, "--formula", "y ~ z | firm"], {cwd: ROOT, encoding: "utf8"});
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/column 'z' .*not found in the data; available columns: firm, pair, y, x, junk\n$/);
+  });
+});
+
+describe("dtb estimate on a file large enough for DuckDB (>= 4 MB)", () => {
+  it("prints the same model as with the JS reader (DTB_READER=js), shuffled rows and text ids included", async () => {
+    const {writeFirmCsv} = await import("../../bench/firm-file.ts");
+    const path = join(dir, "firm-60k.csv");
+    await writeFirmCsv(path, 60_000);
+    expect(statSync(path).size).toBeGreaterThanOrEqual(4 << 20);
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", path, "--formula", "y ~ x1 + x2 | firm + partner + year", "--vcov", "~pair"], {cwd: ROOT, encoding: "utf8", env: {...process.env, ...env}});
+    const duck = run({DTB_READ_TRACE: "1"});
+    const js = run({DTB_READER: "js"});
+    expect(duck.status, duck.stderr).toBe(0);
+    expect(duck.stderr).toBe(""); // DTB_READ_TRACE would name a fallback to the JS reader
+    const strip = (s: string) => ({...JSON.parse(s), timing_ms: null});
+    expect(strip(duck.stdout)).toEqual(strip(js.stdout));
+    expect(JSON.parse(duck.stdout).nobs).toBe(60_000);
+  }, 120_000);
+});
+
+describe("Arrow IPC read from its buffers = the browser's Arrow reader", () => {
+  const arrowCases: Array<[string, () => Promise<Uint8Array>, boolean]> = [
+    ["floats, ints, 64-bit ints beyond 2^53, nulls, -0, dictionary text with nulls", async () => {
+      const a = await import("apache-arrow");
+      const batch = (k: number) => new a.Table({
+        d: a.vectorFromArray([1.5, null, -0, 2 ** 53 + k], new a.Float64()),
+        i: a.vectorFromArray([1, 2, null, -4], new a.Int32()),
+        b: a.vectorFromArray([1n, null, 2n ** 40n, -3n], new a.Int64()),
+        s: a.vectorFromArray(k ? ["z", null, "12", "x"] : ["x", "y", null, "x"], new a.Dictionary(new a.Utf8(), new a.Int32()))
+      });
+      return a.tableToIPC(batch(1), "file");
+    }, true],
+    ["stream format; a dictionary column whose values all look like numbers", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(new a.Table({s: a.vectorFromArray(["1", "2", "1"], new a.Dictionary(new a.Utf8(), new a.Int8())), y: a.vectorFromArray(Float32Array.from([1, 2, 3]))}), "stream");
+    }, true],
+    ["plain text and booleans (the browser's reader)", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(new a.Table({s: a.vectorFromArray(["a", "b"]), t: a.vectorFromArray([true, false], new a.Bool())}), "file");
+    }, false],
+    ["an infinity (refused)", async () => {
+      const a = await import("apache-arrow");
+      return a.tableToIPC(a.tableFromArrays({x: Float64Array.from([1, Infinity])}), "file");
+    }, false]
+  ];
+  for (const [label, make, fast] of arrowCases) {
+    it(`${label} (${fast ? "buffers" : "browser's reader"})`, async () => {
+      const bytes = await make();
+      const path = write(`${label.replace(/\W+/g, "-").slice(0, 40)}.arrow`, bytes);
+      const {readArrowFast} = await import("../../loaders/duck-read/arrow.ts");
+      expect(readArrowFast(bytes, path) !== null).toBe(fast);
+      await expectSame(path);
+    });
+  }
+});
