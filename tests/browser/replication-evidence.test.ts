@@ -77,7 +77,7 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
       // The DSTRI endogenous: the engine's GMM with its own lags as instruments, run in the worker.
       await page.check('input[name="gmm-dstri"][value="endogenous"]');
       await page.waitForSelector(".endo-gmm[data-status=done]", {timeout: 120_000});
-      for (const m of endogenousGmmModels(CN)) {
+      for (const m of endogenousGmmModels(CN, frame)) {
         const r = estimate(frame, m.spec);
         const j = r.terms.indexOf("L.dstri");
         const shown = await page.$eval(`.endo-gmm [data-col="${m.id}"][data-term="LDSTRI"][data-kind="coef"]`, (e) => Number((e as HTMLElement).dataset.value));
