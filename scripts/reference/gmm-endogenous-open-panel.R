@@ -1,6 +1,9 @@
-# Does plm 2.6 pgmm estimate the replication page's Table 7 with the DSTRI endogenous on the open panel (China's
-# exports)? The page says it does not (issue 24): on the shipped snapshot both models stop with "system is exactly
-# singular" in the two-step solve. Reproduce:
+# Does plm 2.6 pgmm estimate the replication page's Table 7 with the DSTRI endogenous on the whole open panel (China's
+# exports, 2008-2024)? No: both models stop with "system is exactly singular". The cause is the sample, not the model:
+# in the years without the DSTRI (before 2014) or without exports (after 2020) no partner-year is usable, so those
+# years' time dummies are all zero. The engine drops those time effects with a note and goes on (its estimates are
+# then weakly identified and unchecked); the page therefore estimates the option on the years where both exist, where
+# plm runs and the engine equals it (scripts/reference/gmm-table7-overlap.R). Reproduce:
 #   node bin/dtb.js panel --out /tmp/panel.csv && Rscript scripts/reference/gmm-endogenous-open-panel.R /tmp/panel.csv
 suppressPackageStartupMessages(library(plm))
 path <- commandArgs(trailingOnly = TRUE)[1]

@@ -2,8 +2,10 @@
  * /replication after issue 24, in the built site: the Table 4 (2) reading states the within SD and whether the
  * paper's effect lies inside our interval (both recomputed here in Node on the panel the page loaded); the Table 7
  * GMM readings make no sign reading while the engine warns, and count partner-years; the endogenous-DSTRI option
- * gives the engine's numbers; the event-study section renders its chart with the pre-trend p equal to Node's.
- * English and Chinese, 1280 and 390 px screenshots.
+ * gives the engine's numbers on the years where the DSTRI and exports both exist, which equal plm's pgmm
+ * (tests/fixtures/gmm-table7-overlap/) and says why in one sentence; the event-study section renders its chart with
+ * the pre-trend p equal to Node's. English and Chinese, 1280 and 390 px screenshots (whole page and the Table 7 area
+ * with the endogenous option).
  */
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -13,10 +15,10 @@ import {estimate} from "../../src/lib/engine/estimate.js";
 import {eventStudy} from "../../src/lib/engine/event-study.js";
 import {criticalValue} from "../../src/lib/engine/tdist.js";
 import {parseArrow} from "../../src/lib/table/arrow.js";
-import {endogenousGmmModels, replicationModels} from "../../src/lib/replication/models.js";
+import {endogenousGmmModels, overlapYears, replicationModels} from "../../src/lib/replication/models.js";
 import {eventStudyTask} from "../../src/lib/replication/event-study.js";
 import {readPaperTables} from "../../src/lib/replication/paper-node.js";
-import {DIST, screenshot, settle, visit, watch, withBrowser} from "./harness.js";
+import {DIST, SCREENSHOTS, screenshot, settle, visit, watch, withBrowser} from "./harness.js";
 
 const dist = process.env.DTB_TEST_DIST ?? DIST;
 const CN = {column: "lnexport_cn", region: "cn", label: "China"};
@@ -29,6 +31,30 @@ function builtFrame() {
 }
 
 const readingText = (page: Page, model: string) => page.$eval(`.reading[data-model="${model}"]`, (e) => e.textContent ?? "");
+
+// plm pgmm on the panel cut to the overlap years (scripts/reference/gmm-table7-overlap.R).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const plmOverlap: any = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/gmm-table7-overlap/expected.json"), "utf8"));
+
+/** Choose the endogenous-DSTRI option, check its sample sentence, and screenshot Table 7's area (heading to the endogenous table). */
+async function endogenousTable7(page: Page, lang: "en" | "zh", name: string) {
+  await page.check('input[name="gmm-dstri"][value="endogenous"]');
+  await page.waitForSelector(".endo-gmm[data-status=done]", {timeout: 120_000});
+  const [lo, hi] = plmOverlap.meta.years;
+  const note = (await page.textContent(".endo-gmm .endo-sample")) ?? "";
+  expect(note).toContain(lang === "en" ? `Estimated on ${lo}–${hi}` : `估计样本为 ${lo}–${hi} 年`);
+  expect(note).toContain("system is exactly singular");
+  expect(note).toContain(lang === "en" ? "the engine gives the same numbers" : "估计引擎的结果与之相同");
+  expect(await page.textContent(".endo-gmm")).not.toMatch(/not identified|没有被识别|pseudo-inverse solution|广义逆解/);
+  await settle(page);
+  const clip = await page.evaluate(() => {
+    const h = Array.from(document.querySelectorAll("h2")).find((e) => /^(Table 7|表 7)/.test(e.textContent ?? "") && (e as HTMLElement).offsetParent !== null)!;
+    const end = document.querySelector(".endo-gmm[data-status=done]")!;
+    const top = h.getBoundingClientRect().top + window.scrollY;
+    return {x: 0, y: top, width: document.documentElement.clientWidth, height: end.getBoundingClientRect().bottom + window.scrollY - top};
+  });
+  await page.screenshot({path: join(SCREENSHOTS, `${name}.png`), fullPage: true, clip});
+}
 
 async function waitEvent(page: Page) {
   await page.waitForSelector("#event-study .event-study[data-status=done] svg", {timeout: 120_000});
@@ -74,15 +100,21 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
         expect(await page.$eval(`tr[data-kind="partner_years"] [data-col="${id}"] [data-value]`, (e) => Number((e as HTMLElement).dataset.value))).toBe(r.info!.partner_years);
       }
 
-      // The DSTRI endogenous: the engine's GMM with its own lags as instruments, run in the worker.
-      await page.check('input[name="gmm-dstri"][value="endogenous"]');
-      await page.waitForSelector(".endo-gmm[data-status=done]", {timeout: 120_000});
-      for (const m of endogenousGmmModels(CN)) {
+      // The DSTRI endogenous: the engine's GMM with its own lags as instruments, run in the worker on the years where
+      // the DSTRI and exports both exist; equal to Node and to plm pgmm on the cut panel; no engine warning, so read.
+      await endogenousTable7(page, "en", "replication-table7-endo-en-1280");
+      expect(overlapYears(frame, "lnexport_cn")!.years).toEqual(plmOverlap.meta.years);
+      for (const m of endogenousGmmModels(CN, frame)) {
         const r = estimate(frame, m.spec);
         const j = r.terms.indexOf("L.dstri");
         const shown = await page.$eval(`.endo-gmm [data-col="${m.id}"][data-term="LDSTRI"][data-kind="coef"]`, (e) => Number((e as HTMLElement).dataset.value));
         expect(Math.abs(shown - r.coef[j])).toBeLessThan(1e-10);
-        expect(await readingText(page, m.id)).toContain("The DSTRI is treated as endogenous");
+        const plm = plmOverlap.models.find((e: {id: string}) => e.id === `${m.spec.estimator === "gmm-diff" ? "diff" : "sys"}_endo`).expected;
+        expect(Math.abs(shown - plm.coef[j]) / Math.max(Math.abs(plm.coef[j]), 1)).toBeLessThan(1e-8);
+        expect(r.warnings).toEqual([]);
+        const g = await readingText(page, m.id);
+        expect(g).toContain("The DSTRI is treated as endogenous");
+        expect(g).not.toContain("No sign or size reading");
       }
 
       // The event study: chart, coefficients and pre-trend p equal to the engine in Node.
@@ -103,6 +135,7 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
       await visit(page, s.url("/replication?lang=en"), problems);
       await waitEvent(page);
       await screenshot(page, "replication-issue24-en-390");
+      await endogenousTable7(page, "en", "replication-table7-endo-en-390");
 
       await visit(page, s.url("/replication?lang=zh"), problems);
       await waitEvent(page);
@@ -110,10 +143,12 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
       expect(await page.textContent("#event-study .reading")).toContain("事前趋势检验");
       expect(await readingText(page, "t4_ctrl_cn")).toContain(`DSTRI 在伙伴和年份之内的标准差为 ${within.toFixed(3)}`);
       await screenshot(page, "replication-issue24-zh-390");
+      await endogenousTable7(page, "zh", "replication-table7-endo-zh-390");
       await page.setViewportSize({width: 1280, height: 900});
       await visit(page, s.url("/replication?lang=zh"), problems);
       await waitEvent(page);
       await screenshot(page, "replication-issue24-zh-1280");
+      await endogenousTable7(page, "zh", "replication-table7-endo-zh-1280");
       expect(problems).toEqual([]);
     }, dist);
   }, 600_000);

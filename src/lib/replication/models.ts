@@ -9,7 +9,7 @@
  * standard errors clustered by partner country (the usual choice for a country panel) and keep the
  * iid alternative one toggle away in the explorer.
  */
-import type {Spec, VcovSpec} from "../engine/types.js";
+import type {Frame, Spec, VcovSpec} from "../engine/types.js";
 
 export const CONTROLS = ["lngdp", "lnpopu", "lngov", "urban"] as const;
 
@@ -94,20 +94,59 @@ export function outcomesIn(columns: string[]): Outcome[] {
 }
 
 /**
+ * The first and last year in which some partner has both the outcome and the DSTRI (2014-2020 in the shipped
+ * snapshot: the DSTRI starts in 2014, exports end in 2020), with the panel's other years to exclude; null when no
+ * row has both.
+ *
+ * @example overlapYears(frame, "lnexport_cn") // {years: [2014, 2020], exclude: [2008, ..., 2013, 2021, ..., 2024]}
+ */
+export function overlapYears(frame: Frame, y: string, key = "dstri"): {years: [number, number]; exclude: number[]} | null {
+  const year = frame.columns.year;
+  const yc = frame.columns[y];
+  const kc = frame.columns[key];
+  if (!year || !yc || !kc) return null;
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const all = new Set<number>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < frame.nrows; r++) {
+    const t = num(year[r]);
+    if (t === null) continue;
+    all.add(t);
+    if (num(yc[r]) !== null && num(kc[r]) !== null) {
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
+    }
+  }
+  if (lo > hi) return null;
+  return {years: [lo, hi], exclude: [...all].filter((t) => t < lo || t > hi).sort((a, b) => a - b)};
+}
+
+/**
  * Table 7 with the key regressor treated as endogenous (issue 24): the same two GMM models, with the DSTRI's own
  * lags (2 and deeper, collapsed) as GMM-style instruments beside the outcome's, as plm `pgmm(... | lag(y, 2:99) +
- * lag(dstri, 2:99))` (engine spec gmm.endogenous; tests/fixtures/gmm-endogenous/).
+ * lag(dstri, 2:99))` (engine spec gmm.endogenous; tests/fixtures/gmm-endogenous/), estimated on the years where
+ * the outcome and the DSTRI both exist (spec.exclude drops the others before lags, as pgmm on the cut panel).
+ * Why that sample: in the other years no partner-year is usable, so their time dummies are all zero and plm stops
+ * ("system is exactly singular"); on the cut panel plm estimates both models and the engine equals it
+ * (scripts/reference/gmm-table7-overlap.R, tests/lib/replication/gmm-overlap.test.ts). On the full panel the
+ * engine drops those time effects and goes on, but its estimates are then weakly identified and nothing checks them.
  *
- * @example endogenousGmmModels({column: "lnexport_cn", region: "cn", label: "China"}).map((m) => m.id)
+ * @example endogenousGmmModels({column: "lnexport_cn", region: "cn", label: "China"}, frame).map((m) => m.id)
  * // ["t7_diff_endo_cn", "t7_sys_endo_cn"]
  */
-export function endogenousGmmModels(outcome: Outcome): ReplicationModel[] {
+export function endogenousGmmModels(outcome: Outcome, frame: Frame): ReplicationModel[] {
+  const sample = overlapYears(frame, outcome.column);
   return replicationModels(outcome)
     .filter((m) => m.table === 7)
     .map((m) => ({
       ...m,
       id: m.id.replace(/^t7_(diff|sys)_/, "t7_$1_endo_"),
-      label: m.label.replace("collapsed instruments", "collapsed instruments, DSTRI endogenous"),
-      spec: {...m.spec, gmm: {...m.spec.gmm, endogenous: ["dstri"]}}
+      label: m.label.replace("collapsed instruments", `collapsed instruments, DSTRI endogenous${sample ? `, ${sample.years[0]}-${sample.years[1]}` : ""}`),
+      spec: {
+        ...m.spec,
+        gmm: {...m.spec.gmm, endogenous: ["dstri"]},
+        ...(sample && sample.exclude.length > 0 ? {exclude: {year: sample.exclude}} : {})
+      }
     }));
 }

@@ -63,7 +63,7 @@ describe("GMM readings", () => {
   });
 
   it("treat the DSTRI as endogenous with its own lags as GMM instruments (the engine's gmm.endogenous)", () => {
-    const models = endogenousGmmModels(CN);
+    const models = endogenousGmmModels(CN, frame);
     expect(models.map((m) => m.id)).toEqual(["t7_diff_endo_cn", "t7_sys_endo_cn"]);
     for (const m of models) {
       expect(m.spec.gmm!.endogenous).toEqual(["dstri"]);
