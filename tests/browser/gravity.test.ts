@@ -110,7 +110,7 @@ describe("gravity estimators in the pages", () => {
   it("multiverse: PPML and DK/NW options in both languages; a PPML x DK/NW grid equals estimate() alone", async () => {
     const {frame} = servedPanel();
     const ctl = Array.from({length: 31}, (_, i) => i + 1).join(".");
-    const off = `v=2&off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1.2.3,sample:1.2.3.4.5,estimator:0.1.2`;
+    const off = `v=2&view=all&off=key:1.2.3.4.5,lag:1.2,controls:${ctl},fe:0.1.2,vcov:0.1.2.3,sample:1.2.3.4.5,estimator:0.1.2`;
     await withBrowser(async (s) => {
       for (const lang of ["en", "zh"]) {
         const page = await s.newPage();

@@ -13,7 +13,7 @@ import {parseCsv} from "../helpers/fixtures.js";
 import {DIST, SCREENSHOTS, settle, visit, watch, withBrowser} from "./harness.js";
 
 /** 1,024 specifications (DSTRI overall, lags 0-1, iid/HC1 off, all partners): 512 of them defensible. */
-const GRID = "off=key:1.2.3.4.5,lag:2,vcov:0.1.4.5,sample:1.2.4.5,estimator:1.2.3";
+const GRID = "v=2&off=key:1.2.3.4.5,lag:2,vcov:0.1.4.5,sample:1.2.4.5,estimator:1.2.3";
 
 /** The panel the site serves (dist/_file/data/panel.<hash>.csv). */
 function servedPanel() {
