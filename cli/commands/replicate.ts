@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<void> {
   const models = [];
   let failed = 0;
   for (const outcome of outcomes) {
-    for (const model of replicationModels(outcome, vcovFor(se))) {
+    for (const model of replicationModels(outcome, vcovFor(se), built.frame)) {
       const r = runOne(built.frame, model);
       const head = {id: model.id, table: model.table, label: model.label, paper_id: model.paper_id, outcome: outcome.column, spec: model.spec};
       if (r.error !== null) failed++;

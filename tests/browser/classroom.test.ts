@@ -4,7 +4,7 @@
  * the same seed; handouts print to A4 PDF (tests/browser/screenshots/classroom-<lesson>-<lang>.pdf).
  * Screenshots: classroom-<lesson>-<lang>.png, -390.png. The grading flow is in classroom-grading.test.ts.
  */
-import {mkdirSync} from "node:fs";
+import {mkdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
@@ -22,6 +22,10 @@ const LAB_QUERY: Record<string, string> = {
   nickell: "N=42&T=7&rho=0.5&reps=12&seed=3",
   gravity: "N=400&beta0=0.5&beta=1&s0=0.5&s1=1.5&reps=200&seed=9"
 };
+
+// plm pgmm's Table 7 on the DSTRI-exports overlap (scripts/reference/gmm-table7-overlap.R).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const PLM_T7: any = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/gmm-table7-overlap/expected.json"), "utf8"));
 
 /** Pages of a PDF (its /Type /Page objects). */
 const pdfPages = (buf: Buffer) => (buf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -52,6 +56,17 @@ describe("classroom", () => {
             await page.waitForSelector('[data-testid="sheet-table"]');
           } else if (lesson) {
             await page.waitForFunction(() => (document.querySelector('[data-testid="exercise"]') as HTMLElement | null)?.dataset.state === "ready");
+          }
+          if (lesson === "dynamic-panels") {
+            // Lesson 4's Table 7 rows: plm pgmm's Hansen and AR(2) p-values on the years with both the DSTRI and exports.
+            for (const [row, ref] of [["t7-diff", "diff_exo"], ["t7-sys", "sys_exo"]]) {
+              const e = PLM_T7.models.find((m: {id: string}) => m.id === ref).expected;
+              const text = (await page.textContent(`[data-testid="fact-${row}"]`)) ?? "";
+              expect(text).toContain(`${e.n_instruments} `);
+              expect(text).toContain(`Hansen p = ${e.hansen.pvalue.toFixed(3)}`);
+              expect(text).toContain(`AR(2) p = ${e.ar2.pvalue.toFixed(3)}`);
+              expect(text).toContain(`${PLM_T7.meta.years[0]}–${PLM_T7.meta.years[1]}`);
+            }
           }
           const name = `classroom-${lesson || "index"}-${lang}`;
           await screenshot(page, name);

@@ -1,7 +1,8 @@
 /**
  * /replication after issue 24, in the built site: the Table 4 (2) reading states the within SD and whether the
- * paper's effect lies inside our interval (both recomputed here in Node on the panel the page loaded); the Table 7
- * GMM readings make no sign reading while the engine warns, and count partner-years; the endogenous-DSTRI option
+ * paper's effect lies inside our interval (both recomputed here in Node on the panel the page loaded); Table 7 runs
+ * on the years with both the DSTRI and exports, shows plm's numbers (L.dstri and Hansen p against the fixture), is
+ * read by sign with its Hansen and AR(2) p-values (no engine warning), and counts partner-years; the endogenous-DSTRI option
  * gives the engine's numbers on the years where the DSTRI and exports both exist, which equal plm's pgmm
  * (tests/fixtures/gmm-table7-overlap/) and says why in one sentence; the event-study section renders its chart with
  * the pre-trend p equal to Node's. English and Chinese, 1280 and 390 px screenshots (whole page and the Table 7 area
@@ -61,7 +62,7 @@ async function waitEvent(page: Page) {
 }
 
 describe("/replication: issue 24 readings, honest GMM and the event study", () => {
-  it("states the within SD and the paper's effect against our interval, reads no GMM sign, shows the event study", async () => {
+  it("states the within SD and the paper's effect against our interval, shows plm's Table 7 read by sign, shows the event study", async () => {
     const frame = builtFrame();
     const paper = readPaperTables();
     const specs = replicationModels(CN);
@@ -88,17 +89,31 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
       const eff = pm.terms.DSTRI.coef * sdPaper;
       expect(text).toContain(lo <= eff && eff <= hi ? "lies inside it" : "lies outside it");
 
-      // Table 7: warnings -> no sign or size reading; partner-years beside plm's rows.
-      for (const [i, id] of [[4, "t7_diff_cn"], [5, "t7_sys_cn"]] as const) {
-        const r = estimate(frame, specs[i].spec);
-        expect(r.warnings!.length).toBeGreaterThan(0);
-        expect(await page.getAttribute(`.reading[data-model="${id}"]`, "data-sign")).toBe("n/a");
+      // Table 7: estimated on the years with both the DSTRI and exports, where it equals plm pgmm (the fixture) and the
+      // engine warns on nothing, so it is read by sign, with the Hansen and AR(2) p-values; partner-years beside plm's rows.
+      const t7 = replicationModels(CN, undefined, frame).filter((m) => m.table === 7);
+      for (const m of t7) {
+        const id = m.id;
+        const r = estimate(frame, m.spec);
+        const j = r.terms.indexOf("L.dstri");
+        const plm = plmOverlap.models.find((e: {id: string}) => e.id === `${m.spec.estimator === "gmm-diff" ? "diff" : "sys"}_exo`).expected;
+        expect(r.warnings).toEqual([]);
+        const shown = await page.$eval(`[data-col="${id}"][data-term="LDSTRI"][data-kind="coef"]`, (e) => Number((e as HTMLElement).dataset.value));
+        expect(Math.abs(shown - plm.coef[j]) / Math.max(Math.abs(plm.coef[j]), 1), `${id} L.dstri vs plm`).toBeLessThan(1e-8);
+        const hansen = await page.$eval(`tr[data-kind="hansen_p"] [data-col="${id}"] [data-value]`, (e) => Number((e as HTMLElement).dataset.value));
+        expect(Math.abs(hansen - plm.hansen.pvalue), `${id} Hansen p vs plm`).toBeLessThan(1e-8);
+        expect(await page.getAttribute(`.reading[data-model="${id}"]`, "data-sign")).not.toBe("n/a");
         const g = await readingText(page, id);
-        expect(g).toContain("No sign or size reading");
-        expect(g).not.toMatch(/Same sign|Opposite sign/);
+        expect(g).not.toContain("No sign or size reading");
+        expect(g).toMatch(/Same sign|Opposite sign/);
+        expect(g).toContain(`Hansen J p = ${plm.hansen.pvalue.toFixed(3)}`);
+        expect(g).toContain(`AR(2) p = ${plm.ar2.pvalue.toFixed(3)}`);
         expect(g).toContain("enters as exogenous");
         expect(await page.$eval(`tr[data-kind="partner_years"] [data-col="${id}"] [data-value]`, (e) => Number((e as HTMLElement).dataset.value))).toBe(r.info!.partner_years);
       }
+      const intro = (await page.textContent("#observablehq-main")) ?? "";
+      expect(intro).toContain(`the DSTRI and the exports are both observed (${plmOverlap.meta.years[0]}–${plmOverlap.meta.years[1]} for China's exports)`);
+      expect(intro).not.toContain("cannot check these numbers");
 
       // The DSTRI endogenous: the engine's GMM with its own lags as instruments, run in the worker on the years where
       // the DSTRI and exports both exist; equal to Node and to plm pgmm on the cut panel; no engine warning, so read.
@@ -139,7 +154,9 @@ describe("/replication: issue 24 readings, honest GMM and the event study", () =
 
       await visit(page, s.url("/replication?lang=zh"), problems);
       await waitEvent(page);
-      expect(await readingText(page, "t7_sys_cn")).toContain("不做符号和大小的比较");
+      expect(await readingText(page, "t7_sys_cn")).not.toContain("不做符号和大小的比较");
+      expect(await readingText(page, "t7_sys_cn")).toContain("Hansen 检验在 5% 水平上拒绝工具变量有效");
+      expect(await page.textContent("#observablehq-main")).toContain(`中国出口为 ${plmOverlap.meta.years[0]}–${plmOverlap.meta.years[1]} 年`);
       expect(await page.textContent("#event-study .reading")).toContain("事前趋势检验");
       expect(await readingText(page, "t4_ctrl_cn")).toContain(`DSTRI 在伙伴和年份之内的标准差为 ${within.toFixed(3)}`);
       await screenshot(page, "replication-issue24-zh-390");

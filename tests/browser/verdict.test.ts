@@ -4,12 +4,18 @@
  * explorer's broken GMM case (Difference GMM, one-year lag, 2020 dropped) shows an alert above its table.
  * Screenshots of each page in both languages at 1280 and 390 px go to tests/browser/screenshots/issue21/.
  */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {sidewaysOverflow} from "./checks.js";
 import {screenshot, visit, watch, withBrowser} from "./harness.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) <= 1e-10 * Math.max(1, Math.abs(b));
+// plm pgmm's Table 7 on the years with both the DSTRI and exports (scripts/reference/gmm-table7-overlap.R); L.dstri is x[1].
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const plmOverlap: any = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/gmm-table7-overlap/expected.json"), "utf8"));
+const plmLdstri = (id: string) => plmOverlap.models.find((m: {id: string}) => m.id === id).expected.coef[1] as number;
 
 /** The card's numbers: row id -> kind -> full-precision value. */
 async function cardValues(page: Page): Promise<Record<string, Record<string, number>>> {
@@ -50,6 +56,10 @@ describe("verdict card", () => {
           expect(rel(v["ours-t"], await cell("t")), `${id} t`).toBe(true);
         }
         expect(Object.keys(repl)).toEqual(["t4_base_cn", "t4_ctrl_cn", "t5_excl2020_cn", "t6_lag_cn", "t7_diff_cn", "t7_sys_cn"]);
+        // Table 7's rows carry plm's numbers (the card is estimated on the same 2014-2020 sample as the page).
+        for (const [id, plm] of [["t7_diff_cn", "diff_exo"], ["t7_sys_cn", "sys_exo"]]) {
+          expect(Math.abs(repl[id]["ours-coef"] - plmLdstri(plm)) / Math.max(1, Math.abs(plmLdstri(plm))), `${id} vs plm`).toBeLessThan(1e-8);
+        }
         expect(repl.t4_ctrl_cn["paper-coef"]).toBe(-0.224);
         expect(repl.t4_ctrl_cn["paper-t"]).toBe(-4.97);
         const top = await page.$eval(".verdict-card tr.vd-headline", (e) => e.getBoundingClientRect().bottom);
@@ -75,6 +85,14 @@ describe("verdict card", () => {
       await page.waitForSelector(".explorer[data-state='ok']");
       const got = await page.$eval(`tr[data-term="dstri"] td[data-col="coef"]`, (td) => Number((td as HTMLElement).dataset.value));
       expect(rel(got, want)).toBe(true);
+      // Table 7's link opens the explorer's GMM on the same years (2014-2020): plm's L.dstri again.
+      await visit(page, s.url("/?lang=en"), problems);
+      const t7href = await page.$eval(".verdict-card tr[data-row='t7_diff_cn'] a.vd-link", (a) => (a as HTMLAnchorElement).href);
+      expect(t7href).toContain(`yr=${plmOverlap.meta.years[0]}-${plmOverlap.meta.years[1]}`);
+      await visit(page, t7href, problems);
+      await page.waitForSelector(".explorer[data-state='ok']", {timeout: 120_000});
+      const gmm = await page.$eval(`tr[data-term="L.dstri"] td[data-col="coef"]`, (td) => Number((td as HTMLElement).dataset.value));
+      expect(Math.abs(gmm - plmLdstri("diff_exo")) / Math.max(1, Math.abs(plmLdstri("diff_exo")))).toBeLessThan(1e-8);
       expect(problems).toEqual([]);
     });
   }, 300_000);

@@ -70,6 +70,24 @@ describe("dtb replicate", () => {
     }
   });
 
+  it("writes Table 7 on the years with both the DSTRI and exports, with plm pgmm's numbers (fixture, 1e-8)", () => {
+    // scripts/reference/gmm-table7-overlap.R: plm 2.6 pgmm on the panel cut to those years.
+    const plm = JSON.parse(readFileSync(join(REPO, "tests/fixtures/gmm-table7-overlap/expected.json"), "utf8"));
+    const [lo, hi] = plm.meta.years as [number, number];
+    for (const [id, ref] of [["t7_diff_cn", "diff_exo"], ["t7_sys_cn", "sys_exo"]]) {
+      const m = doc.models.find((x) => x.id === id)!;
+      const e = plm.models.find((x: {id: string}) => x.id === ref).expected;
+      const years = (m.spec.exclude as {year: number[]}).year;
+      expect(years.length).toBeGreaterThan(0);
+      expect(years.every((t) => t < lo || t > hi), id).toBe(true);
+      const coef = m.result!.coef as number[];
+      coef.forEach((b, k) => expect(Math.abs(b - e.coef[k]) / Math.max(Math.abs(e.coef[k]), 1), `${id} coef ${k}`).toBeLessThan(1e-8));
+      const hansen = m.result!.hansen as {pvalue: number};
+      expect(Math.abs(hansen.pvalue - e.hansen.pvalue), `${id} Hansen p`).toBeLessThan(1e-8);
+      expect(m.result!.warnings).toEqual([]);
+    }
+  });
+
   it("adds Zhejiang and Wenzhou models when customs files exist, and records failures without aborting", async () => {
     const customs = tempDir("dtb-customs-");
     const lines = ["region,partner_iso3,year,exports_usd"];

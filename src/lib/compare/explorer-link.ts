@@ -18,7 +18,10 @@ function seOf(v: Spec["vcov"]): SeChoice {
   return "country";
 }
 
-/** The explorer state of a replication model. Example: Table 5 (2020 excluded) -> {..., drop2020: true}. */
+/**
+ * The explorer state of a replication model. Example: Table 5 (2020 excluded) -> {..., drop2020: true};
+ * Table 7 on 2014-2020 -> {..., from: 2014, to: 2020}.
+ */
 export function stateOfModel(m: ReplicationModel): ExplorerState {
   const s = defaultState();
   const spec = m.spec;
@@ -26,7 +29,12 @@ export function stateOfModel(m: ReplicationModel): ExplorerState {
   const key = spec.x.find((t) => /^(L\d*\.)?dstri/.test(t)) ?? "dstri";
   s.lag = key.startsWith("L.") ? 1 : /^L2\./.test(key) ? 2 : 0;
   s.controls = CONTROL_VARS.filter((c) => spec.x.includes(c)) as ControlVar[];
-  s.drop2020 = (spec.exclude?.year ?? []).includes(2020);
+  // Excluded years at either end become the year range (Table 7 runs on the years with both the DSTRI and
+  // exports); an excluded year inside it can only be 2020 (Table 5).
+  const excluded = new Set((spec.exclude?.year ?? []).map(Number));
+  while (excluded.has(s.from) && s.from < s.to) s.from++;
+  while (excluded.has(s.to) && s.to > s.from) s.to--;
+  s.drop2020 = excluded.has(2020) && 2020 > s.from && 2020 < s.to;
   if (spec.estimator === "gmm-diff" || spec.estimator === "gmm-sys") {
     s.estimator = spec.estimator;
   } else {

@@ -91,7 +91,8 @@ export function verdictRows(paper: PaperTables, runs: ModelRun[], sd: {paper: nu
       ? {coef: r.coef[j], t: r.tstat[j], p: r.pvalue[j], sd_effect: r.coef[j] * sd.ours, nobs: r.nobs, n_groups: r.n_groups,
         sample: {en: `China's exports, ${r.n_groups} partners${years ? `, ${years} years` : ""}`, zh: `中国出口，${r.n_groups} 个伙伴${years ? `，${years} 年` : ""}`}}
       : null;
-    const drop = (run.model.spec.exclude?.year ?? []).length ? {en: ", 2020 left out", zh: "，剔除 2020 年"} : {en: "", zh: ""};
+    // The paper's sample: only Table 5 leaves 2020 out (our Table 7 also excludes years, but the paper's does not).
+    const drop = run.model.table === 5 ? {en: ", 2020 left out", zh: "，剔除 2020 年"} : {en: "", zh: ""};
     rows.push({
       id: run.model.id,
       paper_id: pm.id,

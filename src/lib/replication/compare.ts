@@ -9,7 +9,7 @@ import type {ModelWarning, Result} from "../engine/types.js";
 import type {PaperModel, PaperTables} from "../paper/schema.js";
 import {keyTerm, paperTerm, stars, type ModelRun} from "./compute.js";
 import {currentLang, pick} from "../i18n.js";
-import {gmmInstrumentSentence, gmmRows, gmmSampleSentence, unreadableSentence} from "./gmm-reading.js";
+import {gmmDiagnosticSentence, gmmInstrumentSentence, gmmRows, gmmSampleSentence, unreadableSentence} from "./gmm-reading.js";
 
 /** One coefficient cell; `se` of a paper cell is implied by |coef / t| (both printed rounded). */
 export interface Cell {
@@ -273,7 +273,7 @@ export function readDifference(
       : pick({en: `Significance: the paper prints t = ${pc.t.toFixed(2)}; our standard error could not be computed (see the notes).`,
         zh: `显著性：原文报告 t = ${pc.t.toFixed(2)}；本复现的标准误无法计算（见估计说明）。`}),
     ...(gmm
-      ? [gmmInstrumentSentence(r, run.model.spec.y, key), gmmSampleSentence(r, paperModel.observations)]
+      ? [gmmDiagnosticSentence(r), gmmInstrumentSentence(r, run.model.spec.y, key), gmmSampleSentence(r, paperModel.observations)]
       : [pick({en: `Sample: the paper reports ${paperModel.observations} observations, ours has ${r.nobs} (${r.n_groups} partners).`,
         zh: `样本：原文报告 ${paperModel.observations} 个观测值，本复现为 ${r.nobs} 个（${r.n_groups} 个贸易伙伴）。`})])
   ];

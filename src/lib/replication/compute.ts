@@ -36,7 +36,8 @@ export interface ModelRun {
  * // two runs: t4_base_cn, t4_ctrl_cn
  */
 export function runModels(frame: Frame, outcome: Outcome, se: SeType = "cluster", tables?: number[]): ModelRun[] {
-  return replicationModels(outcome, vcovFor(se))
+  // The frame fixes Table 7's sample: the years where the outcome and the DSTRI both exist (models.ts).
+  return replicationModels(outcome, vcovFor(se), frame)
     .filter((m) => !tables || tables.includes(m.table))
     .map((model) => runOne(frame, model));
 }

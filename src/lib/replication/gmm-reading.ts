@@ -75,12 +75,40 @@ export function gmmInstrumentSentence(r: Result, y: string, key: string): string
     zh: `工具变量（共 ${r.n_instruments ?? "–"} 个）：${of}的${from}${collapsed ? "，已压缩（每个滞后期一列）" : ""}${sys ? "，水平方程另用其滞后差分" : ""}；${ivList || "其他解释变量"}作为自身的工具变量；另加年份虚拟变量。`
   });
   const tail = endogenous
-    ? pick({en: ` The DSTRI is treated as endogenous: only its own lags instrument it.`, zh: ` DSTRI 被视为内生变量：只用它自身的滞后项作为工具。`})
+    ? pick({en: ` The DSTRI is treated as endogenous: only its own lags instrument it.`, zh: `DSTRI 被视为内生变量：只用它自身的滞后项作为工具。`})
     : pick({
         en: ` ${key} thus enters as exogenous, so this GMM does not address reverse causality from exports to the DSTRI, the concern that motivates a GMM in the paper.`,
-        zh: ` 因此 ${key} 被当作外生变量，这个 GMM 并不能处理从出口到 DSTRI 的反向因果，而这正是原文使用 GMM 的理由。`
+        zh: `因此 ${key} 被当作外生变量，这个 GMM 并不能处理从出口到 DSTRI 的反向因果，而这正是原文使用 GMM 的理由。`
       });
   return head + tail;
+}
+
+/**
+ * The specification tests of a readable GMM model, in one sentence: Hansen's J (are the instruments valid as a set?)
+ * and Arellano-Bond AR(2) (is there second-order serial correlation in the differenced errors, which would make the
+ * lag-2 instruments invalid?), with what a p-value under 0.05 means for the coefficient above.
+ * Example (system GMM on China, 2014-2020): "Specification tests: Hansen J p = 0.033 (22 instruments), AR(2) p =
+ * 0.890. The Hansen test rejects the instruments' validity at 5%, so this estimate is in doubt whatever its sign."
+ */
+export function gmmDiagnosticSentence(r: Result): string {
+  const hp = r.hansen?.pvalue;
+  const ap = r.ar2?.pvalue;
+  const hRejects = typeof hp === "number" && hp < 0.05;
+  const aRejects = typeof ap === "number" && ap < 0.05;
+  const head = pick({
+    en: `Specification tests: Hansen J p = ${fmt(hp)} (${r.n_instruments ?? "–"} instruments), AR(2) p = ${fmt(ap)}.`,
+    zh: `设定检验：Hansen J 检验 p = ${fmt(hp)}（${r.n_instruments ?? "–"} 个工具变量），AR(2) 检验 p = ${fmt(ap)}。`
+  });
+  const verdict = hRejects || aRejects
+    ? pick({
+        en: ` ${hRejects ? "The Hansen test rejects the instruments' validity at 5%" : "The AR(2) test finds second-order serial correlation at 5%, so lag-2 instruments are not valid"}, so this estimate is in doubt whatever its sign.`,
+        zh: `${hRejects ? "Hansen 检验在 5% 水平上拒绝工具变量有效" : "AR(2) 检验在 5% 水平上发现二阶序列相关，滞后 2 期的工具变量因此无效"}，无论符号如何，这个估计都值得怀疑。`
+      })
+    : pick({
+        en: " Neither rejects at 5%: support for the instruments, not proof, since both tests have little power in a panel this small.",
+        zh: "两者在 5% 水平上都不拒绝：这支持工具变量有效，但不是证明，因为在这样小的面板中两个检验的检验力都很弱。"
+      });
+  return head + verdict;
 }
 
 /**

@@ -47,10 +47,16 @@ const base = (y: string, x: string[], vcov: VcovSpec): Spec => ({
  * The models of Tables 4-7 for one dependent variable.
  * `paperColumn` says which of the paper's regions this outcome stands in for (Zhejiang for China and
  * Zhejiang, Wenzhou for Wenzhou), so each recomputed model sits next to the printed one it mirrors.
+ * With `frame`, Table 7's GMM models are estimated on the years where the outcome and the DSTRI both exist
+ * (overlapYears; spec.exclude drops the others before lags, as plm pgmm on the cut panel): in the other years no
+ * partner-year is usable, their time dummies are all zero and plm stops ("system is exactly singular"), while the
+ * engine would drop them and give weakly identified numbers nothing checks. On the overlap plm estimates both models
+ * and the engine equals it (scripts/reference/gmm-table7-overlap.R, tests/lib/replication/gmm-overlap.test.ts).
+ * Every caller that estimates Table 7 passes the frame (runModels, `dtb replicate`).
  *
  * @example replicationModels({column: "lnexport_cn", region: "cn", label: "China"}).length // 6
  */
-export function replicationModels(outcome: Outcome, vcov: VcovSpec = DEFAULT_VCOV): ReplicationModel[] {
+export function replicationModels(outcome: Outcome, vcov: VcovSpec = DEFAULT_VCOV, frame?: Frame): ReplicationModel[] {
   const y = outcome.column;
   const r = outcome.region;
   const wz = r === "wz";
@@ -61,12 +67,13 @@ export function replicationModels(outcome: Outcome, vcov: VcovSpec = DEFAULT_VCO
     {id: `t5_excl2020_${r}`, table: 5, paper_id: wz ? "t5_wz" : "t5_zj", label: `Table 5: 2020 excluded (${outcome.label})`, spec: {...base(y, ["dstri", ...controls], vcov), exclude: {year: [2020]}}},
     {id: `t6_lag_${r}`, table: 6, paper_id: wz ? "t6_wz" : "t6_zj", label: `Table 6: DSTRI lagged one year (${outcome.label})`, spec: base(y, ["L.dstri", ...controls], vcov)}
   ];
+  const sample = frame ? overlapYears(frame, y) : null;
   for (const [estimator, name] of [["gmm-diff", "difference"], ["gmm-sys", "system"]] as const) {
     models.push({
       id: `t7_${estimator.replace("gmm-", "")}_${r}`,
       table: 7,
       paper_id: wz ? "t7_wz" : "t7_zj",
-      label: `Table 7: ${name} GMM, two-step, collapsed instruments (${outcome.label})`,
+      label: `Table 7: ${name} GMM, two-step, collapsed instruments${sample ? `, ${sample.years[0]}-${sample.years[1]}` : ""} (${outcome.label})`,
       spec: {
         id: "iso3",
         time: "year",
@@ -74,7 +81,8 @@ export function replicationModels(outcome: Outcome, vcov: VcovSpec = DEFAULT_VCO
         x: [`L.${y}`, "L.dstri", ...controls],
         estimator,
         effect: "twoways",
-        gmm: {instruments: "y", lags: [2, 99], collapse: true}
+        gmm: {instruments: "y", lags: [2, 99], collapse: true},
+        ...(sample && sample.exclude.length > 0 ? {exclude: {year: sample.exclude}} : {})
       }
     });
   }
@@ -123,30 +131,21 @@ export function overlapYears(frame: Frame, y: string, key = "dstri"): {years: [n
 }
 
 /**
- * Table 7 with the key regressor treated as endogenous (issue 24): the same two GMM models, with the DSTRI's own
- * lags (2 and deeper, collapsed) as GMM-style instruments beside the outcome's, as plm `pgmm(... | lag(y, 2:99) +
- * lag(dstri, 2:99))` (engine spec gmm.endogenous; tests/fixtures/gmm-endogenous/), estimated on the years where
- * the outcome and the DSTRI both exist (spec.exclude drops the others before lags, as pgmm on the cut panel).
- * Why that sample: in the other years no partner-year is usable, so their time dummies are all zero and plm stops
- * ("system is exactly singular"); on the cut panel plm estimates both models and the engine equals it
- * (scripts/reference/gmm-table7-overlap.R, tests/lib/replication/gmm-overlap.test.ts). On the full panel the
- * engine drops those time effects and goes on, but its estimates are then weakly identified and nothing checks them.
+ * Table 7 with the key regressor treated as endogenous (issue 24): the same two GMM models, on the same years (the
+ * outcome and the DSTRI both observed, see replicationModels), with the DSTRI's own lags (2 and deeper, collapsed) as
+ * GMM-style instruments beside the outcome's, as plm `pgmm(... | lag(y, 2:99) + lag(dstri, 2:99))` (engine spec
+ * gmm.endogenous; tests/fixtures/gmm-endogenous/, tests/fixtures/gmm-table7-overlap/).
  *
  * @example endogenousGmmModels({column: "lnexport_cn", region: "cn", label: "China"}, frame).map((m) => m.id)
  * // ["t7_diff_endo_cn", "t7_sys_endo_cn"]
  */
 export function endogenousGmmModels(outcome: Outcome, frame: Frame): ReplicationModel[] {
-  const sample = overlapYears(frame, outcome.column);
-  return replicationModels(outcome)
+  return replicationModels(outcome, DEFAULT_VCOV, frame)
     .filter((m) => m.table === 7)
     .map((m) => ({
       ...m,
       id: m.id.replace(/^t7_(diff|sys)_/, "t7_$1_endo_"),
-      label: m.label.replace("collapsed instruments", `collapsed instruments, DSTRI endogenous${sample ? `, ${sample.years[0]}-${sample.years[1]}` : ""}`),
-      spec: {
-        ...m.spec,
-        gmm: {...m.spec.gmm, endogenous: ["dstri"]},
-        ...(sample && sample.exclude.length > 0 ? {exclude: {year: sample.exclude}} : {})
-      }
+      label: m.label.replace("collapsed instruments", "collapsed instruments, DSTRI endogenous"),
+      spec: {...m.spec, gmm: {...m.spec.gmm, endogenous: ["dstri"]}}
     }));
 }

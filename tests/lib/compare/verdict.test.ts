@@ -6,7 +6,16 @@ import {parseState, toSpec} from "../../../src/lib/explorer/state.ts";
 import {replicationModels} from "../../../src/lib/replication/models.ts";
 import {readPaperTables} from "../../../src/lib/replication/paper-node.ts";
 import type {ModelRun} from "../../../src/lib/replication/compute.ts";
-import type {ModelWarning} from "../../../src/lib/engine/types.ts";
+import type {Frame, ModelWarning} from "../../../src/lib/engine/types.ts";
+
+// A panel shaped like the snapshot: exports 2008-2020, the DSTRI 2014-2024, so Table 7 runs on 2014-2020.
+const years = Array.from({length: 17}, (_, k) => 2008 + k);
+const frame: Frame = {nrows: years.length, columns: {
+  year: Float64Array.from(years),
+  lnexport_cn: Float64Array.from(years, (t) => (t <= 2020 ? 1 : NaN)),
+  lnexport_zj: Float64Array.from(years, (t) => (t <= 2020 ? 1 : NaN)),
+  dstri: Float64Array.from(years, (t) => (t >= 2014 ? 0.1 : NaN))
+}};
 
 const W: ModelWarning = {code: "ar2_missing", message: "m", message_zh: "m"};
 
@@ -28,10 +37,12 @@ describe("explorer links of the replication models", () => {
   for (const outcome of outcomes) {
     for (const vcov of [{cluster: ["iso3"]}, "hetero", "iid"] as const) {
       it(`open the exact spec (${outcome.region}, ${JSON.stringify(vcov)})`, () => {
-        for (const m of replicationModels(outcome, vcov as never)) {
+        for (const m of [...replicationModels(outcome, vcov as never), ...replicationModels(outcome, vcov as never, frame)]) {
           const s = stateOfModel(m);
           expect(toSpec(s, []), m.id).toEqual(m.spec);
         }
+        const t7 = replicationModels(outcome, vcov as never, frame).filter((m) => m.table === 7);
+        for (const m of t7) expect([stateOfModel(m).from, stateOfModel(m).to, stateOfModel(m).drop2020]).toEqual([2014, 2020, false]);
       });
     }
   }
@@ -40,7 +51,8 @@ describe("explorer links of the replication models", () => {
 describe("verdictRows", () => {
   it("one row per Zhejiang claim, the headline marked, numbers from the runs", () => {
     const paper = readPaperTables();
-    const models = replicationModels({column: "lnexport_cn", region: "cn", label: "China"});
+    const models = replicationModels({column: "lnexport_cn", region: "cn", label: "China"}, undefined, frame);
+    expect(models.find((m) => m.id === "t7_diff_cn")!.spec.exclude!.year).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2021, 2022, 2023, 2024]);
     const runs: ModelRun[] = models.map((model, k) => ({
       model,
       error: null,
@@ -57,6 +69,8 @@ describe("verdictRows", () => {
     expect(rows[4].ours!.coef).toBeCloseTo(-0.5 + 1, 15);
     expect(head.verdict).toBe("holds");
     expect(rows[2].paper.sample.en).toMatch(/2020 left out/);
+    // Only Table 5's paper sample leaves 2020 out, also when our Table 7 excludes years (the overlap 2014-2020).
+    expect(rows.filter((r) => /2020 left out/.test(r.paper.sample.en)).map((r) => r.id)).toEqual(["t5_excl2020_cn"]);
     expect(parseState(head.explorer.slice(head.explorer.indexOf("?"))).ignored).toEqual([]);
   });
 });

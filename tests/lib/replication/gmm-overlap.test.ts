@@ -1,7 +1,8 @@
 /**
  * Table 7 on the years where the DSTRI and exports both exist (2014-2020 in the shipped snapshot) equals plm 2.6
  * pgmm (scripts/reference/gmm-table7-overlap.R -> tests/fixtures/gmm-table7-overlap/expected.json): difference and
- * system GMM, the DSTRI exogenous (the page's Table 7) and endogenous (the page's option). The panel is rebuilt
+ * system GMM, the DSTRI exogenous (the page's Table 7, `dtb replicate`, the verdict card) and endogenous (the page's
+ * option). The panel is rebuilt
  * offline from the repository's snapshot, cut to those years, and the engine is run both on the cut frame and, as
  * the page does, on the full panel with spec.exclude. Coefficients to 1e-8 relative to max(|b|, 1) (system GMM's
  * L.dstri, -0.03, agrees to 4e-10 in absolute terms, 1.3e-8 relative); Windmeijer SEs, Hansen and AR statistics to
@@ -13,6 +14,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {buildPanel} from "../../../loaders/build.ts";
 import {estimate} from "../../../src/lib/engine/estimate.ts";
 import type {Frame, Spec} from "../../../src/lib/engine/types.ts";
+import {runModels} from "../../../src/lib/replication/compute.ts";
 import {endogenousGmmModels, overlapYears} from "../../../src/lib/replication/models.ts";
 import {isolatedEnv} from "../../loaders/helpers.ts";
 
@@ -78,6 +80,22 @@ describe("Table 7 on the years with both the DSTRI and exports equals plm pgmm",
       expect(r.notes.join(" ")).not.toMatch(/pseudo-inverse/);
     });
   }
+
+  it("the page's Table 7 and `dtb replicate` (runModels / replicationModels with the frame) give plm's numbers", () => {
+    const runs = runModels(full, CN, "cluster", [7]);
+    const byEstimator = Object.fromEntries(expected.models.filter((m: any) => !m.spec.gmm.endogenous).map((m: any) => [m.spec.estimator, m]));
+    expect(runs.map((r) => r.model.id)).toEqual(["t7_diff_cn", "t7_sys_cn"]);
+    for (const run of runs) {
+      expect(run.error).toBeNull();
+      expect(run.model.spec.exclude!.year).toEqual(overlapYears(full, "lnexport_cn")!.exclude);
+      expect(run.model.label).toContain(`${expected.meta.years[0]}-${expected.meta.years[1]}`);
+      const e = byEstimator[run.model.spec.estimator!];
+      expect(run.model.spec.x).toEqual(e.spec.x);
+      expectPlm(run.result!, e.expected);
+      // On these years the engine has nothing to warn about (on the whole panel it warned on both models).
+      expect((run.result!.warnings ?? []).map((w) => w.code)).toEqual([]);
+    }
+  });
 
   it("the page's endogenous models (full panel, spec.exclude) give the same numbers", () => {
     const models = endogenousGmmModels(CN, full);

@@ -10,7 +10,7 @@ import type {Frame} from "../../../src/lib/engine/types.ts";
 import {comparisonTables, readDifference} from "../../../src/lib/replication/compare.ts";
 import {runModels, runOne} from "../../../src/lib/replication/compute.ts";
 import {gmmRows} from "../../../src/lib/replication/gmm-reading.ts";
-import {endogenousGmmModels} from "../../../src/lib/replication/models.ts";
+import {endogenousGmmModels, replicationModels} from "../../../src/lib/replication/models.ts";
 import {readPaperTables} from "../../../src/lib/replication/paper-node.ts";
 
 const CN = {column: "lnexport_cn", region: "cn", label: "China"};
@@ -24,7 +24,9 @@ beforeAll(async () => {
 
 describe("GMM readings", () => {
   it("give no sign or size reading for a model with warnings, and say why", () => {
-    const [diff, sys] = runModels(frame, CN, "cluster", [7]);
+    // Table 7 on the whole panel 2008-2024 (replicationModels without a frame): the engine warns on both models
+    // (years with all-zero dummies, where plm stops). The page no longer shows these; the rule is tested on them.
+    const [diff, sys] = replicationModels(CN).filter((m) => m.table === 7).map((m) => runOne(frame, m));
     const pm = paper.models.find((m) => m.id === "t7_zj")!;
     for (const run of [diff, sys]) {
       const r = run.result!;
@@ -52,6 +54,22 @@ describe("GMM readings", () => {
     expect(text).toContain(`count ${rows.differenced} differenced rows and ${rows.level} level rows`);
     const t7 = comparisonTables(paper, [diff, sys], "China").find((t) => t.table === 7)!;
     expect(t7.columns[2].gmm_rows).toEqual(rows);
+  });
+
+  it("read the page's Table 7 (2014-2020, no warnings) by sign, with its specification tests", () => {
+    const pm = paper.models.find((m) => m.id === "t7_zj")!;
+    for (const run of runModels(frame, CN, "cluster", [7])) {
+      const r = run.result!;
+      expect(r.warnings).toEqual([]);
+      const reading = readDifference(pm, run, sd, "China");
+      expect(reading.sign).not.toBe("n/a");
+      const text = reading.sentences.join(" ");
+      expect(text).toMatch(/Same sign|Opposite sign/);
+      expect(text).toContain(`Hansen J p = ${r.hansen!.pvalue.toFixed(3)} (${r.n_instruments} instruments), AR(2) p = ${r.ar2!.pvalue.toFixed(3)}.`);
+      // The verdict sentence follows the p-values: system GMM's Hansen p (0.033 in plm) rejects, difference GMM's does not.
+      if (r.hansen!.pvalue < 0.05) expect(text).toContain("The Hansen test rejects the instruments' validity at 5%");
+      else if (r.ar2!.pvalue >= 0.05) expect(text).toContain("Neither rejects at 5%");
+    }
   });
 
   it("keep the sign reading for a model without warnings", () => {
