@@ -136,7 +136,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   let rows = prep.rows;
   // Rows blocked by the largest fixed effect (prepare.ts), unless the bootstrap needs the sample in frame order
   // (its random draws are indexed by cluster codes in order of appearance).
-  const big = capture ? -1 : largestFe(feF);
+  const big = capture ? -1 : largestFe(feF, prep.rows.length);
   const blocked = big >= 0 ? blockRows(rows, feF[big]) : null;
   if (blocked) {
     recycle([rows]);

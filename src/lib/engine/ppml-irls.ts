@@ -2,9 +2,10 @@
  * The IRLS loop of PPML (ppml.ts; fixest 0.12.1 `feglm.fit` for the Poisson family): z = eta + (y - mu)/mu,
  * z and X demeaned with weights mu (demean-weighted.ts), weighted least squares, eta = z - (z~ - X~ b),
  * mu = exp(eta), step-halving while the deviance is not finite. Stops when the deviance has settled,
- * |dev - dev_old|/(0.1 + |dev|) < 1e-13, and the largest coefficient change is below 1e-12 of their size
- * (fixest's criterion with a tighter tolerance), after at least one iteration whose demeaning ran at the full
- * 1e-13 tolerance (a looser 1e-9 until the deviance has nearly settled; the exact two-way path has none).
+ * |dev - dev_old|/(0.1 + |dev|) < 1e-11 (fixest's criterion, glm.tol 1e-8 by default, tighter), and the largest
+ * coefficient change is below 1e-12 of their size (IRLS is Newton's method here: the error left after such a
+ * step is of the order of its square), after at least one iteration whose demeaning ran at the full 1e-13
+ * tolerance (a looser 1e-9 until the deviance change is below 1e-7; the exact two-way path has none).
  *
  * Speed: every row-sized array is allocated once and reused across iterations (the demeaned columns, z, the
  * next eta and mu, swapped with the current ones), the iterative demeaning starts from the previous
@@ -67,7 +68,7 @@ function devianceAt(y: Float64Array, eta: Float64Array, mu: Float64Array, ylogy:
  * fitted mean on a zero outcome collapses below 1e-9 of the mean outcome after 3 iterations.
  * Example: `poissonIrls(y, [x], feDims, mu0, mean(y), false)`.
  */
-export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[], mu0: Float64Array, ybar: number, checkSeparation: boolean): IrlsFit {
+export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[], mu0: Float64Array, ybar: number, checkSeparation: boolean, first?: {XT: Float64Array[]; alphas: Array<Float64Array | undefined>}): IrlsFit {
   const m = yS.length;
   const k = XS.length;
   let mu: Float64Array = mu0;
@@ -98,11 +99,22 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
       if (suspect) break;
     }
     for (let i = 0; i < m; i++) z[i] = eta[i] + (yS[i] - mu[i]) / mu[i];
-    const dm = demeanWeighted(cols, mu, feDims, tight ? 1e-13 : 1e-9, 100000, warm, outs);
-    warm = dm.alphas;
-    if (!dm.converged) demeanConverged = false;
-    const zT = dm.cols[0];
-    const XT = dm.cols.slice(1);
+    let zT: Float64Array;
+    let XT: Float64Array[];
+    if (iter === 1 && first) {
+      // The regressors demeaned with these weights by the caller's collinearity check: only z is left.
+      const dz = demeanWeighted([z], mu, feDims, 1e-9, 100000, undefined, [outs[0]]);
+      if (!dz.converged) demeanConverged = false;
+      warm = [dz.alphas[0], ...first.XT.map((_, a) => first.alphas[a] ?? new Float64Array(0))];
+      zT = dz.cols[0];
+      XT = first.XT;
+    } else {
+      const dm = demeanWeighted(cols, mu, feDims, tight ? 1e-13 : 1e-9, 100000, warm, outs);
+      warm = dm.alphas;
+      if (!dm.converged) demeanConverged = false;
+      zT = dm.cols[0];
+      XT = dm.cols.slice(1);
+    }
     const inv = spdInverse(weightedCross(XT, mu), k, 0);
     if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
     for (let a = 0; a < k; a++) {
@@ -139,8 +151,8 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
     [mu, muNew] = [muNew, mu];
     dev = devNew;
     const wasTight = tight;
-    if (devChange < 1e-9) tight = true;
-    if (wasTight && iter > 1 && devChange < 1e-13 && change <= 1e-12 * Math.max(1, size)) {
+    if (devChange < 1e-7) tight = true;
+    if (wasTight && iter > 1 && devChange < 1e-11 && change <= 1e-12 * Math.max(1, size)) {
       converged = true;
       break;
     }

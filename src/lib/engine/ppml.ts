@@ -72,7 +72,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const {idF, time, y, xs, feF, clF, clNames, nComplete, nSingletons} = prep;
   if (nComplete === 0) throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
   // Rows blocked by the largest fixed effect (prepare.ts): every IRLS step then streams through memory.
-  const big = largestFe(feF);
+  const big = largestFe(feF, prep.rows.length);
   const rows0 = (big >= 0 ? blockRows(prep.rows, feF[big]) : null) ?? prep.rows.slice();
 
   // Sample cleaning and IRLS, first without the (costly) separation check; again with it if the fit shows signs
@@ -120,8 +120,11 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     const ybar = ysum / m;
     let mu: Float64Array = new Float64Array(m);
     for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
+    // Its demeaned regressors are also the first IRLS iteration's (same weights): handed over, not recomputed.
+    let first: {XT: Float64Array[]; alphas: Float64Array[]};
     {
-      const dm0 = demeanWeighted(XS, mu, feDims).cols;
+      const dmFirst = demeanWeighted(XS, mu, feDims);
+      const dm0 = dmFirst.cols;
       const A = weightedCross(dm0, mu);
       const raw = new Float64Array(XS.length);
       XS.forEach((x, j) => {
@@ -140,13 +143,14 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
         names.length = 0;
         names.push(...keptNames);
       }
+      first = {XT: keep.map((j) => dm0[j]), alphas: keep.map((j) => dmFirst.alphas[j])};
     }
     const k = XS.length;
     const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
     const nparams = nparamsOf(k, feSizes);
     if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
 
-    const fit = poissonIrls(yS, XS, feDims, mu, ybar, checkSeparation);
+    const fit = poissonIrls(yS, XS, feDims, mu, ybar, checkSeparation, first);
     const {beta, eta, dev, iterations, converged, demeanConverged, suspect} = fit;
     mu = fit.mu;
     if (suspect) return null;

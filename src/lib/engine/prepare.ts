@@ -185,8 +185,19 @@ export function blockRows(rows: Int32Array, fe: {codes: Int32Array; nlevels: num
   return out;
 }
 
-/** Index of the fixed effect with the most levels (the one the rows are blocked by); -1 without FE. */
-export function largestFe(feF: Array<{nlevels: number}>): number {
+/**
+ * Samples below this many rows are never reordered: they fit in the processor's caches, where row order costs
+ * nothing, and their numbers stay bit for bit those of the rows in the user's order (e.g. the multiverse's batch
+ * kernels, which follow that order).
+ */
+export const BLOCK_MIN_ROWS = 1 << 16;
+
+/**
+ * Index of the fixed effect with the most levels (the one the rows are blocked by); -1 without FE or when the
+ * sample has fewer than BLOCK_MIN_ROWS rows.
+ */
+export function largestFe(feF: Array<{nlevels: number}>, rows: number): number {
+  if (rows < BLOCK_MIN_ROWS) return -1;
   let b = -1;
   for (let f = 0; f < feF.length; f++) if (b < 0 || feF[f].nlevels > feF[b].nlevels) b = f;
   return b;
