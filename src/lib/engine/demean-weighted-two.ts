@@ -34,10 +34,40 @@ export function demeanWeightedTwo(cols: Float64Array[], w: Float64Array, fa: FeD
   const C = takeF64(LA * LB).fill(0);
   const W = new Float64Array(LA);
   const V = new Float64Array(LB);
-  for (let i = 0; i < n; i++) {
-    C[ac[i] * LB + bc[i]] += w[i];
-    W[ac[i]] += w[i];
-    V[bc[i]] += w[i];
+  // One pass over the rows for the cross-tabulation and every column's weighted sums by level (s: by A level,
+  // r: by B level; interleaved by column so that one row touches one place per array).
+  const nc = cols.length;
+  const sAll = new Float64Array(LA * nc);
+  const rAll = new Float64Array(LB * nc);
+  if (nc === 1) {
+    const v = cols[0];
+    for (let i = 0; i < n; i++) {
+      const wi = w[i];
+      const ga = ac[i];
+      const hb = bc[i];
+      C[ga * LB + hb] += wi;
+      W[ga] += wi;
+      V[hb] += wi;
+      const wv = wi * v[i];
+      sAll[ga] += wv;
+      rAll[hb] += wv;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const wi = w[i];
+      const ga = ac[i];
+      const hb = bc[i];
+      C[ga * LB + hb] += wi;
+      W[ga] += wi;
+      V[hb] += wi;
+      const so = ga * nc;
+      const ro = hb * nc;
+      for (let c = 0; c < nc; c++) {
+        const wv = wi * cols[c][i];
+        sAll[so + c] += wv;
+        rAll[ro + c] += wv;
+      }
+    }
   }
   // P = sum_g C_g C_g' / W_g (lower triangle), four groups per sweep of the triangle (a quarter of the loads and
   // stores of P: this rank-LA update is most of the cost), then S = diag(V) - P.
@@ -74,37 +104,43 @@ export function demeanWeightedTwo(cols: Float64Array[], w: Float64Array, fa: FeD
     S[h * LB + h] = V[h] - P[h * LB + h];
   }
   const {L} = cholesky(S, LB, 1e-11);
+  // Per column: the B coefficients b from the Schur system, then the A coefficients a (dense loops over C).
   const s = new Float64Array(LA);
-  const r = new Float64Array(LB);
-  const a = new Float64Array(LA);
-  const result = cols.map((v, col) => {
-    s.fill(0);
-    r.fill(0);
-    for (let i = 0; i < n; i++) {
-      const wv = w[i] * v[i];
-      s[ac[i]] += wv;
-      r[bc[i]] += wv;
-    }
-    const rhs = r.slice();
-    for (let g = 0; g < LA; g++) {
-      if (!(W[g] > 0)) continue;
-      const o = g * LB;
-      const q = s[g] / W[g];
+  const aAll = new Float64Array(LA * nc);
+  const bAll = new Float64Array(LB * nc);
+  for (let c = 0; c < nc; c++) {
+    for (let ga = 0; ga < LA; ga++) s[ga] = sAll[ga * nc + c];
+    const rhs = new Float64Array(LB);
+    for (let h = 0; h < LB; h++) rhs[h] = rAll[h * nc + c];
+    for (let ga = 0; ga < LA; ga++) {
+      if (!(W[ga] > 0)) continue;
+      const o = ga * LB;
+      const q = s[ga] / W[ga];
       for (let h = 0; h < LB; h++) rhs[h] -= C[o + h] * q;
     }
     const b = cholSolve(L, LB, rhs);
-    for (let g = 0; g < LA; g++) {
-      a[g] = 0;
-      if (!(W[g] > 0)) continue;
-      const o = g * LB;
-      let t = s[g];
+    for (let h = 0; h < LB; h++) bAll[h * nc + c] = b[h];
+    for (let ga = 0; ga < LA; ga++) {
+      if (!(W[ga] > 0)) continue;
+      const o = ga * LB;
+      let t = s[ga];
       for (let h = 0; h < LB; h++) t -= C[o + h] * b[h];
-      a[g] = t / W[g];
+      aAll[ga * nc + c] = t / W[ga];
     }
-    const out = outs?.[col] ?? new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = v[i] - a[ac[i]] - b[bc[i]];
-    return out;
-  });
+  }
+  // One pass over the rows: v~ = v - a[A level] - b[B level] for every column.
+  const result = cols.map((_, c) => outs?.[c] ?? new Float64Array(n));
+  if (nc === 1) {
+    const v = cols[0];
+    const out = result[0];
+    for (let i = 0; i < n; i++) out[i] = v[i] - aAll[ac[i]] - bAll[bc[i]];
+  } else {
+    for (let i = 0; i < n; i++) {
+      const ao = ac[i] * nc;
+      const bo = bc[i] * nc;
+      for (let c = 0; c < nc; c++) result[c][i] = cols[c][i] - aAll[ao + c] - bAll[bo + c];
+    }
+  }
   recycle([C]);
   return result;
 }

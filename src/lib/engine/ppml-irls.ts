@@ -93,12 +93,14 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
     iterations = iter;
     // Separation shows as fitted means on zero outcomes collapsing to 0 (eta -> -infinity): the caller then runs
     // the ReLU check of separation.ts once and refits. Without that sign the check is skipped (it is costly).
-    if (!checkSeparation && iter > 3) {
-      const lo = 1e-9 * ybar;
-      for (let i = 0; i < m; i++) if (yS[i] === 0 && mu[i] < lo) suspect = true;
-      if (suspect) break;
+    const lo = !checkSeparation && iter > 3 ? 1e-9 * ybar : -Infinity;
+    for (let i = 0; i < m; i++) {
+      const yi = yS[i];
+      const mi = mu[i];
+      if (yi === 0 && mi < lo) suspect = true;
+      z[i] = eta[i] + (yi - mi) / mi;
     }
-    for (let i = 0; i < m; i++) z[i] = eta[i] + (yS[i] - mu[i]) / mu[i];
+    if (suspect) break;
     let zT: Float64Array;
     let XT: Float64Array[];
     if (iter === 1 && first) {
@@ -115,23 +117,78 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
       zT = dm.cols[0];
       XT = dm.cols.slice(1);
     }
-    const inv = spdInverse(weightedCross(XT, mu), k, 0);
-    if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
-    for (let a = 0; a < k; a++) {
-      const x = XT[a];
-      let s = 0;
-      for (let i = 0; i < m; i++) s += x[i] * (mu[i] * zT[i]);
-      Xtz[a] = s;
+    // One pass: X~' W X~ (lower triangle) and X~' W z~.
+    const AX = new Float64Array(k * k);
+    Xtz.fill(0);
+    if (k === 1) {
+      const x0 = XT[0];
+      let a00 = 0, t0 = 0;
+      for (let i = 0; i < m; i++) {
+        const wx = mu[i] * x0[i];
+        a00 += wx * x0[i];
+        t0 += wx * zT[i];
+      }
+      AX[0] = a00;
+      Xtz[0] = t0;
+    } else if (k === 2) {
+      const x0 = XT[0], x1 = XT[1];
+      let a00 = 0, a10 = 0, a11 = 0, t0 = 0, t1 = 0;
+      for (let i = 0; i < m; i++) {
+        const wi = mu[i];
+        const w0 = wi * x0[i], w1 = wi * x1[i];
+        a00 += w0 * x0[i];
+        a10 += w1 * x0[i];
+        a11 += w1 * x1[i];
+        t0 += w0 * zT[i];
+        t1 += w1 * zT[i];
+      }
+      AX[0] = a00;
+      AX[1] = AX[2] = a10;
+      AX[3] = a11;
+      Xtz[0] = t0;
+      Xtz[1] = t1;
+    } else {
+      AX.set(weightedCross(XT, mu));
+      for (let a = 0; a < k; a++) {
+        const x = XT[a];
+        let t = 0;
+        for (let i = 0; i < m; i++) t += x[i] * (mu[i] * zT[i]);
+        Xtz[a] = t;
+      }
     }
+    const inv = spdInverse(AX, k, 0);
+    if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
     const next = new Float64Array(k);
     for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) next[a] += inv[a * k + c] * Xtz[c];
-    for (let i = 0; i < m; i++) {
-      let r = zT[i];
-      for (let a = 0; a < k; a++) r -= XT[a][i] * next[a];
-      etaNew[i] = z[i] - r;
-      muNew[i] = Math.exp(etaNew[i]);
+    // One pass: eta = z - (z~ - X~ b), mu = exp(eta) and the deviance's sum (devianceAt, fused).
+    let dsum = 0;
+    let underflow = false;
+    if (k <= 2) {
+      const x0 = XT[0], x1 = k === 2 ? XT[1] : XT[0];
+      const b0 = next[0], b1 = k === 2 ? next[1] : 0;
+      for (let i = 0; i < m; i++) {
+        const e = z[i] - (zT[i] - x0[i] * b0 - x1[i] * b1);
+        const mi = Math.exp(e);
+        etaNew[i] = e;
+        muNew[i] = mi;
+        const yi = yS[i];
+        if (mi === 0 && yi > 0) underflow = true;
+        dsum += yi * e + (yi - mi);
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        let r = zT[i];
+        for (let a = 0; a < k; a++) r -= XT[a][i] * next[a];
+        const e = z[i] - r;
+        const mi = Math.exp(e);
+        etaNew[i] = e;
+        muNew[i] = mi;
+        const yi = yS[i];
+        if (mi === 0 && yi > 0) underflow = true;
+        dsum += yi * e + (yi - mi);
+      }
     }
-    let devNew = devianceAt(yS, etaNew, muNew, ylogy);
+    let devNew = underflow ? Infinity : 2 * (ylogy - dsum);
     // Step-halving when the deviance is not finite (fixest does the same).
     for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
       for (let i = 0; i < m; i++) {
