@@ -83,10 +83,14 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     // Perfect fixed effects and separation, repeated until neither removes a row (ppmlhdfe's loop).
     let nPerfect = 0;
     let nSeparated = 0;
+    // FE codes on the current rows, kept for the fit when no round removes a row (the usual case).
+    let coded: FeDim[] | null = null;
     for (let round = 0; round < 50; round++) {
       const before = rows.length;
-      rows = filterRows(rows, perfectFixedEffects(take(y, rows), feF.map((f) => recode(f.codes, rows, f.nlevels))));
+      const onRows = feF.map((f) => recode(f.codes, rows, f.nlevels));
+      rows = filterRows(rows, perfectFixedEffects(take(y, rows), onRows));
       nPerfect += before - rows.length;
+      coded = rows.length === before ? onRows : null;
       if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
       if (!checkSeparation) break;
       const X2 = xs.map((x) => take(x, rows));
@@ -98,6 +102,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
       for (let i = 0; i < sep.length; i++) sep[i] = sep[i] ? 0 : 1;
       rows = filterRows(rows, sep);
       nSeparated += ns;
+      coded = null;
     }
     if (nPerfect > 0) notes.push(`${nPerfect} observation${nPerfect > 1 ? "s were" : " was"} removed because of fixed effects whose outcome is always 0 (fixest fixef.rm = "perfect").`);
     if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
@@ -105,7 +110,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     const m = rows.length;
     const yS = take(y, rows);
     const pooled = spec.fe.length === 0;
-    const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
+    const feDims: FeDim[] = coded ?? feF.map((f) => recode(f.codes, rows, f.nlevels));
     let ysum = 0;
     for (let i = 0; i < m; i++) ysum += yS[i];
     if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
@@ -171,7 +176,11 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const e = new Float64Array(m);
   for (let i = 0; i < m; i++) e[i] = yS[i] - mu[i];
 
-  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => recode(f.codes, rows, f.nlevels);
+  // Codes on the sample; a cluster or id that is one of the fixed effects reuses its codes.
+  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => {
+    const j = feF.findIndex((g) => g.codes === f.codes);
+    return j >= 0 ? feDims[j] : recode(f.codes, rows, f.nlevels);
+  };
   let V: Float64Array;
   let dofK = nparams;
   const info: Record<string, unknown> = {};
