@@ -26,6 +26,12 @@ export interface IrlsFit {
   demeanConverged: boolean;
   /** Separation suspected (fitted means on zero outcomes collapsing to 0): the caller checks and refits. */
   suspect: boolean;
+  /**
+   * The last weighted least squares (fixest's `wols`, whose results give fepois's variance): its weights w (the
+   * means before the last update), the regressors demeaned with them, and the weighted working residuals
+   * w (z~ - X~ b). Hessian X~' W X~; scores x~_i w_i (z~_i - x~_i b).
+   */
+  last: {w: Float64Array; XT: Float64Array[]; wresid: Float64Array} | null;
 }
 
 /** X' diag(w) X (k x k, row-major). */
@@ -83,6 +89,8 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
   let suspect = false;
   let warm: Float64Array[] | undefined;
   let tight = false;
+  let lastXT: Float64Array[] | null = null;
+  let lastZT: Float64Array | null = null;
   const z = new Float64Array(m);
   const outs = Array.from({length: k + 1}, () => new Float64Array(m));
   let etaNew: Float64Array = new Float64Array(m);
@@ -156,6 +164,8 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
         Xtz[a] = t;
       }
     }
+    lastXT = XT;
+    lastZT = zT;
     const inv = spdInverse(AX, k, 0);
     if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
     const next = new Float64Array(k);
@@ -214,5 +224,16 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
       break;
     }
   }
-  return {beta, eta, mu, dev, iterations, converged, demeanConverged, suspect};
+  // After the swap above, `muNew` holds the weights of the last least squares.
+  let last: IrlsFit["last"] = null;
+  if (lastXT && lastZT && !suspect) {
+    const wresid = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      let r = lastZT[i];
+      for (let a = 0; a < k; a++) r -= lastXT[a][i] * beta[a];
+      wresid[i] = muNew[i] * r;
+    }
+    last = {w: muNew, XT: lastXT, wresid};
+  }
+  return {beta, eta, mu, dev, iterations, converged, demeanConverged, suspect, last};
 }

@@ -7,7 +7,8 @@
  *  - IRLS: z = eta + (y - mu)/mu, weights mu; z and X demeaned with the weights (demean-weighted.ts); weighted
  *    least squares; eta = z - (z~ - X~ b); stop when |dev - dev_old|/(0.1 + |dev|) < 1e-13 and the largest
  *    coefficient change is below 1e-12 of its size (fixest's criterion, tighter);
- *  - bread B = (X~' W X~)^{-1} at the solution (W = mu), scores x~_i (y_i - mu_i);
+ *  - bread B = (X~' W X~)^{-1} and scores x~_i w_i (z~_i - x~_i b) of the last weighted least squares (fixest's
+ *    `wols`: weights w = the means before the last update; at convergence w (z~ - x~ b) = y - mu);
  *    iid V = (n-1)/(n-K) B; hetero, cluster, Driscoll-Kraay, Newey-West as for OLS (fixest's ssc with
  *    K = nparams, "nested" for clusters and HAC), z statistics with normal p-values (fixest: poisson uses the normal);
  *  - deviance 2 sum(y log(y/mu) - (y - mu)), null deviance the same with mu = mean(y), log-likelihood
@@ -161,7 +162,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     if (suspect) return null;
     if (!converged) notes.push("The PPML iterations did not converge within 200 iterations; the estimates are the last ones.");
     if (!demeanConverged) notes.push("The fixed-effects demeaning did not reach full convergence.");
-    return {notes, rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar};
+    return {notes, rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar, last: fit.last};
   };
   const fitted = attempt(false) ?? attempt(true);
   if (!fitted) throw new UserError("PPML: the fit did not settle after removing separated observations");
@@ -169,12 +170,14 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   notes.push(...fitted.notes);
   const converged = !fitted.notes.some((x) => x.startsWith("The PPML iterations did not converge"));
 
-  // Bread and scores at the solution.
-  const XT = demeanWeighted(XS, mu, feDims).cols;
-  const bread = spdInverse(weightedCross(XT, mu), k, 0);
+  // Bread and scores from the last weighted least squares, as fepois (feglm.fit: hessian = X~' W X~ and scores
+  // x~ w (z~ - x~ b) of its last `wols`); at convergence they equal those at the solution.
+  const last = fitted.last;
+  if (!last) throw new UserError("PPML: no iteration completed");
+  const XT = last.XT;
+  const bread = spdInverse(weightedCross(XT, last.w), k, 0);
   if (!bread) throw new UserError("PPML: the Hessian is singular at the solution");
-  const e = new Float64Array(m);
-  for (let i = 0; i < m; i++) e[i] = yS[i] - mu[i];
+  const e = last.wresid;
 
   // Codes on the sample; a cluster or id that is one of the fixed effects reuses its codes.
   const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => {
