@@ -11,7 +11,7 @@ import {fitStats, totalSumSquares} from "./fit.js";
 import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
 import {crossprod, olsFwl, sumSquares} from "./ols.js";
-import {assertSomeValue, blockRows, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {assertSomeValue, blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle} from "./scratch.js";
@@ -150,7 +150,8 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   // Codes and columns on the sample; when every row is kept they are the full-data ones (recode
   // of all rows keeps first-appearance codes unchanged; nothing downstream writes to them).
   const full = m === n && !blocked;
-  const coder = sampleCoder(rows, full);
+  const pos = blocked ? inversePermutation(rows, n) : null;
+  const coder = sampleCoder(rows, full, pos);
   const onSample = coder.of;
   const pooled = spec.fe.length === 0;
   const feDims: FeDim[] = feF.map(onSample);
@@ -167,8 +168,8 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   });
 
   // Demean (pooled OLS: one single-level "FE" = centring, so the intercept is absorbed exactly).
-  const ySub = full ? y : takeRows(y, rows);
-  const xSub = full ? xs : xs.map((x) => takeRows(x, rows));
+  const ySub = full ? y : takeRows(y, rows, pos);
+  const xSub = full ? xs : xs.map((x) => takeRows(x, rows, pos));
   const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
   const dm = demean([ySub, ...xSub], absorb);
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
@@ -231,7 +232,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
     V = vcovHetero(bread, Z, fit.resid, dofK);
     info.vcov = "hetero";
   } else if (spec.vcov.type === "driscoll_kraay" || spec.vcov.type === "newey_west") {
-    const pv = vcovPanel({...spec.vcov, bread, Z, e: fit.resid, time: full ? time : takeRows(time, rows), unit: onSample(idF), feDims: pooled ? [] : feDims, k, names: {unit: spec.id, time: spec.time, unitLabel: (r) => `${spec.id} ${labelOf(getColumn(frame, spec.id, "spec.id"), full ? r : rows[r])}`}});
+    const pv = vcovPanel({...spec.vcov, bread, Z, e: fit.resid, time: full ? time : takeRows(time, rows, pos), unit: onSample(idF), feDims: pooled ? [] : feDims, k, names: {unit: spec.id, time: spec.time, unitLabel: (r) => `${spec.id} ${labelOf(getColumn(frame, spec.id, "spec.id"), full ? r : rows[r])}`}});
     V = pv.V;
     dofK = pv.dofK;
     dfT = pv.dfT;
@@ -323,7 +324,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   // Working arrays back to the pool (scratch.ts): codes, sample rows, demeaned columns, residuals;
   // never the input columns (ySub / xSub are those when every row is kept).
   recycle([...prep.codeArrays, rows, ...dm.cols, fit.resid]);
-  if (!full) recycle([ySub, ...xSub, ...coder.arrays()]);
+  if (!full) recycle([ySub, ...xSub, ...coder.arrays(), pos]);
   return {
     terms,
     coef: Array.from(coef),

@@ -22,7 +22,7 @@ import type {FeDim} from "./demean-types.js";
 import {getColumn, recode, take} from "./frame.js";
 import {lgamma} from "./lgamma.js";
 import {spdInverse, toRows} from "./linalg.js";
-import {blockRows, largestFe, prepareSample} from "./prepare.js";
+import {blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {poissonIrls, weightedCross} from "./ppml-irls.js";
 import {recycle} from "./scratch.js";
 import {perfectFixedEffects, separatedRows} from "./separation.js";
@@ -74,7 +74,16 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   if (nComplete === 0) throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
   // Rows blocked by the largest fixed effect (prepare.ts): every IRLS step then streams through memory.
   const big = largestFe(feF, prep.rows.length);
-  const rows0 = (big >= 0 ? blockRows(prep.rows, feF[big]) : null) ?? prep.rows.slice();
+  const blocked = big >= 0 ? blockRows(prep.rows, feF[big]) : null;
+  const rows0 = blocked ?? prep.rows.slice();
+  // Rows reordered but none dropped: columns are scattered into sample order (prepare.ts inversePermutation). A
+  // filtered row list of length n is rows0 itself (filters keep the order).
+  const pos0 = blocked ? inversePermutation(blocked, n) : null;
+  const posFor = (rows: Int32Array) => (pos0 && rows.length === n ? pos0 : null);
+  const codesOn = (rows: Int32Array) => {
+    const coder = sampleCoder(rows, false, posFor(rows));
+    return feF.map((f) => coder.of(f));
+  };
 
   // Sample cleaning and IRLS, first without the (costly) separation check; again with it if the fit shows signs
   // of separation (attempt below).
@@ -88,8 +97,8 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     let coded: FeDim[] | null = null;
     for (let round = 0; round < 50; round++) {
       const before = rows.length;
-      const onRows = feF.map((f) => recode(f.codes, rows, f.nlevels));
-      rows = filterRows(rows, perfectFixedEffects(take(y, rows), onRows));
+      const onRows = codesOn(rows);
+      rows = filterRows(rows, perfectFixedEffects(takeRows(y, rows, posFor(rows)), onRows));
       nPerfect += before - rows.length;
       coded = rows.length === before ? onRows : null;
       if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
@@ -109,13 +118,13 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
 
     const m = rows.length;
-    const yS = take(y, rows);
+    const yS = takeRows(y, rows, posFor(rows));
     const pooled = spec.fe.length === 0;
-    const feDims: FeDim[] = coded ?? feF.map((f) => recode(f.codes, rows, f.nlevels));
+    const feDims: FeDim[] = coded ?? codesOn(rows);
     let ysum = 0;
     for (let i = 0; i < m; i++) ysum += yS[i];
     if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
-    const XS = xs.map((x) => take(x, rows));
+    const XS = xs.map((x) => takeRows(x, rows, posFor(rows)));
     const names = [...spec.x];
     if (pooled) {
       XS.unshift(new Float64Array(m).fill(1));
@@ -182,7 +191,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   // Codes on the sample; a cluster or id that is one of the fixed effects reuses its codes.
   const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => {
     const j = feF.findIndex((g) => g.codes === f.codes);
-    return j >= 0 ? feDims[j] : recode(f.codes, rows, f.nlevels);
+    return j >= 0 ? feDims[j] : sampleCoder(rows, false, posFor(rows)).of(f);
   };
   let V: Float64Array;
   let dofK = nparams;
