@@ -72,6 +72,13 @@ function fixestMs(frame: Frame): string {
   return `${Number(out).toFixed(0)} ms`;
 }
 
+/** "RATIO ..." line: the engine's PPML time over fixest's in this run (target <= 1.0), or n/a without fixest. */
+function ratioLine(rows: number, ppmlMs: number, fixest: string): string {
+  const f = Number.parseFloat(fixest);
+  const ratio = fixest.endsWith(" ms") && f > 0 ? `${(ppmlMs / f).toFixed(2)}x` : "n/a (fixest not installed)";
+  return `RATIO gravity PPML 2 FE ${(rows / 1e6).toFixed(1)}M shuffled: engine/fixest fepois = ${ratio} (target <= 1.0)`;
+}
+
 export function runGravityBench(runs = 3): Record<string, unknown> {
   const rows = Number(process.env.DTB_BENCH_GRAVITY_ROWS ?? 1_000_000);
   const frame = panel(rows);
@@ -84,6 +91,7 @@ export function runGravityBench(runs = 3): Record<string, unknown> {
   const olsMs = timeIt(() => estimate(frame, ols), runs);
   const fixest = fixestMs(frame);
   console.log(`PPML, 2 FE, ${rows.toLocaleString("en-US")} shuffled rows: ${ppmlMs.toFixed(0)} ms (${iterations} IRLS iterations); engine OLS same FE ${olsMs.toFixed(0)} ms (PPML/OLS ${(ppmlMs / olsMs).toFixed(1)}x); fixest fepois 1 thread: ${fixest}`);
+  console.log(ratioLine(rows, ppmlMs, fixest));
 
   // Wild bootstrap draws per second: 42 clusters x 7 years, 5 regressors (the study's Table 4 (2) shape).
   const rng = createRng(3);

@@ -17,6 +17,8 @@ if (process.env.DTB_BENCH_FIRM_ROWS !== "0") (await import("../src/lib/engine/pe
 if (process.env.DTB_BENCH_CUSTOMS_ROWS) await (await import("./customs.ts")).runCustomsBench(Number(process.env.DTB_BENCH_CUSTOMS_ROWS), runs > 3 ? 3 : runs);
 await (await import("./simulate.ts")).benchSimulate(runs);
 (await import("./pvalues.ts")).benchPvalues(runs);
+// Shuffled rows, text ids, 1M and 5M rows, 2 and 3 FE and PPML against fixest in the same run (DTB_BENCH_SHUFFLED_ROWS).
+if (process.env.DTB_BENCH_SHUFFLED_ROWS !== "0") (await import("./shuffled.ts")).runShuffledBench(runs > 3 ? 3 : runs);
 if (process.env.DTB_BENCH_GRAVITY_ROWS !== "0") (await import("./gravity.ts")).runGravityBench(runs > 3 ? 3 : runs);
 if (process.env.DTB_BENCH_MULTIVERSE !== "0") console.log(await import("./multiverse.ts").then((m) => m.runMultiverseBench()));
 if (process.env.DTB_BENCH_MULTIVERSE_BROWSER === "1") console.log(await import("./multiverse-browser.ts").then((m) => m.runMultiverseBrowserBench())); // needs a build (dist/)

@@ -22,13 +22,13 @@ export interface WeightedDemean {
  * Example: `demeanWeighted([Float64Array.of(1, 3)], Float64Array.of(1, 3), [{codes: Int32Array.of(0, 0), nlevels: 1}])`
  * -> weighted mean 2.5, cols [[-1.5, 0.5]].
  */
-export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim[], tol = 1e-13, maxIter = 100000, start?: Array<Float64Array | undefined>): WeightedDemean {
+export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim[], tol = 1e-13, maxIter = 100000, start?: Array<Float64Array | undefined>, outs?: Float64Array[]): WeightedDemean {
   const n = w.length;
   const F = fes.length;
   if (F === 0) return {cols: cols.map((c) => c.slice()), alphas: cols.map(() => new Float64Array(0)), iterations: 0, converged: true};
   // Two dimensions, one small: exact (demean-weighted-two.ts), no iterations.
   if (F === 2) {
-    const exact = demeanWeightedTwo(cols, w, fes[0], fes[1]);
+    const exact = demeanWeightedTwo(cols, w, fes[0], fes[1], outs);
     if (exact) return {cols: exact, alphas: [], iterations: 0, converged: true};
   }
   const off = new Int32Array(F + 1);
@@ -113,7 +113,8 @@ export function demeanWeighted(cols: Float64Array[], w: Float64Array, fes: FeDim
     if (!done) converged = false;
     maxIters = Math.max(maxIters, iter);
     alphas.push(X);
-    const r = v.slice();
+    const r = outs?.[col] ?? new Float64Array(n);
+    r.set(v);
     for (let f = 0; f < F; f++) {
       const codes = fes[f].codes;
       const o = off[f];

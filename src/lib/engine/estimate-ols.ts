@@ -7,24 +7,23 @@
 import {UserError} from "../errors.js";
 import {collinearityNote, findCollinear} from "./collinearity.js";
 import {demean, type FeDim} from "./demean.js";
-import {combineFactors} from "./fe-combine.js";
 import {fitStats, totalSumSquares} from "./fit.js";
-import {assertNoInfinite, factorize, getColumn, numericColumn, recode, take, type Factor} from "./frame.js";
-import {assertIntegerTime, lagColumn, parseLag} from "./lag.js";
+import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
 import {crossprod, olsFwl, sumSquares} from "./ols.js";
-import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
-import {completeRows, dropSingletons, excludeMask} from "./sample.js";
-import {validateSpec, type NormalizedSpec} from "./spec.js";
+import {assertSomeValue, blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
-import {recycle, takeI32} from "./scratch.js";
+import {recycle} from "./scratch.js";
 import {pvalueT} from "./tdist.js";
-import type {Column, Frame, Result, Spec} from "./types.js";
+import type {Frame, Result, Spec} from "./types.js";
 import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.js";
 import {interceptBackTransform} from "./pooled-vcov.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {vcovIid} from "./vcov-iid.js";
 import {labelOf, vcovPanel} from "./vcov-panel.js";
+
+export {buildRegressors} from "./prepare.js";
 
 /** The demeaned estimation sample of an OLS fit (for the wild bootstrap). */
 export interface OlsDesign {
@@ -83,11 +82,6 @@ function changingIdsOf(xSub: Float64Array[], names: string[], keep: number[], id
   return out;
 }
 
-function assertSomeValue(col: Float64Array, label: string): void {
-  for (let i = 0; i < col.length; i++) if (col[i] === col[i]) return;
-  throw new UserError(`${label} has no non-missing value`);
-}
-
 /** Missing id or time is an error with or without lags (same messages as `assertPanel`). */
 function assertPresent(idCodes: Int32Array, timeCodes: Int32Array, idName: string, timeName: string): void {
   for (let i = 0; i < idCodes.length; i++) {
@@ -124,35 +118,6 @@ function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe
 }
 
 /**
- * Builds the regressor columns of the spec on the full data (lags before any filter). `index` is
- * called (and may build the sorted panel index) only when a lag term is present.
- * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
- */
-export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex): Float64Array[] {
-  let timeChecked = false;
-  return spec.x.map((term, j) => {
-    const where = `spec.x[${j}]`;
-    const lag = frame.columns[term] === undefined ? parseLag(term) : null;
-    if (lag) {
-      const base = numericColumn(frame, lag.base, `${where} '${term}'`);
-      assertNoInfinite(base, lag.base);
-      assertSomeValue(base, `column '${lag.base}' (${where})`);
-      if (!timeChecked) {
-        assertIntegerTime(time, spec.time);
-        timeChecked = true;
-      }
-      const col = lagColumn(base, time, index(), lag.k);
-      assertSomeValue(col, lag.k > 0 ? `lag '${term}' (${where}: no row has a value ${lag.k} period(s) earlier)` : `lead '${term}' (${where}: no row has a value ${-lag.k} period(s) later)`);
-      return col;
-    }
-    const col = numericColumn(frame, term, where);
-    assertNoInfinite(col, term);
-    assertSomeValue(col, `column '${term}' (${where})`);
-    return col;
-  });
-}
-
-/**
  * Estimates an OLS / FE model. See types.ts for the Result contract.
  * Example: `estimateOls(frame, {id: "country", time: "year", y: "y", x: ["dstri"], fe: ["country", "year"],
  * vcov: {cluster: ["country"]}})`.
@@ -165,65 +130,18 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   if (!(n > 0)) throw new UserError("the data have no rows");
   const notes: string[] = [];
 
-  // Each grouping column is factorised once (id, FE and cluster often share columns).
-  const factors = new Map<Column, Factor>();
-  const factorOf = (col: Column): Factor => {
-    let f = factors.get(col);
-    if (f === undefined) {
-      f = factorize(col, takeI32(col.length));
-      factors.set(col, f);
-    }
-    return f;
-  };
-
-  // Panel structure (id, time): only lags need unique id-time pairs (a lag must name one row).
-  // Without a lag the data need no panel structure, e.g. exporter x importer x product x year
-  // flows with repeated (exporter, year) pairs (as fixest feols without panel.id). The sorted
-  // index is only built for lags (or to name duplicate rows).
-  const idF = factorOf(getColumn(frame, spec.id, "spec.id"));
-  const time = numericColumn(frame, spec.time, "spec.time");
-  assertNoInfinite(time, spec.time);
-  const timeF = factorOf(time);
-  const hasLag = spec.x.some((term) => frame.columns[term] === undefined && parseLag(term) !== null);
-  if (hasLag) assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
-  else assertPresent(idF.codes, timeF.codes, spec.id, spec.time);
-  let indexCache: PanelIndex | null = null;
-  const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
-
-  const y = numericColumn(frame, spec.y, "spec.y");
-  assertNoInfinite(y, spec.y);
-  assertSomeValue(y, `column '${spec.y}' (spec.y)`);
-  const xs = buildRegressors(frame, spec, time, index);
-
-  // `a^b` (not a column of the data) is a combined grouping, as fixest's: one level per observed
-  // (a, b). The one place it is built (the formula compiler passes `a^b` through); FE and cluster
-  // entries of the same name share it.
-  const combos = new Map<string, Factor>();
-  const groupingOf = (name: string, where: string): Factor => {
-    if (!name.includes("^") || frame.columns[name] !== undefined) return factorOf(getColumn(frame, name, where));
-    let f = combos.get(name);
-    if (f === undefined) {
-      f = combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `${where} '${name}'`))));
-      combos.set(name, f);
-    }
-    return f;
-  };
-  const feF: Factor[] = spec.fe.map((name, f) => groupingOf(name, `spec.fe[${f}]`));
-  const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
-  const clF: Factor[] = clNames.map((name, c) => groupingOf(name, `spec.vcov.cluster[${c}]`));
-
-  const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [
-    name,
-    getColumn(frame, name, `spec.exclude.${name}`),
-    vals
-  ]);
-  const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
-  const groupCodes = [...new Set([...feF.map((f) => f.codes), ...clF.map((c) => c.codes)])];
-  let rows = completeRows(n, excluded, [y, ...xs], groupCodes);
-  const nComplete = rows.length;
-  if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
-  const nSingletons = nComplete - rows.length;
-  if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
+  const prep = prepareSample(frame, spec, {checkOutcome: (y) => assertSomeValue(y, `column '${spec.y}' (spec.y)`), missingPanel: "error"});
+  notes.push(...prep.notes);
+  const {idF, time, timeF, y, xs, feF, clF, clNames, nComplete, nSingletons} = prep;
+  let rows = prep.rows;
+  // Rows blocked by the largest fixed effect (prepare.ts), unless the bootstrap needs the sample in frame order
+  // (its random draws are indexed by cluster codes in order of appearance).
+  const big = capture ? -1 : largestFe(feF, prep.rows.length);
+  const blocked = big >= 0 ? blockRows(rows, feF[big]) : null;
+  if (blocked) {
+    recycle([rows]);
+    rows = blocked;
+  }
   const m = rows.length;
   if (m === 0) {
     throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
@@ -231,8 +149,10 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
 
   // Codes and columns on the sample; when every row is kept they are the full-data ones (recode
   // of all rows keeps first-appearance codes unchanged; nothing downstream writes to them).
-  const full = m === n;
-  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => (full ? {codes: f.codes, nlevels: f.nlevels} : recode(f.codes, rows, f.nlevels));
+  const full = m === n && !blocked;
+  const pos = blocked ? inversePermutation(rows, n) : null;
+  const coder = sampleCoder(rows, full, pos);
+  const onSample = coder.of;
   const pooled = spec.fe.length === 0;
   const feDims: FeDim[] = feF.map(onSample);
   const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
@@ -248,8 +168,8 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   });
 
   // Demean (pooled OLS: one single-level "FE" = centring, so the intercept is absorbed exactly).
-  const ySub = full ? y : take(y, rows);
-  const xSub = full ? xs : xs.map((x) => take(x, rows));
+  const ySub = full ? y : takeRows(y, rows, pos);
+  const xSub = full ? xs : xs.map((x) => takeRows(x, rows, pos));
   const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
   const dm = demean([ySub, ...xSub], absorb);
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
@@ -312,7 +232,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
     V = vcovHetero(bread, Z, fit.resid, dofK);
     info.vcov = "hetero";
   } else if (spec.vcov.type === "driscoll_kraay" || spec.vcov.type === "newey_west") {
-    const pv = vcovPanel({...spec.vcov, bread, Z, e: fit.resid, time: full ? time : take(time, rows), unit: onSample(idF), feDims: pooled ? [] : feDims, k, names: {unit: spec.id, time: spec.time, unitLabel: (r) => `${spec.id} ${labelOf(getColumn(frame, spec.id, "spec.id"), full ? r : rows[r])}`}});
+    const pv = vcovPanel({...spec.vcov, bread, Z, e: fit.resid, time: full ? time : takeRows(time, rows, pos), unit: onSample(idF), feDims: pooled ? [] : feDims, k, names: {unit: spec.id, time: spec.time, unitLabel: (r) => `${spec.id} ${labelOf(getColumn(frame, spec.id, "spec.id"), full ? r : rows[r])}`}});
     V = pv.V;
     dofK = pv.dofK;
     dfT = pv.dfT;
@@ -403,8 +323,8 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
 
   // Working arrays back to the pool (scratch.ts): codes, sample rows, demeaned columns, residuals;
   // never the input columns (ySub / xSub are those when every row is kept).
-  recycle([...[...factors.values(), ...combos.values()].map((f) => f.codes), rows, ...dm.cols, fit.resid]);
-  if (!full) recycle([ySub, ...xSub, ...feDims.map((d) => d.codes), ...clDims.map((d) => d.codes), idSample.codes, timeSample.codes]);
+  recycle([...prep.codeArrays, rows, ...dm.cols, fit.resid]);
+  if (!full) recycle([ySub, ...xSub, ...coder.arrays(), pos]);
   return {
     terms,
     coef: Array.from(coef),

@@ -7,7 +7,8 @@
  *  - IRLS: z = eta + (y - mu)/mu, weights mu; z and X demeaned with the weights (demean-weighted.ts); weighted
  *    least squares; eta = z - (z~ - X~ b); stop when |dev - dev_old|/(0.1 + |dev|) < 1e-13 and the largest
  *    coefficient change is below 1e-12 of its size (fixest's criterion, tighter);
- *  - bread B = (X~' W X~)^{-1} at the solution (W = mu), scores x~_i (y_i - mu_i);
+ *  - bread B = (X~' W X~)^{-1} and scores x~_i w_i (z~_i - x~_i b) of the last weighted least squares (fixest's
+ *    `wols`: weights w = the means before the last update; at convergence w (z~ - x~ b) = y - mu);
  *    iid V = (n-1)/(n-K) B; hetero, cluster, Driscoll-Kraay, Newey-West as for OLS (fixest's ssc with
  *    K = nparams, "nested" for clusters and HAC), z statistics with normal p-values (fixest: poisson uses the normal);
  *  - deviance 2 sum(y log(y/mu) - (y - mu)), null deviance the same with mu = mean(y), log-likelihood
@@ -18,19 +19,17 @@ import {UserError} from "../errors.js";
 import {collinearityNote, findCollinear} from "./collinearity.js";
 import {demeanWeighted} from "./demean-weighted.js";
 import type {FeDim} from "./demean-types.js";
-import {buildRegressors} from "./estimate-ols.js";
-import {combineFactors} from "./fe-combine.js";
-import {assertNoInfinite, factorize, getColumn, numericColumn, recode, take, type Factor} from "./frame.js";
+import {getColumn, recode, take} from "./frame.js";
 import {lgamma} from "./lgamma.js";
-import {parseLag} from "./lag.js";
 import {spdInverse, toRows} from "./linalg.js";
-import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
-import {completeRows, dropSingletons, excludeMask} from "./sample.js";
+import {blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {poissonIrls, weightedCross} from "./ppml-irls.js";
+import {recycle} from "./scratch.js";
 import {perfectFixedEffects, separatedRows} from "./separation.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {pvalueNormal} from "./tdist.js";
-import type {Column, Frame, Result, Spec} from "./types.js";
+import type {Frame, Result, Spec} from "./types.js";
 import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.js";
 import {vcovHetero} from "./vcov-hetero.js";
 import {labelOf, vcovPanel} from "./vcov-panel.js";
@@ -40,22 +39,6 @@ export function poissonDeviance(y: Float64Array, mu: Float64Array): number {
   let d = 0;
   for (let i = 0; i < y.length; i++) d += (y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]);
   return 2 * d;
-}
-
-function weightedCross(X: Float64Array[], w: Float64Array): Float64Array {
-  const k = X.length;
-  const n = w.length;
-  const A = new Float64Array(k * k);
-  for (let a = 0; a < k; a++)
-    for (let b = 0; b <= a; b++) {
-      let s = 0;
-      const xa = X[a];
-      const xb = X[b];
-      for (let i = 0; i < n; i++) s += w[i] * xa[i] * xb[i];
-      A[a * k + b] = s;
-      A[b * k + a] = s;
-    }
-  return A;
 }
 
 /** Rows of `rows` kept where mask is 1. */
@@ -78,52 +61,29 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const n = frame.nrows;
   if (!(n > 0)) throw new UserError("the data have no rows");
   const notes: string[] = [];
-  const factors = new Map<Column, Factor>();
-  const factorOf = (col: Column): Factor => {
-    let f = factors.get(col);
-    if (f === undefined) {
-      f = factorize(col);
-      factors.set(col, f);
-    }
-    return f;
-  };
-  const idF = factorOf(getColumn(frame, spec.id, "spec.id"));
-  const time = numericColumn(frame, spec.time, "spec.time");
-  assertNoInfinite(time, spec.time);
-  const timeF = factorOf(time);
-  const hasLag = spec.x.some((term) => frame.columns[term] === undefined && parseLag(term) !== null);
-  if (hasLag) assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
-  let indexCache: PanelIndex | null = null;
-  const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
-
-  const y = numericColumn(frame, spec.y, "spec.y");
-  assertNoInfinite(y, spec.y);
-  for (let i = 0; i < n; i++) {
-    if (y[i] < 0) throw new UserError(`PPML needs a non-negative outcome: '${spec.y}' is ${y[i]} at row ${i + 1} (use the outcome in levels, not in logs)`);
-  }
-  const xs = buildRegressors(frame, spec, time, index);
-  const combos = new Map<string, Factor>();
-  const groupingOf = (name: string, where: string): Factor => {
-    if (!name.includes("^") || frame.columns[name] !== undefined) return factorOf(getColumn(frame, name, where));
-    let f = combos.get(name);
-    if (f === undefined) {
-      f = combineFactors(name.split("^").map((part) => factorOf(getColumn(frame, part, `${where} '${name}'`))));
-      combos.set(name, f);
-    }
-    return f;
-  };
-  const feF = spec.fe.map((name, f) => groupingOf(name, `spec.fe[${f}]`));
-  const clNames = spec.vcov.type === "cluster" ? spec.vcov.cluster : [];
-  const clF = clNames.map((name, c) => groupingOf(name, `spec.vcov.cluster[${c}]`));
-  const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [name, getColumn(frame, name, `spec.exclude.${name}`), vals]);
-  const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
-  let rows0 = completeRows(n, excluded, [y, ...xs], [idF.codes, timeF.codes, ...feF.map((f) => f.codes), ...clF.map((c) => c.codes)]);
-  rows0 = rows0.slice();
-  const nComplete = rows0.length;
+  const prep = prepareSample(frame, spec, {
+    checkOutcome: (y) => {
+      for (let i = 0; i < n; i++) {
+        if (y[i] < 0) throw new UserError(`PPML needs a non-negative outcome: '${spec.y}' is ${y[i]} at row ${i + 1} (use the outcome in levels, not in logs)`);
+      }
+    },
+    missingPanel: "drop"
+  });
+  notes.push(...prep.notes);
+  const {idF, time, y, xs, feF, clF, clNames, nComplete, nSingletons} = prep;
   if (nComplete === 0) throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
-  if (spec.drop_singletons && feF.length > 0) rows0 = dropSingletons(rows0, feF);
-  const nSingletons = nComplete - rows0.length;
-  if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
+  // Rows blocked by the largest fixed effect (prepare.ts): every IRLS step then streams through memory.
+  const big = largestFe(feF, prep.rows.length);
+  const blocked = big >= 0 ? blockRows(prep.rows, feF[big]) : null;
+  const rows0 = blocked ?? prep.rows.slice();
+  // Rows reordered but none dropped: columns are scattered into sample order (prepare.ts inversePermutation). A
+  // filtered row list of length n is rows0 itself (filters keep the order).
+  const pos0 = blocked ? inversePermutation(blocked, n) : null;
+  const posFor = (rows: Int32Array) => (pos0 && rows.length === n ? pos0 : null);
+  const codesOn = (rows: Int32Array) => {
+    const coder = sampleCoder(rows, false, posFor(rows));
+    return feF.map((f) => coder.of(f));
+  };
 
   // Sample cleaning and IRLS, first without the (costly) separation check; again with it if the fit shows signs
   // of separation (attempt below).
@@ -133,10 +93,14 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     // Perfect fixed effects and separation, repeated until neither removes a row (ppmlhdfe's loop).
     let nPerfect = 0;
     let nSeparated = 0;
+    // FE codes on the current rows, kept for the fit when no round removes a row (the usual case).
+    let coded: FeDim[] | null = null;
     for (let round = 0; round < 50; round++) {
       const before = rows.length;
-      rows = filterRows(rows, perfectFixedEffects(take(y, rows), feF.map((f) => recode(f.codes, rows, f.nlevels))));
+      const onRows = codesOn(rows);
+      rows = filterRows(rows, perfectFixedEffects(takeRows(y, rows, posFor(rows)), onRows));
       nPerfect += before - rows.length;
+      coded = rows.length === before ? onRows : null;
       if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
       if (!checkSeparation) break;
       const X2 = xs.map((x) => take(x, rows));
@@ -148,18 +112,19 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
       for (let i = 0; i < sep.length; i++) sep[i] = sep[i] ? 0 : 1;
       rows = filterRows(rows, sep);
       nSeparated += ns;
+      coded = null;
     }
     if (nPerfect > 0) notes.push(`${nPerfect} observation${nPerfect > 1 ? "s were" : " was"} removed because of fixed effects whose outcome is always 0 (fixest fixef.rm = "perfect").`);
     if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
 
     const m = rows.length;
-    const yS = take(y, rows);
+    const yS = takeRows(y, rows, posFor(rows));
     const pooled = spec.fe.length === 0;
-    const feDims: FeDim[] = feF.map((f) => recode(f.codes, rows, f.nlevels));
+    const feDims: FeDim[] = coded ?? codesOn(rows);
     let ysum = 0;
     for (let i = 0; i < m; i++) ysum += yS[i];
     if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
-    const XS = xs.map((x) => take(x, rows));
+    const XS = xs.map((x) => takeRows(x, rows, posFor(rows)));
     const names = [...spec.x];
     if (pooled) {
       XS.unshift(new Float64Array(m).fill(1));
@@ -168,10 +133,13 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
 
     // Collinearity on the first IRLS weights (rows with y > 0 and y = 0 alike), as fixest checks its first WLS.
     const ybar = ysum / m;
-    let mu = new Float64Array(m);
+    let mu: Float64Array = new Float64Array(m);
     for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
+    // Its demeaned regressors are also the first IRLS iteration's (same weights): handed over, not recomputed.
+    let first: {XT: Float64Array[]; alphas: Float64Array[]};
     {
-      const dm0 = demeanWeighted(XS, mu, feDims).cols;
+      const dmFirst = demeanWeighted(XS, mu, feDims);
+      const dm0 = dmFirst.cols;
       const A = weightedCross(dm0, mu);
       const raw = new Float64Array(XS.length);
       XS.forEach((x, j) => {
@@ -190,88 +158,20 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
         names.length = 0;
         names.push(...keptNames);
       }
+      first = {XT: keep.map((j) => dm0[j]), alphas: keep.map((j) => dmFirst.alphas[j])};
     }
     const k = XS.length;
     const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
     const nparams = nparamsOf(k, feSizes);
     if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
 
-    // IRLS.
-    let eta = new Float64Array(m);
-    for (let i = 0; i < m; i++) eta[i] = Math.log(mu[i]);
-    let dev = poissonDeviance(yS, mu);
-    let beta = new Float64Array(k);
-    let iterations = 0;
-    let converged = false;
-    let demeanConverged = true;
-    const z = new Float64Array(m);
-    let suspect = false;
-    let warm: Float64Array[] | undefined;
-    let tight = false;
-    for (let iter = 1; iter <= 200; iter++) {
-      iterations = iter;
-      // Separation shows as fitted means on zero outcomes collapsing to 0 (eta -> -infinity): then (once) the ReLU
-      // check of separation.ts runs and the fit restarts on the rows it keeps. Without that sign the check is
-      // skipped: it costs many weighted demeanings and finds nothing.
-      if (!checkSeparation && iter > 3) {
-        for (let i = 0; i < m; i++) if (yS[i] === 0 && mu[i] < 1e-9 * ybar) suspect = true;
-        if (suspect) break;
-      }
-      for (let i = 0; i < m; i++) z[i] = eta[i] + (yS[i] - mu[i]) / mu[i];
-      // Warm start from the previous iteration's FE coefficients; a looser tolerance until the deviance has
-      // nearly settled (fixest also iterates the demeaning inside IRLS), the full 1e-13 for the last iterations.
-      const dm = demeanWeighted([z, ...XS], mu, feDims, tight ? 1e-13 : 1e-9, 100000, warm);
-      warm = dm.alphas;
-      if (!dm.converged) demeanConverged = false;
-      const zT = dm.cols[0];
-      const XT = dm.cols.slice(1);
-      const A = weightedCross(XT, mu);
-      const inv = spdInverse(A, k, 0);
-      if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
-      const b = new Float64Array(m);
-      for (let i = 0; i < m; i++) b[i] = mu[i] * zT[i];
-      const Xtz = XT.map((x) => {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += x[i] * b[i];
-        return s;
-      });
-      const next = new Float64Array(k);
-      for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) next[a] += inv[a * k + c] * Xtz[c];
-      let etaNew = new Float64Array(m);
-      for (let i = 0; i < m; i++) {
-        let r = zT[i];
-        for (let a = 0; a < k; a++) r -= XT[a][i] * next[a];
-        etaNew[i] = z[i] - r;
-      }
-      let muNew = etaNew.map(Math.exp);
-      let devNew = poissonDeviance(yS, muNew);
-      // Step-halving when the deviance is not finite (fixest does the same).
-      for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
-        etaNew = etaNew.map((e, i) => (e + eta[i]) / 2);
-        muNew = etaNew.map(Math.exp);
-        devNew = poissonDeviance(yS, muNew);
-      }
-      let change = 0, size = 0;
-      for (let a = 0; a < k; a++) {
-        change = Math.max(change, Math.abs(next[a] - beta[a]));
-        size = Math.max(size, Math.abs(next[a]));
-      }
-      const devChange = Math.abs(devNew - dev) / (0.1 + Math.abs(devNew));
-      beta = next;
-      eta = etaNew;
-      mu = muNew;
-      dev = devNew;
-      const wasTight = tight;
-      if (devChange < 1e-9) tight = true;
-      if (wasTight && iter > 1 && devChange < 1e-13 && change <= 1e-12 * Math.max(1, size)) {
-        converged = true;
-        break;
-      }
-    }
+    const fit = poissonIrls(yS, XS, feDims, mu, ybar, checkSeparation, first);
+    const {beta, eta, dev, iterations, converged, demeanConverged, suspect} = fit;
+    mu = fit.mu;
     if (suspect) return null;
     if (!converged) notes.push("The PPML iterations did not converge within 200 iterations; the estimates are the last ones.");
     if (!demeanConverged) notes.push("The fixed-effects demeaning did not reach full convergence.");
-    return {notes, rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar};
+    return {notes, rows, nPerfect, nSeparated, m, yS, pooled, feDims, XS, names, k, feSizes, nparams, mu, eta, beta, dev, iterations, ybar, last: fit.last};
   };
   const fitted = attempt(false) ?? attempt(true);
   if (!fitted) throw new UserError("PPML: the fit did not settle after removing separated observations");
@@ -279,14 +179,20 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   notes.push(...fitted.notes);
   const converged = !fitted.notes.some((x) => x.startsWith("The PPML iterations did not converge"));
 
-  // Bread and scores at the solution.
-  const XT = demeanWeighted(XS, mu, feDims).cols;
-  const bread = spdInverse(weightedCross(XT, mu), k, 0);
+  // Bread and scores from the last weighted least squares, as fepois (feglm.fit: hessian = X~' W X~ and scores
+  // x~ w (z~ - x~ b) of its last `wols`); at convergence they equal those at the solution.
+  const last = fitted.last;
+  if (!last) throw new UserError("PPML: no iteration completed");
+  const XT = last.XT;
+  const bread = spdInverse(weightedCross(XT, last.w), k, 0);
   if (!bread) throw new UserError("PPML: the Hessian is singular at the solution");
-  const e = new Float64Array(m);
-  for (let i = 0; i < m; i++) e[i] = yS[i] - mu[i];
+  const e = last.wresid;
 
-  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => recode(f.codes, rows, f.nlevels);
+  // Codes on the sample; a cluster or id that is one of the fixed effects reuses its codes.
+  const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => {
+    const j = feF.findIndex((g) => g.codes === f.codes);
+    return j >= 0 ? feDims[j] : sampleCoder(rows, false, posFor(rows)).of(f);
+  };
   let V: Float64Array;
   let dofK = nparams;
   const info: Record<string, unknown> = {};
@@ -335,6 +241,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const nullMu = new Float64Array(m).fill(ybar);
   const nullDeviance = poissonDeviance(yS, nullMu);
   const idSample = onSample(idF);
+  recycle(prep.codeArrays);
   Object.assign(info, {
     estimator: "ppml",
     nparams,
