@@ -10,7 +10,8 @@
 //
 // Widths between the measured ones get the smaller of the two heights, a lower bound that never leaves a gap
 // larger than the page would have had. The reservation ends at the reader's first pointer or key press
-// (src/lib/a11y-boot.js sets html[data-reserve="off"]), so a table the reader filters shorter closes up.
+// (src/lib/a11y-boot.js sets html[data-reserve="off"]), so a table the reader filters shorter closes up; a block
+// still empty then keeps its room until it is drawn.
 // Usage: node scripts/reserve-blocks.js [dist]. Files are written atomically.
 import {existsSync, readdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
 import {join, relative, resolve, sep} from "node:path";
@@ -42,7 +43,8 @@ export function reservationCss(heights) {
     for (const lang of ["en", "zh"]) {
       const wide = Math.floor(Number(h[`${lang}-${WIDE}`]) || 0);
       const narrow = Math.floor(Number(h[`${lang}-${NARROW}`]) || 0);
-      const sel = `html${lang === "zh" ? '[lang="zh-CN"]' : ':not([lang="zh-CN"])'}:not([data-reserve="off"]) [data-cell="${id}"]`;
+      // Held while the block is empty (`:empty` ignores Framework's comment), and while the reader has not pressed.
+      const sel = `html${lang === "zh" ? '[lang="zh-CN"]' : ':not([lang="zh-CN"])'} [data-cell="${id}"]:is(:empty,html:not([data-reserve="off"]) *)`;
       if (wide > 0) rules.wide.push(`${sel}{min-height:${wide}px}`);
       if (narrow > 0) rules.narrow.push(`${sel}{min-height:${narrow}px}`);
       if (Math.min(wide, narrow) > 0) rules.between.push(`${sel}{min-height:${Math.min(wide, narrow)}px}`);
