@@ -11,9 +11,9 @@ import {visit, watch, withBrowser} from "./harness.js";
 import {smallChartText} from "./checks.js";
 
 /** Pages whose charts are held to no collision and no cut text. */
-const CLEAN = ["/", "/explorer", "/multiverse", "/whatif"];
+const CLEAN = ["/", "/data", "/explorer", "/multiverse", "/whatif"];
 /** Pages whose charts are held to 12 px text at 390 px (every page with a chart drawn on load). */
-const PAGES = [...CLEAN, "/data", "/mechanism", "/replication", "/classroom/coefficients", "/classroom/demeaning", "/classroom/forking-paths"];
+const PAGES = [...CLEAN, "/mechanism", "/replication", "/classroom/coefficients", "/classroom/demeaning", "/classroom/forking-paths"];
 
 /** Pairs of intersecting texts and texts outside their chart, per visible chart. */
 const CLASHES = String.raw`(function () {
