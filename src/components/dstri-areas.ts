@@ -32,6 +32,8 @@ export function dstriAreas(rows: PanelRow[], iso3: string, {width = 720} = {}): 
     width,
     height: 320,
     marginLeft: 48,
+    // Room for the y axis' title above its top tick label (tests/browser/chart-text.test.ts).
+    marginTop: 30,
     title: L(`${name}: digital services trade restrictiveness by policy area`, `${name}：各政策领域的数字服务贸易限制`),
     subtitle: L(
       `Overall DSTRI ${first.dstri.toFixed(2)} in ${first.year}, ${last.dstri.toFixed(2)} in ${last.year} (0 = open, 1 = closed). ` +
@@ -39,7 +41,7 @@ export function dstriAreas(rows: PanelRow[], iso3: string, {width = 720} = {}): 
       `总体DSTRI：${first.year}年${first.dstri.toFixed(2)}，${last.year}年${last.dstri.toFixed(2)}（0 = 开放，1 = 封闭）。纵轴上限固定为所有伙伴中的最高值，便于国家间比较。`
     ),
     caption: sourceLine(SOURCES.dstri),
-    x: {label: L("Year", "年份"), tickFormat: "d", ticks: series.length > 8 ? 6 : series.length},
+    x: {label: null, tickFormat: "d", ticks: series.length > 8 ? 6 : series.length},
     y: {label: L("↑ DSTRI (index, 0–1)", "↑ DSTRI（指数，0–1）"), domain: [0, Math.ceil(yMax * 20) / 20], grid: true},
     color: {domain: labels, range: COLORS, legend: true},
     marks: [

@@ -51,10 +51,11 @@ export function dstriChangeScatter(data: Changes, {width = 720} = {}): HTMLEleme
         `拟合线：DSTRI每高0.1，出口变化${per01 >= 0 ? "+" : ""}${per01.toFixed(1)}%（${points.length}个伙伴，未加控制变量）。`
     ),
     caption: sourceLine(SOURCES.dstri, SOURCES.exports),
-    x: {label: L(`Change in DSTRI, ${from}–${to} (index points, 0–1 scale) →`, `DSTRI变化，${from}–${to}年（指数点，0–1） →`), grid: true, tickFormat: "+.2f",
+    // On a phone (12 px text) the axis titles are shorter, so that they fit the chart's width; the subtitle says the rest.
+    x: {label: width < 560 ? L(`Change in DSTRI, ${from}–${to} →`, `DSTRI变化，${from}–${to}年 →`) : L(`Change in DSTRI, ${from}–${to} (index points, 0–1 scale) →`, `DSTRI变化，${from}–${to}年（指数点，0–1） →`), grid: true, tickFormat: "+.2f",
       // Inset: no dot on the frame; a phone gets fewer ticks so that neighbouring labels never touch.
       inset: 14, ticks: width < 560 ? 4 : undefined, labelOffset: 40},
-    y: {label: L(`↑ Change in China's exports, ${from}–${to} (log scale, %)`, `↑ 中国出口变化，${from}–${to}年（对数刻度，%）`), grid: true, tickFormat: pct,
+    y: {label: width < 560 ? L("↑ Change in China's exports (%)", "↑ 中国出口变化（%）") : L(`↑ Change in China's exports, ${from}–${to} (log scale, %)`, `↑ 中国出口变化，${from}–${to}年（对数刻度，%）`), grid: true, tickFormat: pct,
       // Ticks at round percentages (the axis is in log points, so they are unevenly spaced, as on a log scale).
       ticks: [-0.75, -0.5, -0.25, 0, 0.25, 0.5, 1, 2].map((p) => Math.log(1 + p)), inset: 14},
     marks: [

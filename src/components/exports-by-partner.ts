@@ -21,13 +21,15 @@ export function exportsByPartner(rows: PanelRow[], {width = 720, year}: {width?:
     height: data.length * 16 + 80,
     marginLeft: labelMargin(data.map((d) => d.country)),
     marginRight: 56,
+    // The top axis' title gets a row of its own above the tick labels.
+    marginTop: 46,
     title: L(`China's exports to the ${data.length} DSTRI partners, ${y}`, `${y}年中国对${data.length}个DSTRI伙伴的出口`),
     subtitle: L(
       `US$ billion, free on board; together US$${total.toFixed(0)} bn. Bar colour: the partner's DSTRI in ${y}.`,
       `单位：十亿美元，离岸价；合计${total.toFixed(0)}十亿美元。条形颜色：该伙伴${y}年的DSTRI。`
     ),
     caption: sourceLine(SOURCES.exports, SOURCES.dstri),
-    x: {label: L(`China's exports, ${y} (US$ billion) →`, `中国出口，${y}年（十亿美元） →`), grid: true, axis: "top"},
+    x: {label: L(`China's exports, ${y} (US$ billion) →`, `中国出口，${y}年（十亿美元） →`), grid: true, axis: "top", labelOffset: 38},
     y: {label: null},
     color: {type: "linear", range: DSTRI_RANGE, domain: [0, Math.max(0.3, ...data.map((d) => d.dstri).filter(Number.isFinite))], legend: true, label: L(`DSTRI ${y} (index, 0–1)`, `${y}年DSTRI（指数，0–1）`), unknown: "#bbb"},
     marks: [

@@ -29,8 +29,8 @@ export const DSTRI_RANGE = ["#fdd8b5", "#7f2704"];
 
 /** Left margin that fits the longest of `labels` at Plot's default 10px font. */
 export function labelMargin(labels: string[], min = 60): number {
-  // CJK characters are about a full em wide; Latin ones about 0.6 em.
-  const px = (l: string) => [...l].reduce((s, c) => s + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 10.5 : 6.1), 0);
+  // CJK characters are about a full em wide; Latin ones about 0.6 em; at 12 px, the size on a phone (issue 19).
+  const px = (l: string) => [...l].reduce((s, c) => s + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.7), 0);
   return Math.max(min, 12 + Math.max(0, ...labels.map(px)));
 }
 

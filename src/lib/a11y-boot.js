@@ -101,6 +101,12 @@
   // a page opens with it closed. Runs before Framework's sidebar script, which reads that state.
   try { if (narrow() && window.sessionStorage) sessionStorage.removeItem("observablehq-sidebar"); } catch (e) { /* storage off */ }
 
+  // Blocks drawn late keep their drawn height reserved (scripts/reserve-blocks.js) until the reader first presses a
+  // pointer or key: from then on a block the reader makes shorter closes up (a shift right after input is not counted).
+  function release() { document.documentElement.setAttribute("data-reserve", "off"); }
+  window.addEventListener("pointerdown", release, {capture: true, once: true});
+  window.addEventListener("keydown", release, {capture: true, once: true});
+
   var reopened = [];
   window.addEventListener("beforeprint", function () {
     var all = document.querySelectorAll("details:not([open])");

@@ -192,7 +192,7 @@ describe("explorer", () => {
       const problems = watch(page, s.origin);
       await visit(page, s.url("/explorer"), problems);
       await page.waitForSelector('[data-testid="ex-changers"]');
-      expect(await page.textContent('[data-testid="ex-changers"]')).toMatch(/^Identified by 30 of 42 partners: the dstri value of the others never changes/);
+      expect(await page.textContent('[data-testid="ex-changers"]')).toMatch(/^Identified by 30 of 42 partners: for the others, DSTRI \(overall\) never changes/);
       await visit(page, s.url("/explorer?x=dstri_etrans&lang=zh"), problems);
       await page.waitForSelector('[data-testid="ex-changers"].ex-few');
       expect(await page.textContent('[data-testid="ex-changers"]')).toMatch(/^由 42 个伙伴中的 3 个识别.*应看置换检验/);

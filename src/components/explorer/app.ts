@@ -11,6 +11,7 @@ import {countryName, pick} from "../../lib/i18n.js";
 import {estimate} from "../../lib/engine/estimate.js";
 import type {Frame, Result, Spec} from "../../lib/engine/types.js";
 import {tableModel} from "../../lib/explorer/export.js";
+import {termLabel} from "../../lib/explorer/labels.js";
 import {rowsToFrame} from "../../lib/table/rows-to-frame.js";
 import {estimationSample} from "../../lib/explorer/sample.js";
 import {
@@ -199,8 +200,8 @@ export function explorerApp(rows: Row[], options: ExplorerOptions = {}): HTMLEle
       changing === undefined
         ? []
         : [el("p", {className: changing < 5 ? "ex-hint ex-few" : "ex-hint", text: pick({
-            en: `Identified by ${changing} of ${result.n_groups} partners: the ${keyTerm(s)} value of the others never changes in the estimation sample${changing < 5 ? "; with so few, read a permutation test, not the clustered p-value" : ""}.`,
-            zh: `由 ${result.n_groups} 个伙伴中的 ${changing} 个识别：其余伙伴的 ${keyTerm(s)} 在估计样本中从未变化${changing < 5 ? "；如此之少时，应看置换检验，而不是聚类 p 值" : ""}。`
+            en: `Identified by ${changing} of ${result.n_groups} partners: for the others, ${termLabel(keyTerm(s)).en} never changes in the estimation sample${changing < 5 ? "; with so few, read a permutation test, not the clustered p-value" : ""}.`,
+            zh: `由 ${result.n_groups} 个伙伴中的 ${changing} 个识别：其余伙伴的${termLabel(keyTerm(s)).zh}在估计样本中从未变化${changing < 5 ? "；如此之少时，应看置换检验，而不是聚类 p 值" : ""}。`
           })})];
     for (const p of changers) p.dataset.testid = "ex-changers";
     engineNotes.replaceChildren(

@@ -36,9 +36,9 @@ export function coefPlot(r: Result, keyTerm: string, width: number): HTMLElement
       marginRight: 16,
       marginTop: 6,
       marginBottom: 20,
-      x: {domain: [lo - pad, hi + pad], ticks: 5, label: null, grid: true},
+      x: {domain: [lo - pad, hi + pad], ticks: width < 560 ? 4 : 5, label: null, grid: true},
       y: {axis: null, domain: [0, 1]},
-      style: {fontSize: "11px"},
+      style: {fontSize: width < 560 ? "12px" : "11px"},
       marks: [
         Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.6}),
         Plot.link([d], {x1: "lo", x2: "hi", y1: 0.5, y2: 0.5, stroke: colour, strokeWidth: 2.5}),

@@ -20,6 +20,7 @@ function num(v: number, digits: number, col: string): HTMLTableCellElement {
 export function resultsTable(m: TableModel): HTMLElement {
   const table = el("table", {className: "ex-table"});
   const cap = el("caption", {text: pick(outcomeLabel(m.y))});
+  cap.append(" ", el("span", {className: "ex-term ex-code", text: m.y}));
   table.append(
     cap,
     el(

@@ -38,14 +38,16 @@ export function sampleView(frame: Frame, s: ExplorerState, sample: SampleSummary
   const list = el("p", {className: "ex-sample-list mono", text: sample.countries.join(" ")});
   const grid = Plot.plot({
     width: Math.max(320, Math.min(width, 640)),
-    height: 30 + 11 * countries.length,
+    // One row per partner, tall enough that the partner codes never touch (12 px text on a phone; issue 19).
+    height: 24 + 8 + (width < 560 ? 15 : 14) * countries.length,
     marginLeft: 44,
     marginTop: 24,
+    marginBottom: 8,
     padding: 0.08,
-    x: {type: "band", label: null, axis: "top", tickFormat: (y: number) => (y % 2 === 0 ? String(y) : "")},
+    x: {type: "band", label: null, axis: "top", tickFormat: (y: number) => (y % (width < 560 ? 4 : 2) === 0 ? String(y) : "")},
     y: {domain: countries, label: null, tickSize: 0},
     color: {domain: [statusIn, statusOut, statusNa], range: ["#2563eb", "#d1d5db", "#fca5a5"], legend: true},
-    style: {fontSize: "11px"},
+    style: {fontSize: width < 560 ? "12px" : "11px"},
     marks: [Plot.cell(cells, {x: "year", y: "iso3", fill: "status", title: (d) => `${names.get(d.iso3) ?? d.iso3} ${d.year}: ${d.status}`})]
   });
   const box = el("div", {className: "ex-sample"}, summary, grid, list);

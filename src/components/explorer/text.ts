@@ -24,7 +24,7 @@ const TEXT = {
     en: "GMM adds the lagged dependent variable, time effects and collapsed instruments (lags 2 and deeper of the outcome); standard errors are Windmeijer-corrected. The fixed-effects and standard-error choices do not apply.",
     zh: "GMM自动加入被解释变量滞后项、时间效应和折叠工具变量（被解释变量2期及更早滞后）；标准误采用Windmeijer校正。固定效应与标准误选项不适用。"
   },
-  yMissing: {en: "needs a customs file with this region; using lnexport_cn instead.", zh: "需要包含该地区的海关数据文件；已改用 lnexport_cn。"},
+  yMissing: {en: "needs a customs file with this region; using China's exports (log) instead.", zh: "需要包含该地区的海关数据文件；已改用中国出口额（对数）。"},
   ignored: {en: "Some link parameters were not understood and were ignored (defaults used instead):", zh: "链接中的部分参数无法识别，已忽略（改用默认值）："},
   ignoredCountries: {en: "Unknown partner codes ignored:", zh: "已忽略未知的伙伴代码："},
   regression: {en: "Regression table", zh: "回归结果表"},

@@ -39,7 +39,8 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
   // wrapped on more lines, and boxes as tall as their text, so nothing shrinks below 11 px or overlaps.
   const narrow = width < 560;
   const w = narrow ? Math.max(300, width) : Math.max(560, Math.min(width, 1100));
-  const fontPx = narrow ? 11 : 13, lineH = narrow ? 13 : 15, charW = narrow ? 6.1 : 7;
+  // 12 px on a phone (issue 19: chart text at least 12 px there), with line height and wrapping to match.
+  const fontPx = narrow ? 12 : 13, lineH = narrow ? 14 : 15, charW = narrow ? 6.7 : 7;
   const colW = narrow ? (w - 36) / 3 : Math.min(210, (w - 120) / 3);
   // On a phone the lane's label gets a line of its own between the headings and the boxes.
   const gap = narrow ? 10 : 14, top = narrow ? 62 : 28, lane = narrow ? 30 : 40;

@@ -56,15 +56,18 @@ export interface CurveOptions {
 export function specCurve(input: CurveInput, onSelect: (rank: number) => void, opts: CurveOptions = {}): {node: SVGSVGElement; select: (rank: number | null) => void} {
   const N = input.order.length;
   const narrow = (opts.width ?? 1000) < 600;
-  // Drawn at the box's own width on a phone, so that the SVG is not scaled down and 11 px text stays 11 px.
-  const LEFT = narrow ? 112 : 235;
-  const PW = narrow ? Math.max(200, Math.floor(opts.width!) - LEFT - 8) : 720;
+  // Drawn at the box's own width on a phone, so that the SVG is not scaled down: its text is 12 px there (issue 19),
+  // with rows and the label column sized for it.
+  const FONT = narrow ? 12 : 11;
+  const LEFT = narrow ? 140 : 235;
+  const PW = narrow ? Math.max(160, Math.floor(opts.width!) - LEFT - 8) : 720;
   const W = LEFT + PW + (narrow ? 8 : 20);
   const maxLabel = narrow ? 17 : 40;
   const CH = 230;
-  const ROW = 13;
+  const ROW = narrow ? 15 : 13;
   const TOP = 24;
-  const dashTop = TOP + CH + 26;
+  // Two rows of text under the curve (our baseline's marker, the axis title), each a line of its own.
+  const dashTop = TOP + CH + FONT + 21;
   const H = dashTop + input.rows.length * ROW + 8;
   // Up to PER_SPEC specifications in view, every one gets its own mark in the curve and the dashboard (its choices
   // can be read off); beyond that, neighbouring ranks share a column. Brushing the curve zooms into a range.
@@ -90,7 +93,7 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
   ymax += pad;
   const y = (v: number) => TOP + CH - ((Math.min(Math.max(v, ymin), ymax) - ymin) / (ymax - ymin)) * CH;
 
-  const svg = s("svg", {viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", tabindex: 0, class: "mv-curve", "font-family": "system-ui, sans-serif", "font-size": 11});
+  const svg = s("svg", {viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", tabindex: 0, class: "mv-curve", "font-family": "system-ui, sans-serif", "font-size": FONT});
   svg.append(s("title", {}, pick({en: `Specification curve of ${N.toLocaleString("en")} estimates of the ${input.keyLabel} coefficient, with the dashboard of choices`, zh: `${input.keyLabel}系数的${N}个估计值构成的设定曲线及设定选择面板`})));
   svg.append(s("rect", {x: 0, y: 0, width: W, height: H, fill: "white"}));
 
@@ -144,14 +147,14 @@ export function specCurve(input: CurveInput, onSelect: (rank: number) => void, o
     svg.append(s("path", {d: `M${xb},${TOP + CH + 2} l-5,9 h10 z`, fill: "#6a3d9a"}));
     svg.append(s("text", {x: Math.min(xb + 7, LEFT + PW - 60), y: TOP + CH + 11, fill: "#6a3d9a"}, pick({en: "our baseline", zh: "本站基准"})));
   }
-  svg.append(s("text", {x: LEFT + PW / 2, y: TOP + CH + 22, "text-anchor": "middle", fill: "#333"}, pick({en: `specifications, sorted (${N.toLocaleString("en")})`, zh: `设定（已排序，共${N}个）`})));
+  svg.append(s("text", {x: LEFT + PW / 2, y: TOP + CH + FONT + 16, "text-anchor": "middle", fill: "#333"}, pick({en: `specifications, sorted (${N.toLocaleString("en")})`, zh: `设定（已排序，共${N}个）`})));
 
   // Dashboard.
   const dash = s("g", {});
   input.rows.forEach((row, k) => {
     const yr = dashTop + k * ROW;
     const text = truncate(row.label, maxLabel);
-    const label = s("text", {x: LEFT - 6, y: yr + ROW - 2, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": 11}, text);
+    const label = s("text", {x: LEFT - 6, y: yr + ROW - 2, "text-anchor": "end", fill: row.header ? "#000" : "#333", "font-weight": row.header ? 700 : 400, "font-size": FONT}, text);
     if (text !== row.label) label.append(s("title", {}, row.label));
     dash.append(label);
     if (row.header || !row.has) {

@@ -25,6 +25,8 @@ export function responseChart(
     width,
     height: 300,
     marginLeft: 56,
+    // The x axis' title sits below its tick labels, not on them (tests/browser/chart-text.test.ts).
+    marginBottom: 42,
     title,
     subtitle: pick({
       en: "Predicted change in China's exports to the partner (%) for each target value, over the values any partner has had; shaded band = 95% interval; grey area = values this partner has actually had since 2014.",
@@ -33,7 +35,7 @@ export function responseChart(
     caption: clipped
       ? pick({en: `The band is cut at +${cap}% (it goes higher).`, zh: `区间上端在 +${cap}% 处截断（实际更高）。`})
       : undefined,
-    x: {domain: [b.min, b.max], label: pick({en: "Target value (contribution to the overall index) →", zh: "目标值（对总指数的贡献）→"})},
+    x: {domain: [b.min, b.max], labelOffset: 38, label: pick({en: "Target value (contribution to the overall index) →", zh: "目标值（对总指数的贡献）→"})},
     y: {domain: [-100, Math.min(cap, Math.max(20, ...grid.map((d) => d.pctHi)))], label: pick({en: "↑ Change in predicted exports (%)", zh: "↑ 出口预测值变化（%）"}), grid: true},
     marks: [
       range ? Plot.rectX([range], {x1: (r) => r.min - 0.004, x2: (r) => r.max + 0.004, fill: "#999", fillOpacity: 0.18}) : null,

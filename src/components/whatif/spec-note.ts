@@ -5,6 +5,11 @@
 import {pick, withLang} from "../../lib/i18n.js";
 import type {Result} from "../../lib/engine/types.js";
 import type {ChosenSpec} from "../../lib/whatif/spec.js";
+import {outcomeLabel, termLabel} from "../../lib/explorer/labels.js";
+
+/** Fixed-effect and cluster columns in words (issue 19: labels, not codes, in prose). */
+const GROUP_WORDS: Record<string, {en: string; zh: string}> = {iso3: {en: "partner", zh: "伙伴国"}, year: {en: "year", zh: "年份"}};
+const groupWord = (c: string, lang: "en" | "zh") => GROUP_WORDS[c]?.[lang] ?? c;
 
 export function specNote(chosen: ChosenSpec, result: Result): HTMLElement {
   const p = document.createElement("p");
@@ -13,10 +18,10 @@ export function specNote(chosen: ChosenSpec, result: Result): HTMLElement {
   p.dataset.source = chosen.source;
   const vcov = chosen.spec.vcov;
   const se = vcov === "iid" ? pick({en: "iid", zh: "普通"}) : vcov === "hetero" ? pick({en: "heteroskedasticity-robust", zh: "异方差稳健"}) :
-    typeof vcov === "object" && "cluster" in vcov ? pick({en: `clustered by ${vcov.cluster.join(", ")}`, zh: `按 ${vcov.cluster.join("、")} 聚类`}) : vcov ? String(typeof vcov === "string" ? vcov : Object.keys(vcov)[0]) : pick({en: "iid", zh: "普通"});
+    typeof vcov === "object" && "cluster" in vcov ? pick({en: `clustered by ${vcov.cluster.map((c) => groupWord(c, "en")).join(", ")}`, zh: `按${vcov.cluster.map((c) => groupWord(c, "zh")).join("、")}聚类`}) : vcov ? String(typeof vcov === "string" ? vcov : Object.keys(vcov)[0]) : pick({en: "iid", zh: "普通"});
   const what = pick({
-    en: `y = ${chosen.spec.y}; x = ${chosen.spec.x.join(", ")}; fixed effects: ${(chosen.spec.fe ?? []).join(", ") || "none"}; standard errors ${se}; ${result.nobs} observations, ${result.n_groups} partners.`,
-    zh: `被解释变量 ${chosen.spec.y}；解释变量 ${chosen.spec.x.join("、")}；固定效应：${(chosen.spec.fe ?? []).join("、") || "无"}；标准误${se}；${result.nobs} 个观测值，${result.n_groups} 个伙伴国。`
+    en: `outcome: ${outcomeLabel(chosen.spec.y).en}; regressors: ${chosen.spec.x.map((x) => termLabel(x).en).join(", ")}; fixed effects: ${(chosen.spec.fe ?? []).map((c) => groupWord(c, "en")).join(", ") || "none"}; standard errors ${se}; ${result.nobs} observations, ${result.n_groups} partners.`,
+    zh: `被解释变量：${outcomeLabel(chosen.spec.y).zh}；解释变量：${chosen.spec.x.map((x) => termLabel(x).zh).join("、")}；固定效应：${(chosen.spec.fe ?? []).map((c) => groupWord(c, "zh")).join("、") || "无"}；标准误${se}；${result.nobs} 个观测值，${result.n_groups} 个伙伴国。`
   });
   if (chosen.source === "explorer" && chosen.explorerUrl) {
     const a = document.createElement("a");

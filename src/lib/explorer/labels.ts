@@ -58,17 +58,20 @@ const REGION_LABELS: Record<string, Bi> = {
   wz: {en: "Wenzhou", zh: "温州"}
 };
 
-/** Label of a dependent variable column, e.g. lnexport_zj -> "ln exports of Zhejiang". */
+/**
+ * Label of a dependent variable column, e.g. lnexport_zj -> "ln exports of Zhejiang". A label for prose, without
+ * the column's code (issue 19); where the code is wanted (a table's caption) it is shown beside it as code.
+ */
 export function outcomeLabel(column: string): Bi {
   // PPML's outcome in levels (state.ts levelOutcome): exports_cn_usd.
   const level = /^exports_([a-z0-9_]+)_usd$/.exec(column);
   if (level) {
     const r = REGION_LABELS[level[1]] ?? {en: level[1].toUpperCase(), zh: level[1].toUpperCase()};
-    return {en: `Exports of ${r.en} in US$ (${column})`, zh: `${r.zh}出口额（美元，${column}）`};
+    return {en: `Exports of ${r.en} in US$`, zh: `${r.zh}出口额（美元）`};
   }
   const region = column.replace(/^lnexport_/, "");
   const r = REGION_LABELS[region] ?? {en: region.toUpperCase(), zh: region.toUpperCase()};
-  return {en: `ln exports of ${r.en} (${column})`, zh: `${r.zh}出口额（对数，${column}）`};
+  return {en: `ln exports of ${r.en}`, zh: `${r.zh}出口额（对数）`};
 }
 
 /** Label of a result term: "L.dstri" -> "DSTRI (overall), lag 1"; "L.lnexport_cn" -> lagged outcome. */
