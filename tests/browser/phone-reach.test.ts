@@ -15,10 +15,10 @@ describe("phones reach every column", () => {
         await visit(page, s.url(`/explorer?lang=${lang}`), problems);
         await page.waitForSelector("table.ex-table td[data-col=p]");
         const ex = await page.evaluate(() => {
-          const cells = [...document.querySelectorAll("table.ex-table td[data-col=t], table.ex-table td[data-col=p]")] as HTMLElement[];
+          const cells = Array.from(document.querySelectorAll("table.ex-table td[data-col=t], table.ex-table td[data-col=p]")) as HTMLElement[];
           const wrap = document.querySelector("table.ex-table")!.closest(".table-wrap") as HTMLElement;
           return {n: cells.length, right: Math.max(...cells.map((c) => c.getBoundingClientRect().right)), left: Math.min(...cells.map((c) => c.getBoundingClientRect().left)),
-            wrapScrolls: wrap.scrollWidth > wrap.clientWidth + 1, page: document.documentElement.scrollWidth, heads: [...document.querySelectorAll("table.ex-table thead th")].map((h) => h.textContent)};
+            wrapScrolls: wrap.scrollWidth > wrap.clientWidth + 1, page: document.documentElement.scrollWidth, heads: Array.from(document.querySelectorAll("table.ex-table thead th")).map((h) => h.textContent)};
         });
         expect(ex.n, lang).toBeGreaterThanOrEqual(10);
         expect(ex.right, `${lang}: t and p inside the screen`).toBeLessThanOrEqual(390);
@@ -31,7 +31,7 @@ describe("phones reach every column", () => {
         const mv = await page.evaluate(() => {
           const box = document.querySelector(".mv-curve-box") as HTMLElement;
           const svg = box.querySelector("svg")!;
-          const texts = [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+          const texts = Array.from(svg.querySelectorAll("text")).map((t) => t.getBoundingClientRect());
           return {boxScrolls: box.scrollWidth > box.clientWidth + 1, svgRight: svg.getBoundingClientRect().right, boxLeft: box.getBoundingClientRect().left, boxRight: box.getBoundingClientRect().right,
             textLeft: Math.min(...texts.map((r) => r.left)), textRight: Math.max(...texts.map((r) => r.right)), page: document.documentElement.scrollWidth};
         });
