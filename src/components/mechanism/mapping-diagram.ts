@@ -22,7 +22,11 @@ export function mappingDiagram({width = 720} = {}): HTMLElement {
   figure.className = "mechanism-mapping";
   const w = Math.max(340, Math.min(width, 900));
   const boxW = Math.min(260, w * 0.36);
-  const boxH = 46, gap = 12, top = 34;
+  // The two column heads share the top row when they fit (13 px text: a Han character about 13 px, another about
+  // 7.3 px); on a phone the right one takes a row of its own, so they never overlap (tests/browser/chart-text.test.ts).
+  const textW = (s: string) => [...s].reduce((a, c) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 13 : 7.3), 0);
+  const stacked = textW(pick(L.forms)) + textW(pick(L.areas)) + 16 > w;
+  const boxH = 46, gap = 12, top = stacked ? 52 : 34;
   const maxChars = Math.floor(boxW / 7.2);
   const rowsR = AREA_DEFS.length;
   const h = top + rowsR * (boxH + gap);
@@ -35,13 +39,13 @@ export function mappingDiagram({width = 720} = {}): HTMLElement {
   svg.style.maxWidth = "100%";
   svg.style.height = "auto";
   svg.style.font = "13px var(--sans-serif)";
-  const head = (x: number, text: string, anchor: string) => {
-    const t = svgEl("text", {x, y: 14, "text-anchor": anchor, "font-weight": 600, fill: "currentColor"});
+  const head = (x: number, y: number, text: string, anchor: string) => {
+    const t = svgEl("text", {x, y, "text-anchor": anchor, "font-weight": 600, fill: "currentColor"});
     t.textContent = text;
     svg.append(t);
   };
-  head(xL, pick(L.forms), "start");
-  head(w, pick(L.areas), "end");
+  head(xL, 14, pick(L.forms), "start");
+  head(w, stacked ? 32 : 14, pick(L.areas), "end");
 
   const info = document.createElement("p");
   info.className = "mechanism-info";
