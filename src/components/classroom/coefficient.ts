@@ -75,9 +75,12 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
     const plot = Plot.plot({
       width: chartWidth(root),
       height: 340,
-      marginTop: 20 + 13 * marks.length,
+      // The SD markers' labels stacked 16 px apart (12 px text on a phone) under the y title, which has the top
+      // row; the x title on a row below its tick labels (tests/browser/chart-text.test.ts).
+      marginTop: 30 + 16 * marks.length,
+      marginBottom: 42,
       grid: true,
-      x: {label: pick({en: "change in the DSTRI (index units)", zh: "DSTRI 变动（指数单位）"})},
+      x: {labelOffset: 38, label: pick({en: "change in the DSTRI (index units)", zh: "DSTRI 变动（指数单位）"})},
       y: {label: pick({en: "effect on exports (%)", zh: "对出口的影响（%）"})},
       color: {legend: true, range: ["#1f6fd1", "#b35806"]},
       marks: [
@@ -85,7 +88,7 @@ export function coefficientReader(init: {beta: number; paperSd: number; openSd: 
         Plot.line(rows, {x: "d", y: "v", stroke: "kind", strokeWidth: 2}),
         Plot.ruleX(marks, {x: "d", strokeDasharray: "3,3"}),
         // One text mark per marker, stacked, so that close SDs (the within and total SD) do not print over each other.
-        ...marks.map((m, i) => Plot.text([m], {x: "d", y: 0, text: "label", dy: -8 - 13 * i, dx: 4, textAnchor: "start", rotate: 0})),
+        ...marks.map((m, i) => Plot.text([m], {x: "d", y: 0, text: "label", dy: -8 - 16 * i, dx: 4, textAnchor: "start", rotate: 0})),
         Plot.dot([{d: delta, v: pct}], {x: "d", y: "v", r: 5, fill: "currentColor"})
       ]
     });

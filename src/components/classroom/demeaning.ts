@@ -179,8 +179,12 @@ export function demeaningStepper(frame: Frame): HTMLElement & {value: {step: num
     const plot = Plot.plot({
       width: chartWidth(root),
       height: 360,
+      // The x title on a row below its tick labels; room on the right for a partner's label beside its last point
+      // (tests/browser/chart-text.test.ts).
+      marginBottom: 42,
+      marginRight: 40,
       grid: true,
-      x: {label: step >= 2 ? pick({en: "DSTRI, demeaned", zh: "DSTRI（去均值后）"}) : "DSTRI"},
+      x: {labelOffset: 38, label: step >= 2 ? pick({en: "DSTRI, demeaned", zh: "DSTRI（去均值后）"}) : "DSTRI"},
       y: {label: step >= 2 ? pick({en: "log exports, demeaned", zh: "出口对数（去均值后）"}) : pick({en: "log exports from China", zh: "中国出口额对数"})},
       color: {domain, range: PARTNER_COLORS, legend: true},
       marks: [

@@ -49,8 +49,10 @@ export function specCurve(frame: Frame): HTMLElement {
   const plot = Plot.plot({
     width: Math.min(760, Math.max(300, (document.querySelector("#observablehq-main") as HTMLElement | null)?.clientWidth ?? 640)),
     height: 340,
+    // The x title on a row below its tick labels, not on them (tests/browser/chart-text.test.ts).
+    marginBottom: 42,
     grid: true,
-    x: {label: pick({en: "specification (sorted by estimate)", zh: "设定（按估计值排序）"})},
+    x: {labelOffset: 38, label: pick({en: "specification (sorted by estimate)", zh: "设定（按估计值排序）"})},
     y: {label: pick({en: "coefficient on the DSTRI measure", zh: "DSTRI指标的系数"}), domain: [lo - pad, hi + pad]},
     color: {legend: true, domain: FES.map((f) => pick(f.label)), range: ["#b35806", "#1f6fd1", "#2e7d32"]},
     marks: [

@@ -25,7 +25,8 @@ export function areaHeatmap(rows: PanelRow[], {width = 720, year}: {width?: numb
   return Plot.plot({
     width: Math.min(width, 760),
     height: (narrow ? 130 : 90) + 17 * inYear.length,
-    marginLeft: narrow ? 92 : 150,
+    // Room for a shortened name (12 characters and "…") at 12 px beside its tick.
+    marginLeft: narrow ? 104 : 150,
     marginTop: narrow ? 80 : 40,
     title: pick({en: `Each partner's DSTRI profile, ${yr}`, zh: `${yr} 年各伙伴国的 DSTRI 构成`}),
     subtitle: pick({

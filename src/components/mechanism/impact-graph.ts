@@ -77,7 +77,9 @@ export function impactGraph({width = 900, estimates}: {width?: number; estimates
     const words = pick(LAYER_LABELS[layer]);
     // Column headings wrap on a phone rather than run into each other.
     const t = narrow
-      ? multilineText(wrapText(words, Math.floor(colW / charW)), xs[layer] + colW / 2, 14, lineH, {"text-anchor": "middle", "font-weight": 600, fill: "currentColor"})
+      // Bold glyphs are about 1 px wider than the boxes' regular ones (charW): wrapped for that, so a heading centred
+      // on its column never runs past the diagram's edge.
+      ? multilineText(wrapText(words, Math.floor(colW / (charW + 1))), xs[layer] + colW / 2, 14, lineH, {"text-anchor": "middle", "font-weight": 600, fill: "currentColor"})
       : svgEl("text", {x: xs[layer] + colW / 2, y: 12, "text-anchor": "middle", "font-weight": 600, fill: "currentColor"});
     if (narrow) t.querySelectorAll("tspan").forEach((sp) => sp.setAttribute("x", String(xs[layer] + colW / 2)));
     else t.textContent = words;

@@ -20,10 +20,17 @@ const L = {
 export function mappingDiagram({width = 720} = {}): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "mechanism-mapping";
-  const w = Math.max(340, Math.min(width, 900));
-  const boxW = Math.min(260, w * 0.36);
-  const boxH = 46, gap = 12, top = 34;
-  const maxChars = Math.floor(boxW / 7.2);
+  // Drawn at the width it is shown down to 300 px, so that a phone's 12 px text is not scaled below 12 px.
+  const w = Math.max(300, Math.min(width, 900));
+  // A phone: 12 px text (the floor there) in slightly wider boxes, wrapped with a margin so no word reaches the edge.
+  const narrow = w < 560;
+  const boxW = Math.min(260, w * (narrow ? 0.38 : 0.36));
+  // The two column heads share the top row when they fit (13 px text: a Han character about 13 px, another about
+  // 7.3 px); on a phone the right one takes a row of its own, so they never overlap (tests/browser/chart-text.test.ts).
+  const textW = (s: string) => [...s].reduce((a, c) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 13 : 7.3), 0);
+  const stacked = textW(pick(L.forms)) + textW(pick(L.areas)) + 16 > w;
+  const boxH = 46, gap = 12, top = stacked ? 52 : 34;
+  const maxChars = narrow ? Math.floor((boxW - 16) / 6.7) : Math.floor(boxW / 7.2);
   const rowsR = AREA_DEFS.length;
   const h = top + rowsR * (boxH + gap);
   const yR = (i: number) => top + i * (boxH + gap) + boxH / 2;
@@ -34,14 +41,14 @@ export function mappingDiagram({width = 720} = {}): HTMLElement {
   const svg = svgEl("svg", {width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "group", "aria-label": `${pick(L.forms)} → ${pick(L.areas)}`});
   svg.style.maxWidth = "100%";
   svg.style.height = "auto";
-  svg.style.font = "13px var(--sans-serif)";
-  const head = (x: number, text: string, anchor: string) => {
-    const t = svgEl("text", {x, y: 14, "text-anchor": anchor, "font-weight": 600, fill: "currentColor"});
+  svg.style.font = `${narrow ? 12 : 13}px var(--sans-serif)`;
+  const head = (x: number, y: number, text: string, anchor: string) => {
+    const t = svgEl("text", {x, y, "text-anchor": anchor, "font-weight": 600, fill: "currentColor"});
     t.textContent = text;
     svg.append(t);
   };
-  head(xL, pick(L.forms), "start");
-  head(w, pick(L.areas), "end");
+  head(xL, 14, pick(L.forms), "start");
+  head(w, stacked ? 32 : 14, pick(L.areas), "end");
 
   const info = document.createElement("p");
   info.className = "mechanism-info";

@@ -13,12 +13,17 @@ export function eventStudyChart(rows: EventRow[], width: number): SVGSVGElement 
   const est = rows.filter((r) => r.kind === "estimate");
   const ref = rows.filter((r) => r.kind === "reference");
   const loo = rows.filter((r) => r.kind === "loo");
+  // A phone (issue 19): 12 px text (set inline, so no stylesheet can shrink it back to Plot's 10 px); everywhere the
+  // x title sits on a row below its ticks and the y title above the top tick (tests/browser/chart-text.test.ts).
+  const narrow = width < 560;
   const chart = Plot.plot({
     width,
     height: 300,
+    style: {fontSize: narrow ? "12px" : "11px"},
+    marginTop: 30,
     marginLeft: 48,
-    marginBottom: 40,
-    x: {label: pick({en: "Years since the DSTRI changed (−1 = reference)", zh: "距 DSTRI 变化的年数（−1 为基准）"}), ticks: [...new Set(rows.map((r) => r.j))], tickFormat: (d: number) => (d === rows.reduce((m, r) => Math.min(m, r.j), 0) ? `≤${d}` : d === rows.reduce((m, r) => Math.max(m, r.j), 0) ? `≥${d}` : String(d))},
+    marginBottom: 46,
+    x: {labelOffset: 42, label: pick({en: "Years since the DSTRI changed (−1 = reference)", zh: "距 DSTRI 变化的年数（−1 为基准）"}), ticks: [...new Set(rows.map((r) => r.j))], tickFormat: (d: number) => (d === rows.reduce((m, r) => Math.min(m, r.j), 0) ? `≤${d}` : d === rows.reduce((m, r) => Math.max(m, r.j), 0) ? `≥${d}` : String(d))},
     y: {label: pick({en: "Log points per unit of the index", zh: "指数每单位对应的对数点"}), grid: true, nice: true},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
