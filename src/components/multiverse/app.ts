@@ -12,7 +12,7 @@ import {criticalValue} from "../../lib/engine/tdist.js";
 import type {Frame} from "../../lib/engine/types.js";
 import {serializeState, type PartnerInfo} from "../../lib/explorer/state.js";
 import {tableModel} from "../../lib/explorer/export.js";
-import {CONTROL_LABELS, ESTIMATOR_LABELS, FE_LABELS, GROUP_LABELS, KEY_LABELS, SE_LABELS, outcomeLabel} from "../../lib/explorer/labels.js";
+import {CONTROL_LABELS, ESTIMATOR_LABELS, FE_LABELS, GROUP_LABELS, KEY_LABELS, SE_LABELS, labelCodesIn, outcomeLabel} from "../../lib/explorer/labels.js";
 import {currentLang, pick, withLang} from "../../lib/i18n.js";
 import type {BatchResult} from "../../lib/multiverse/batch.js";
 import {defaultGrid, FE_OPTIONS, SE_OPTIONS, toExplorerState} from "../../lib/multiverse/default-grid.js";
@@ -582,7 +582,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       const res = estimate(frame, rec.spec);
       selectedBox.append(modelWarningsAlert(res.warnings ?? []), resultsTable(tableModel(state, res)));
       // The engine's notes (a dropped control, a repaired cluster variance), as the explorer shows them.
-      if (res.notes.length) selectedBox.append(el("p", {className: "ex-hint mv-spec-notes", text: `${L("Notes", "说明")}: ${res.notes.map((n) => pick({en: n, zh: engineNoteZh(n)})).join(" ")}`}));
+      if (res.notes.length) selectedBox.append(el("p", {className: "ex-hint mv-spec-notes", text: `${L("Notes", "说明")}: ${res.notes.map((n) => labelCodesIn(pick({en: n, zh: engineNoteZh(n)}), currentLang())).join(" ")}`}));
     } catch (e) {
       selectedBox.append(el("p", {className: "mv-error", text: `${L("Not estimable", "无法估计")}: ${(e as Error).message}`}));
     }
@@ -789,7 +789,7 @@ export function multiverseApp(frame: Frame, partners: PartnerInfo[], outcomes: s
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
     }
     const ul = el("ul", {});
-    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) ul.append(el("li", {text: `${n.toLocaleString("en")} × ${pick({en: why, zh: engineNotesZh(why)})}`}));
+    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) ul.append(el("li", {text: `${n.toLocaleString("en")} × ${labelCodesIn(pick({en: why, zh: engineNotesZh(why)}), currentLang())}`}));
     failedBox.append(ul, el("p", {className: "mv-note", text: L("Each one is listed with its reason in the CSV and JSON downloads.", "CSV和JSON下载文件中逐一列出了每个设定及其原因。")}));
   }
 

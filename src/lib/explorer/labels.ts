@@ -88,3 +88,16 @@ export function termLabel(term: string): Bi {
     (base.startsWith("lnexport_") ? outcomeLabel(base) : {en: base, zh: base});
   return k === 0 ? b : {en: `${b.en}, lag ${k}`, zh: `${b.zh}，滞后${k}期`};
 }
+
+/**
+ * A sentence with the model's variable codes replaced by their labels (issue 19: codes stay in code, formulas and
+ * downloads; prose names variables). Replaces lagged terms (`L.dstri_ipr`, `L2.lngdp`), the DSTRI and its areas,
+ * the controls and outcome columns; anything else is left as written.
+ * @example labelCodesIn("all regressors (L.dstri_ipr) are collinear", "en") // "all regressors (IP rights, lag 1) ..." (the area's label)
+ */
+export function labelCodesIn(text: string, lang: "en" | "zh"): string {
+  return text.replace(/\b(?:L\d*\.)?(?:lnexport_[a-z0-9]+|exports_[a-z0-9]+_usd|dstri(?:_[a-z]+)?|lngdp|lnpopu|lngov|urban)\b/g, (code) => {
+    const label = termLabel(code)[lang];
+    return label === code ? code : label;
+  });
+}

@@ -7,6 +7,7 @@
  */
 import type {Result, WarningCode} from "../engine/types.js";
 import {pick} from "../i18n.js";
+import {termLabel} from "../explorer/labels.js";
 
 /** The engine's warning codes in a few words (the full message is in the alert above the table). */
 const WARNING_WORDS: Record<WarningCode, {en: string; zh: string}> = {
@@ -68,8 +69,17 @@ export function gmmInstrumentSentence(r: Result, y: string, key: string): string
   const endogenous = gmmCols.includes(base);
   const sys = info.transformation === "ld";
   const from = lags[1] >= 99 ? pick({en: `lags ${lags[0]} and deeper`, zh: `滞后 ${lags[0]} 期及更早`}) : pick({en: `lags ${lags[0]} to ${lags[1]}`, zh: `滞后 ${lags[0]} 至 ${lags[1]} 期`});
-  const of = gmmCols.map((c) => (c === y ? pick({en: "the outcome", zh: "被解释变量"}) : c === "dstri" ? "DSTRI" : c)).join(pick({en: " and of ", zh: "和"}));
-  const ivList = iv.join(", ");
+  // Variables by their labels, not their codes (issue 19: codes stay in code and formulas). A lag is said in words
+  // ("DSTRI (overall) lagged one year"), as the labels' ", lag 1" would read as another item of the list.
+  const lab = (c: string): string => {
+    const m = /^L(\d*)\.(.+)$/.exec(c);
+    if (!m) return pick(termLabel(c));
+    const k = m[1] === "" ? 1 : Number(m[1]);
+    const b = termLabel(m[2]);
+    return pick({en: `${b.en} lagged ${k === 1 ? "one year" : `${k} years`}`, zh: `滞后${k}期的${b.zh}`});
+  };
+  const of = gmmCols.map((c) => (c === y ? pick({en: "the outcome", zh: "被解释变量"}) : c === "dstri" ? "DSTRI" : lab(c))).join(pick({en: " and of ", zh: "和"}));
+  const ivList = iv.map(lab).join(pick({en: ", ", zh: "、"}));
   const head = pick({
     en: `Instruments (${r.n_instruments ?? "–"} in all): ${from} of ${of}${collapsed ? ", collapsed (one column per lag)" : ""}${sys ? ", plus their lagged differences for the level equation" : ""}; ${ivList || "no other regressor"} ${iv.length === 1 ? "serves" : "serve"} as ${iv.length === 1 ? "its own instrument" : "their own instruments"}; year dummies.`,
     zh: `工具变量（共 ${r.n_instruments ?? "–"} 个）：${of}的${from}${collapsed ? "，已压缩（每个滞后期一列）" : ""}${sys ? "，水平方程另用其滞后差分" : ""}；${ivList || "其他解释变量"}作为自身的工具变量；另加年份虚拟变量。`
@@ -77,8 +87,8 @@ export function gmmInstrumentSentence(r: Result, y: string, key: string): string
   const tail = endogenous
     ? pick({en: ` The DSTRI is treated as endogenous: only its own lags instrument it.`, zh: `DSTRI 被视为内生变量：只用它自身的滞后项作为工具。`})
     : pick({
-        en: ` ${key} thus enters as exogenous, so this GMM does not address reverse causality from exports to the DSTRI, the concern that motivates a GMM in the paper.`,
-        zh: `因此 ${key} 被当作外生变量，这个 GMM 并不能处理从出口到 DSTRI 的反向因果，而这正是原文使用 GMM 的理由。`
+        en: ` ${lab(key)} thus enters as exogenous, so this GMM does not address reverse causality from exports to the DSTRI, the concern that motivates a GMM in the paper.`,
+        zh: `因此${lab(key)}被当作外生变量，这个 GMM 并不能处理从出口到 DSTRI 的反向因果，而这正是原文使用 GMM 的理由。`
       });
   return head + tail;
 }
