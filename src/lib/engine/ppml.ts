@@ -23,10 +23,12 @@ import {getColumn, recode, take} from "./frame.js";
 import {lgamma} from "./lgamma.js";
 import {spdInverse, toRows} from "./linalg.js";
 import {blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
-import {poissonIrls, weightedCross} from "./ppml-irls.js";
+import {poissonIrls, weightedCross, type IrlsFit} from "./ppml-irls.js";
+import {poissonIrlsTwoWay} from "./ppml-irls-two.js";
 import {recycle} from "./scratch.js";
 import {perfectFixedEffects, separatedRows} from "./separation.js";
 import {validateSpec} from "./spec.js";
+import {twoWayLayout} from "./weighted-two-way.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {pvalueNormal} from "./tdist.js";
 import type {Frame, Result, Spec} from "./types.js";
@@ -131,41 +133,53 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
       names.unshift("(Intercept)");
     }
 
-    // Collinearity on the first IRLS weights (rows with y > 0 and y = 0 alike), as fixest checks its first WLS.
+    // Collinearity on the first IRLS weights (rows with y > 0 and y = 0 alike), as fixest checks its first WLS:
+    // `choose` gets X~' W X~ and the raw weighted sums of squares, drops what the fixed effects absorb and checks
+    // that observations outnumber parameters.
     const ybar = ysum / m;
     let mu: Float64Array = new Float64Array(m);
     for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
-    // Its demeaned regressors are also the first IRLS iteration's (same weights): handed over, not recomputed.
-    let first: {XT: Float64Array[]; alphas: Float64Array[]};
-    {
+    const xNames = names.slice();
+    const choose = (A: Float64Array, raw: Float64Array): number[] => {
+      const {keep, drop} = findCollinear(A, xNames.length, raw);
+      for (const j of drop) notes.push(collinearityNote(xNames[j]));
+      if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
+      const nparams = nparamsOf(keep.length, pooled ? [] : feDims.map((d) => d.nlevels));
+      if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
+      return keep;
+    };
+    // Two fixed effects with an exact weighted solve: the fused iterations (ppml-irls-two.ts); otherwise the
+    // general ones, whose first weighted demeaning of the regressors also serves the collinearity check.
+    const lay = feDims.length === 2 ? twoWayLayout(feDims[0], feDims[1]) : null;
+    let fit: IrlsFit;
+    let keep: number[];
+    if (lay) {
+      const two = poissonIrlsTwoWay(yS, XS, lay, mu, ybar, checkSeparation, choose);
+      fit = two;
+      keep = two.keep;
+    } else {
       const dmFirst = demeanWeighted(XS, mu, feDims);
-      const dm0 = dmFirst.cols;
-      const A = weightedCross(dm0, mu);
       const raw = new Float64Array(XS.length);
       XS.forEach((x, j) => {
         let s = 0;
         for (let i = 0; i < m; i++) s += mu[i] * x[i] * x[i];
         raw[j] = s;
       });
-      const {keep, drop} = findCollinear(A, XS.length, raw);
-      for (const j of drop) notes.push(collinearityNote(names[j]));
-      if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
-      if (drop.length > 0) {
-        const kept = keep.map((j) => XS[j]);
-        const keptNames = keep.map((j) => names[j]);
-        XS.length = 0;
-        XS.push(...kept);
-        names.length = 0;
-        names.push(...keptNames);
-      }
-      first = {XT: keep.map((j) => dm0[j]), alphas: keep.map((j) => dmFirst.alphas[j])};
+      keep = choose(weightedCross(dmFirst.cols, mu), raw);
+      // Its demeaned regressors are also the first IRLS iteration's (same weights): handed over, not recomputed.
+      const first = {XT: keep.map((j) => dmFirst.cols[j]), alphas: keep.map((j) => dmFirst.alphas[j])};
+      fit = poissonIrls(yS, keep.map((j) => XS[j]), feDims, mu, ybar, checkSeparation, first);
+    }
+    if (keep.length < XS.length) {
+      const kept = keep.map((j) => XS[j]);
+      XS.length = 0;
+      XS.push(...kept);
+      names.length = 0;
+      names.push(...keep.map((j) => xNames[j]));
     }
     const k = XS.length;
     const feSizes = pooled ? [] : feDims.map((d) => d.nlevels);
     const nparams = nparamsOf(k, feSizes);
-    if (m <= nparams) throw new UserError(`too few observations: ${m} rows for ${nparams} parameters (coefficients and fixed effects)`);
-
-    const fit = poissonIrls(yS, XS, feDims, mu, ybar, checkSeparation, first);
     const {beta, eta, dev, iterations, converged, demeanConverged, suspect} = fit;
     mu = fit.mu;
     if (suspect) return null;
