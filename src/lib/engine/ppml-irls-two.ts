@@ -80,18 +80,18 @@ function levelSums(w: Float64Array, v: Float64Array, runs: Runs, bc: Int32Array,
 
 /**
  * Pass 1 of an iteration: z = eta + (y - mu)/mu into `z`; with weights w = mu the cross-tabulation C (L_A x L_B),
- * the margins W, V and the sums by level of z into s (by A level) and r (by B level), interleaved by column (z
- * is column 0; the regressors' sums follow with levelSums). Returns true when a fitted mean on a zero outcome is
- * below `lo`.
+ * the margins W, V and the sums by level of z and of the first one or two regressors (x0, x1; x1 is an array of
+ * zeros for a model with one regressor, its sums then land on z's with + 0) into s (by A level) and r (by B
+ * level), interleaved by column (z first); the other regressors' sums follow with levelSums. Returns true when a
+ * fitted mean on a zero outcome is below `lo`.
  */
-function sumsPass(y: Float64Array, eta: Float64Array, mu: Float64Array, runs: Runs, bc: Int32Array, LB: number, nc: number, lo: number, z: Float64Array, C: Float64Array, W: Float64Array, V: Float64Array, s: Float64Array, r: Float64Array): boolean {
+function sumsPass(y: Float64Array, eta: Float64Array, mu: Float64Array, x0: Float64Array, x1: Float64Array, c2: number, runs: Runs, bc: Int32Array, LB: number, nc: number, lo: number, z: Float64Array, C: Float64Array, W: Float64Array, V: Float64Array, s: Float64Array, r: Float64Array): boolean {
   const {start, level} = runs;
   let suspect = false;
   for (let q = 0; q < level.length; q++) {
     const g = level[q];
     const o = g * LB;
-    let accW = 0;
-    let accZ = 0;
+    let accW = 0, accZ = 0, acc0 = 0, acc1 = 0;
     for (let i = start[q], e = start[q + 1]; i < e; i++) {
       const yi = y[i];
       const wi = mu[i];
@@ -103,11 +103,20 @@ function sumsPass(y: Float64Array, eta: Float64Array, mu: Float64Array, runs: Ru
       V[hb] += wi;
       accW += wi;
       const wz = wi * zi;
+      const w0 = wi * x0[i];
+      const w1 = wi * x1[i];
       accZ += wz;
-      r[hb * nc] += wz;
+      acc0 += w0;
+      acc1 += w1;
+      const ro = hb * nc;
+      r[ro] += wz;
+      r[ro + 1] += w0;
+      r[ro + c2] += w1;
     }
     W[g] += accW;
     s[g * nc] += accZ;
+    s[g * nc + 1] += acc0;
+    s[g * nc + c2] += acc1;
   }
   return suspect;
 }
@@ -283,6 +292,7 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   const C = takeF64(LA * LB);
   const W = new Float64Array(LA);
   const V = new Float64Array(LB);
+  let zeros: Float64Array | null = null;
   let lastA: Float64Array | null = null;
   let lastB: Float64Array | null = null;
   for (let iter = 1; iter <= 200; iter++) {
@@ -295,8 +305,9 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
     V.fill(0);
     const sAll = new Float64Array(LA * nc);
     const rAll = new Float64Array(LB * nc);
-    if (sumsPass(yS, eta, mu, runs, bc, LB, nc, lo, z, C, W, V, sAll, rAll)) suspect = true;
-    for (let j = 0; j < k; j++) levelSums(mu, X[j], runs, bc, sAll, rAll, nc, 1 + j);
+    if (k === 1 && !zeros) zeros = new Float64Array(m);
+    if (sumsPass(yS, eta, mu, X[0], k >= 2 ? X[1] : (zeros as Float64Array), k >= 2 ? 2 : 0, runs, bc, LB, nc, lo, z, C, W, V, sAll, rAll)) suspect = true;
+    for (let j = 2; j < k; j++) levelSums(mu, X[j], runs, bc, sAll, rAll, nc, 1 + j);
     if (suspect) break;
     const {a, b} = solveTwoWay(lay, C, W, V, sAll, rAll, nc);
     // Pass 2: X~' W X~ (lower triangle) and X~' W z~; the raw weighted sums of squares on the first iteration.

@@ -36,13 +36,6 @@ import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.
 import {vcovHetero} from "./vcov-hetero.js";
 import {labelOf, vcovPanel} from "./vcov-panel.js";
 
-/** Poisson deviance 2 sum(y log(y/mu) - (y - mu)), y log(y/mu) = 0 at y = 0. Example: y = mu -> 0. */
-export function poissonDeviance(y: Float64Array, mu: Float64Array): number {
-  let d = 0;
-  for (let i = 0; i < y.length; i++) d += (y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]);
-  return 2 * d;
-}
-
 /** Rows of `rows` kept where mask is 1. */
 function filterRows(rows: Int32Array, mask: Uint8Array): Int32Array {
   let m = 0;
@@ -50,6 +43,44 @@ function filterRows(rows: Int32Array, mask: Uint8Array): Int32Array {
   const out = new Int32Array(m);
   for (let r = 0, j = 0; r < rows.length; r++) if (mask[r]) out[j++] = rows[r];
   return out;
+}
+
+/** sum of v. */
+function sumOf(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s;
+}
+
+/** fixest's starting means for the Poisson family, (y + mean(y)) / 2. */
+function startingMeans(y: Float64Array, ybar: number): Float64Array {
+  const mu = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) mu[i] = (y[i] + ybar) / 2;
+  return mu;
+}
+
+/**
+ * Log-likelihood sum(y eta - mu - lgamma(y + 1)), that of the intercept-only model (mu = mean(y)) and the null
+ * deviance 2 sum(y log(y/ybar) - (y - ybar)), in one pass (each row's lgamma computed once). A loop of its own:
+ * row loops in the long estimatePpml body would run unoptimised until on-stack replacement.
+ */
+function logLikelihoods(y: Float64Array, eta: Float64Array, mu: Float64Array, ybar: number): {ll: number; llNull: number; nullDeviance: number} {
+  const logYbar = Math.log(ybar);
+  let lfact = 0;
+  let ll = 0;
+  let llNull = 0;
+  let dev = 0;
+  for (let i = 0; i < y.length; i++) {
+    const yi = y[i];
+    if (yi > 0) {
+      lfact += lgamma(yi + 1);
+      dev += yi * Math.log(yi / ybar);
+    }
+    dev -= yi - ybar;
+    ll += yi * eta[i] - mu[i];
+    llNull += yi * logYbar - ybar;
+  }
+  return {ll: ll - lfact, llNull: llNull - lfact, nullDeviance: 2 * dev};
 }
 
 /**
@@ -123,8 +154,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     const yS = takeRows(y, rows, posFor(rows));
     const pooled = spec.fe.length === 0;
     const feDims: FeDim[] = coded ?? codesOn(rows);
-    let ysum = 0;
-    for (let i = 0; i < m; i++) ysum += yS[i];
+    const ysum = sumOf(yS);
     if (!(ysum > 0)) throw new UserError(`the outcome '${spec.y}' is 0 in every row of the estimation sample: PPML has nothing to estimate`);
     const XS = xs.map((x) => takeRows(x, rows, posFor(rows)));
     const names = [...spec.x];
@@ -137,8 +167,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     // `choose` gets X~' W X~ and the raw weighted sums of squares, drops what the fixed effects absorb and checks
     // that observations outnumber parameters.
     const ybar = ysum / m;
-    let mu: Float64Array = new Float64Array(m);
-    for (let i = 0; i < m; i++) mu[i] = (yS[i] + ybar) / 2;
+    let mu: Float64Array = startingMeans(yS, ybar);
     const xNames = names.slice();
     const choose = (A: Float64Array, raw: Float64Array): number[] => {
       const {keep, drop} = findCollinear(A, xNames.length, raw);
@@ -240,20 +269,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const tstat = coef.map((c, i) => (se[i] > 0 ? c / se[i] : NaN));
   const pvalue = tstat.map((t) => pvalueNormal(t));
 
-  let lfact = 0;
-  let ll = 0;
-  for (let i = 0; i < m; i++) {
-    const lf = yS[i] > 0 ? lgamma(yS[i] + 1) : 0;
-    lfact += lf;
-    ll += yS[i] * eta[i] - mu[i];
-  }
-  ll -= lfact;
-  const logYbar = Math.log(ybar);
-  let llNull = 0;
-  for (let i = 0; i < m; i++) llNull += yS[i] * logYbar - ybar;
-  llNull -= lfact;
-  const nullMu = new Float64Array(m).fill(ybar);
-  const nullDeviance = poissonDeviance(yS, nullMu);
+  const {ll, llNull, nullDeviance} = logLikelihoods(yS, eta, mu, ybar);
   const idSample = onSample(idF);
   recycle(prep.codeArrays);
   Object.assign(info, {

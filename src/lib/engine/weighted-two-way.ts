@@ -43,10 +43,11 @@ export function twoWayLayout(fa: FeDim, fb: FeDim): TwoWayLayout | null {
  */
 export function solveTwoWay(lay: TwoWayLayout, C: Float64Array, W: Float64Array, V: Float64Array, s: Float64Array, r: Float64Array, nc: number): {a: Float64Array; b: Float64Array} {
   const {LA, LB} = lay;
-  const L = schurFactor(C, W, V, LA, LB);
-  // Right-hand sides and B coefficients by column (column c at c * L_B): the sweeps of C below then run over
-  // contiguous arrays with their sums in locals.
-  const rhs = schurRhs(C, W, s, r, LA, LB, nc);
+  // Right-hand sides and B coefficients by column (column c at c * L_B): the sweeps of C then run over contiguous
+  // arrays with their sums in locals.
+  const rhs = new Float64Array(LB * nc);
+  for (let c = 0; c < nc; c++) for (let h = 0; h < LB; h++) rhs[c * LB + h] = r[h * nc + c];
+  const L = schurFactor(C, W, V, LA, LB, s, rhs, nc);
   const bT = new Float64Array(LB * nc);
   for (let c = 0; c < nc; c++) bT.set(cholSolve(L, LB, rhs.subarray(c * LB, (c + 1) * LB)), c * LB);
   const b = new Float64Array(LB * nc);
@@ -56,9 +57,11 @@ export function solveTwoWay(lay: TwoWayLayout, C: Float64Array, W: Float64Array,
 
 /**
  * The Cholesky factor of S = diag(V) - P, P = sum_g C_g C_g' / W_g (lower triangle), eight groups per sweep of the
- * triangle (an eighth of the loads and stores of P: this rank-L_A update is most of the cost).
+ * triangle (an eighth of the loads and stores of P: this rank-L_A update is most of the cost). The same sweep
+ * subtracts sum_g C[g][h] s_g / W_g from every column's right-hand side (rhs, column c at c * L_B), while the
+ * group's row of C is at hand.
  */
-function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: number, LB: number): Float64Array {
+function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: number, LB: number, s: Float64Array, rhs: Float64Array, nc: number): Float64Array {
   const invW = new Float64Array(LA);
   for (let g = 0; g < LA; g++) invW[g] = W[g] > 0 ? 1 / W[g] : 0;
   const P = new Float64Array(LB * LB);
@@ -66,6 +69,7 @@ function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: numb
   for (; g + 7 < LA; g += 8) {
     const o0 = g * LB, o1 = o0 + LB, o2 = o1 + LB, o3 = o2 + LB, o4 = o3 + LB, o5 = o4 + LB, o6 = o5 + LB, o7 = o6 + LB;
     const i0 = invW[g], i1 = invW[g + 1], i2 = invW[g + 2], i3 = invW[g + 3], i4 = invW[g + 4], i5 = invW[g + 5], i6 = invW[g + 6], i7 = invW[g + 7];
+    const so = g * nc;
     for (let h = 0; h < LB; h++) {
       const c0 = C[o0 + h] * i0, c1 = C[o1 + h] * i1, c2 = C[o2 + h] * i2, c3 = C[o3 + h] * i3;
       const c4 = C[o4 + h] * i4, c5 = C[o5 + h] * i5, c6 = C[o6 + h] * i6, c7 = C[o7 + h] * i7;
@@ -73,6 +77,9 @@ function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: numb
       const row = h * LB;
       for (let k = 0; k <= h; k++) {
         P[row + k] += c0 * C[o0 + k] + c1 * C[o1 + k] + c2 * C[o2 + k] + c3 * C[o3 + k] + c4 * C[o4 + k] + c5 * C[o5 + k] + c6 * C[o6 + k] + c7 * C[o7 + k];
+      }
+      for (let c = 0, sc = so; c < nc; c++, sc++) {
+        rhs[c * LB + h] -= c0 * s[sc] + c1 * s[sc + nc] + c2 * s[sc + 2 * nc] + c3 * s[sc + 3 * nc] + c4 * s[sc + 4 * nc] + c5 * s[sc + 5 * nc] + c6 * s[sc + 6 * nc] + c7 * s[sc + 7 * nc];
       }
     }
   }
@@ -84,6 +91,7 @@ function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: numb
       if (ch === 0) continue;
       const row = h * LB;
       for (let k = 0; k <= h; k++) P[row + k] += ch * C[o + k];
+      for (let c = 0; c < nc; c++) rhs[c * LB + h] -= ch * s[g * nc + c];
     }
   }
   const S = new Float64Array(LB * LB);
@@ -92,22 +100,6 @@ function schurFactor(C: Float64Array, W: Float64Array, V: Float64Array, LA: numb
     S[h * LB + h] = V[h] - P[h * LB + h];
   }
   return cholesky(S, LB, 1e-11).L;
-}
-
-/** Right-hand sides of every column in one sweep of C: rhs_h = r_h - sum_g C[g][h] s_g / W_g (column c at c * L_B). */
-function schurRhs(C: Float64Array, W: Float64Array, s: Float64Array, r: Float64Array, LA: number, LB: number, nc: number): Float64Array {
-  const rhs = new Float64Array(LB * nc);
-  for (let c = 0; c < nc; c++) for (let h = 0; h < LB; h++) rhs[c * LB + h] = r[h * nc + c];
-  for (let ga = 0; ga < LA; ga++) {
-    if (!(W[ga] > 0)) continue;
-    const o = ga * LB;
-    for (let c = 0; c < nc; c++) {
-      const q = s[ga * nc + c] / W[ga];
-      const ro = c * LB;
-      for (let h = 0; h < LB; h++) rhs[ro + h] -= C[o + h] * q;
-    }
-  }
-  return rhs;
 }
 
 /** a_g = (s_g - sum_h C[g][h] b_h) / W_g, every column in one sweep of C (bT: column c at c * L_B). */
