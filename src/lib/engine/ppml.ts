@@ -36,10 +36,11 @@ import {fixNegativeDiagonal, PSD_REPAIR_NOTE, vcovCluster} from "./vcov-cluster.
 import {vcovHetero} from "./vcov-hetero.js";
 import {labelOf, vcovPanel} from "./vcov-panel.js";
 
-/** Rows of `rows` kept where mask is 1. */
+/** Rows of `rows` kept where mask is 1 (`rows` itself when every row is kept). */
 function filterRows(rows: Int32Array, mask: Uint8Array): Int32Array {
   let m = 0;
   for (let r = 0; r < rows.length; r++) if (mask[r]) m++;
+  if (m === rows.length) return rows;
   const out = new Int32Array(m);
   for (let r = 0, j = 0; r < rows.length; r++) if (mask[r]) out[j++] = rows[r];
   return out;
@@ -122,18 +123,21 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   // of separation (attempt below).
   const attempt = (checkSeparation: boolean) => {
     const notes: string[] = [];
-    let rows: Int32Array = rows0.slice();
+    let rows: Int32Array = rows0;
     // Perfect fixed effects and separation, repeated until neither removes a row (ppmlhdfe's loop).
     let nPerfect = 0;
     let nSeparated = 0;
     // FE codes on the current rows, kept for the fit when no round removes a row (the usual case).
     let coded: FeDim[] | null = null;
+    let yCoded: Float64Array | null = null;
     for (let round = 0; round < 50; round++) {
       const before = rows.length;
       const onRows = codesOn(rows);
-      rows = filterRows(rows, perfectFixedEffects(takeRows(y, rows, posFor(rows)), onRows));
+      const yOn = takeRows(y, rows, posFor(rows));
+      rows = filterRows(rows, perfectFixedEffects(yOn, onRows));
       nPerfect += before - rows.length;
       coded = rows.length === before ? onRows : null;
+      yCoded = rows.length === before ? yOn : null;
       if (rows.length === 0) throw new UserError(`every observation has a fixed effect whose outcome '${spec.y}' is always 0: nothing is left to estimate`);
       if (!checkSeparation) break;
       const X2 = xs.map((x) => take(x, rows));
@@ -146,12 +150,13 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
       rows = filterRows(rows, sep);
       nSeparated += ns;
       coded = null;
+      yCoded = null;
     }
     if (nPerfect > 0) notes.push(`${nPerfect} observation${nPerfect > 1 ? "s were" : " was"} removed because of fixed effects whose outcome is always 0 (fixest fixef.rm = "perfect").`);
     if (nSeparated > 0) notes.push(`${nSeparated} observation${nSeparated > 1 ? "s were" : " was"} removed because separated by the regressors (outcome 0 where a combination of regressors makes the estimate infinite; Correia, Guimarães & Zylkin 2021, as ppmlhdfe).`);
 
     const m = rows.length;
-    const yS = takeRows(y, rows, posFor(rows));
+    const yS = yCoded ?? takeRows(y, rows, posFor(rows));
     const pooled = spec.fe.length === 0;
     const feDims: FeDim[] = coded ?? codesOn(rows);
     const ysum = sumOf(yS);

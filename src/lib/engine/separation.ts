@@ -31,6 +31,10 @@ export function perfectFixedEffects(y: Float64Array, fes: FeDim[]): Uint8Array {
         sum[fe.codes[i]] += y[i];
         seen[fe.codes[i]] = 1;
       }
+      // Outcomes are >= 0: a level sums to 0 only when all its outcomes are 0. Most samples have none.
+      let anyZero = false;
+      for (let g = 0; g < fe.nlevels; g++) if (seen[g] && sum[g] === 0) anyZero = true;
+      if (!anyZero) continue;
       for (let i = 0; i < n; i++) {
         if (keep[i] && seen[fe.codes[i]] && sum[fe.codes[i]] === 0) {
           keep[i] = 0;

@@ -110,9 +110,17 @@ function largeCoefficients(C: Float64Array, W: Float64Array, s: Float64Array, bT
     const o = ga * LB;
     for (let c = 0; c < nc; c++) {
       const bo = c * LB;
-      let t = s[ga * nc + c];
-      for (let h = 0; h < LB; h++) t -= C[o + h] * bT[bo + h];
-      a[ga * nc + c] = t / W[ga];
+      // Four partial sums: one running sum would wait on each addition before the next (a chain of L_B adds).
+      let t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      let h = 0;
+      for (; h + 3 < LB; h += 4) {
+        t0 += C[o + h] * bT[bo + h];
+        t1 += C[o + h + 1] * bT[bo + h + 1];
+        t2 += C[o + h + 2] * bT[bo + h + 2];
+        t3 += C[o + h + 3] * bT[bo + h + 3];
+      }
+      for (; h < LB; h++) t0 += C[o + h] * bT[bo + h];
+      a[ga * nc + c] = (s[ga * nc + c] - (t0 + t1 + (t2 + t3))) / W[ga];
     }
   }
   return a;
