@@ -273,8 +273,8 @@ function lastLeastSquares(w: Float64Array, z: Float64Array, X: Float64Array[], b
   const m = w.length;
   const k = X.length;
   const nc = k + 1;
-  const XT = Array.from({length: k}, () => new Float64Array(m));
-  const wresid = new Float64Array(m);
+  const XT = Array.from({length: k}, () => takeF64(m));
+  const wresid = takeF64(m);
   for (let i = 0; i < m; i++) {
     const ao = ac[i] * nc;
     const bo = bc[i] * nc;
@@ -310,7 +310,7 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   let X = XS.slice();
   let keep = XS.map((_, j) => j);
   let mu: Float64Array = mu0;
-  let eta: Float64Array = logInto(mu, new Float64Array(m));
+  let eta: Float64Array = logInto(mu, takeF64(m));
   const ylogy = sumYLogY(yS);
   let dev = devianceAt(yS, eta, mu, ylogy);
   let beta: Float64Array = new Float64Array(k);
@@ -318,10 +318,11 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   let converged = false;
   let suspect = false;
   let tight = false;
-  let z = new Float64Array(m);
-  let zNext = new Float64Array(m);
-  let etaNew: Float64Array = new Float64Array(m);
-  let muNew: Float64Array = new Float64Array(m);
+  // Row-sized working arrays from the pool (scratch.ts): every element is written before it is read.
+  let z = takeF64(m);
+  let zNext = takeF64(m);
+  let etaNew: Float64Array = takeF64(m);
+  let muNew: Float64Array = takeF64(m);
   // The sums of the current iteration and those of the next (made by the fused update pass), swapped each time.
   let sums = {C: takeF64(LA * LB), W: new Float64Array(LA), V: new Float64Array(LB), s: new Float64Array(LA * nc), r: new Float64Array(LB * nc)};
   let sumsNext = {C: takeF64(LA * LB), W: new Float64Array(LA), V: new Float64Array(LB), s: new Float64Array(LA * nc), r: new Float64Array(LB * nc)};
@@ -450,5 +451,6 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   // lastA / lastB its FE coefficients: the demeaned regressors and weighted residuals w (z~ - X~ b).
   let last: IrlsFit["last"] = null;
   if (lastA && lastB && !suspect) last = lastLeastSquares(muNew, z, X, beta, ac, bc, lastA, lastB);
+  recycle([z, zNext, etaNew]);
   return {beta, eta, mu, dev, iterations, converged, demeanConverged: true, suspect, last, keep};
 }

@@ -25,7 +25,7 @@ import {spdInverse, toRows} from "./linalg.js";
 import {blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {poissonIrls, weightedCross, type IrlsFit} from "./ppml-irls.js";
 import {poissonIrlsTwoWay} from "./ppml-irls-two.js";
-import {recycle} from "./scratch.js";
+import {recycle, takeF64} from "./scratch.js";
 import {perfectFixedEffects, separatedRows} from "./separation.js";
 import {validateSpec} from "./spec.js";
 import {twoWayLayout} from "./weighted-two-way.js";
@@ -53,9 +53,8 @@ function sumOf(v: Float64Array): number {
   return s;
 }
 
-/** fixest's starting means for the Poisson family, (y + mean(y)) / 2. */
-function startingMeans(y: Float64Array, ybar: number): Float64Array {
-  const mu = new Float64Array(y.length);
+/** fixest's starting means for the Poisson family, (y + mean(y)) / 2, into `mu`. */
+function startingMeans(y: Float64Array, ybar: number, mu: Float64Array): Float64Array {
   for (let i = 0; i < y.length; i++) mu[i] = (y[i] + ybar) / 2;
   return mu;
 }
@@ -114,8 +113,11 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   // filtered row list of length n is rows0 itself (filters keep the order).
   const pos0 = blocked ? inversePermutation(blocked, n) : null;
   const posFor = (rows: Int32Array) => (pos0 && rows.length === n ? pos0 : null);
+  // Working arrays taken from the pool (scratch.ts) for this estimation, given back when it returns.
+  const working: Array<Float64Array | Int32Array | null> = [pos0];
   const codesOn = (rows: Int32Array) => {
     const coder = sampleCoder(rows, false, posFor(rows));
+    working.push(...coder.arrays());
     return feF.map((f) => coder.of(f));
   };
 
@@ -172,7 +174,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
     // `choose` gets X~' W X~ and the raw weighted sums of squares, drops what the fixed effects absorb and checks
     // that observations outnumber parameters.
     const ybar = ysum / m;
-    let mu: Float64Array = startingMeans(yS, ybar);
+    let mu: Float64Array = startingMeans(yS, ybar, takeF64(m));
     const xNames = names.slice();
     const choose = (A: Float64Array, raw: Float64Array): number[] => {
       const {keep, drop} = findCollinear(A, xNames.length, raw);
@@ -239,7 +241,11 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   // Codes on the sample; a cluster or id that is one of the fixed effects reuses its codes.
   const onSample = (f: {codes: Int32Array; nlevels: number}): FeDim => {
     const j = feF.findIndex((g) => g.codes === f.codes);
-    return j >= 0 ? feDims[j] : sampleCoder(rows, false, posFor(rows)).of(f);
+    if (j >= 0) return feDims[j];
+    const coder = sampleCoder(rows, false, posFor(rows));
+    const d = coder.of(f);
+    working.push(...coder.arrays());
+    return d;
   };
   let V: Float64Array;
   let dofK = nparams;
@@ -276,7 +282,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
 
   const {ll, llNull, nullDeviance} = logLikelihoods(yS, eta, mu, ybar);
   const idSample = onSample(idF);
-  recycle(prep.codeArrays);
+  recycle([...prep.codeArrays, ...working, yS, ...XS, eta, mu, last.w, ...last.XT, last.wresid]);
   Object.assign(info, {
     estimator: "ppml",
     nparams,
