@@ -95,6 +95,58 @@ describe("fused two-way IRLS = general IRLS", () => {
   }
 });
 
+describe("fused two-way IRLS on other shapes = general IRLS", () => {
+  /** y, one regressor, two FE from code arrays. */
+  function compare(unitCodes: Int32Array, otherCodes: Int32Array, seed: number) {
+    const rng = createRng(seed);
+    const m = unitCodes.length;
+    let L1 = 0, L2 = 0;
+    for (let i = 0; i < m; i++) {
+      L1 = Math.max(L1, unitCodes[i] + 1);
+      L2 = Math.max(L2, otherCodes[i] + 1);
+    }
+    const x = Float64Array.from({length: m}, () => rng.normal());
+    const x2 = Float64Array.from({length: m}, (_, i) => 0.3 * unitCodes[i] / L1 + rng.normal());
+    const y = Float64Array.from({length: m}, (_, i) => (rng.uniform() < 0.25 ? 0 : Math.exp(0.4 * x[i] + 0.1 * (unitCodes[i] % 7) + 0.5 * rng.normal())));
+    const fes = [{codes: unitCodes, nlevels: L1}, {codes: otherCodes, nlevels: L2}];
+    const a = startMeans(y);
+    const general = poissonIrls(y, [x, x2], fes, a.mu, a.ybar, false);
+    const b = startMeans(y);
+    const fused = poissonIrlsTwoWay(y, [x, x2], twoWayLayout(fes[0], fes[1])!, b.mu, b.ybar, false, () => [0, 1]);
+    expect(fused.converged).toBe(general.converged);
+    expect(fused.iterations).toBe(general.iterations);
+    for (let j = 0; j < 2; j++) expect(rel(fused.beta[j], general.beta[j])).toBeLessThan(1e-11);
+    expect(rel(fused.dev, general.dev)).toBeLessThan(1e-12);
+  }
+  it("second dimension with one level", () => {
+    const m = 3000;
+    compare(Int32Array.from({length: m}, (_, i) => i % 200), new Int32Array(m), 1);
+  });
+  it("units nested in regions (the Schur system has more than one null direction)", () => {
+    const m = 4000;
+    compare(Int32Array.from({length: m}, (_, i) => i % 400), Int32Array.from({length: m}, (_, i) => (i % 400) % 10), 2);
+  });
+  it("sparse cells: each unit seen in 3 of 60 periods, rows shuffled", () => {
+    const rng = createRng(9);
+    const u: number[] = [];
+    const t: number[] = [];
+    for (let g = 0; g < 800; g++) for (let r = 0; r < 3; r++) {
+      u.push(g);
+      t.push(rng.int(60));
+    }
+    const order = Array.from(u.keys());
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    compare(Int32Array.from(order, (i) => u[i]), Int32Array.from(order, (i) => t[i]), 3);
+  });
+  it("both dimensions the same size", () => {
+    const m = 2500;
+    compare(Int32Array.from({length: m}, (_, i) => i % 50), Int32Array.from({length: m}, (_, i) => Math.floor(i / 50)), 4);
+  });
+});
+
 it("stops on the same iteration as the general IRLS when means on zero outcomes collapse (separation suspected)", () => {
   const {y, X, unit, year} = data(300, 9, 3, false, 13);
   const a = startMeans(y);
