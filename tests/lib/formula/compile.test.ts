@@ -167,6 +167,25 @@ describe("repeated id-time pairs", () => {
     expect(r.nobs).toBe(100);
     expect(r.n_groups).toBe(100);
   });
+  it("the stand-in row id (a row identity, coded without a lookup table) gives what an ordinary unique id gives, with rows dropped and reordered", () => {
+    const n = 80_000;
+    const rng = createRng(8);
+    const g = Float64Array.from({length: n}, () => rng.int(5000));
+    const t = Float64Array.from({length: n}, () => rng.int(12));
+    const x = Float64Array.from({length: n}, () => rng.normal());
+    const y = Float64Array.from(x, (v, i) => (i % 97 === 0 ? NaN : 0.5 * v + 0.01 * g[i] + rng.normal()));
+    const uid = Float64Array.from({length: n}, (_, i) => 3 * n - 2 * i);
+    const d2: Frame = {nrows: n, columns: {g, t, x, y, uid, ay: Float64Array.from(y, Math.abs)}};
+    for (const model of ["y ~ x | g + t", "fepois(ay ~ x | g + t)"]) {
+      const stand = estimateFormula(d2, model, {id: "none", time: "none"});
+      const own = estimateFormula(d2, model, {id: "uid", time: "t"});
+      expect(stand.coef).toEqual(own.coef);
+      expect(stand.se).toEqual(own.se);
+      expect(stand.nobs).toBe(n - Math.ceil(n / 97));
+      expect(stand.n_groups).toBe(stand.nobs);
+      expect(own.n_groups).toBe(stand.nobs);
+    }
+  });
 });
 
 describe("data errors are one line naming the column", () => {
