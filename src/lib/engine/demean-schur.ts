@@ -31,59 +31,16 @@ export function demeanSchur(cols: Float64Array[], fes: FeDim[], maxSmall = 1000)
   const bc = big.codes;
   // Rows grouped by the large dimension: `start` of each group, and `order` (a counting sort) unless
   // the rows already come in blocks in code order (data sorted by firm, the usual layout).
-  const start = new Int32Array(G + 1);
-  let blocked = true;
-  for (let i = 0; i < n; i++) {
-    start[bc[i] + 1]++;
-    if (i > 0 && bc[i] < bc[i - 1]) blocked = false;
-  }
-  const invB = new Float64Array(G);
-  for (let g = 0; g < G; g++) {
-    invB[g] = 1 / start[g + 1];
-    start[g + 1] += start[g];
-  }
-  let order: Int32Array | null = null;
-  if (!blocked) {
-    order = takeI32(n);
-    const fill = start.slice(0, G);
-    for (let i = 0; i < n; i++) order[fill[bc[i]]++] = i;
-  }
+  const {start, invB, blocked} = groupStarts(bc, G);
+  const order = blocked ? null : groupOrder(bc, start);
   // Small-level index of each row for each small dimension, in group order, interleaved:
   // lev[p * ns + s] for the p-th row of the grouped order (one cache line serves all dimensions).
   const ns = small.length;
   const lev = takeI32(n * ns);
-  for (let s = 0; s < ns; s++) {
-    const c = small[s].codes;
-    const o = soff[s];
-    if (order === null) for (let p = 0; p < n; p++) lev[p * ns + s] = o + c[p];
-    else for (let p = 0; p < n; p++) lev[p * ns + s] = o + c[order[p]];
-  }
+  for (let s = 0; s < ns; s++) levelIndex(small[s].codes, soff[s], order, lev, ns, s);
   // Schur complement D2'D2 - sum_g c_g c_g' / n_g (full S x S matrix; small), group by group: the
   // rows' co-occurrence counts (D2'D2) and the group's level counts c_g.
-  const M = new Float64Array(S * S);
-  const cnt = new Float64Array(S);
-  const touched = new Int32Array(S);
-  for (let g = 0; g < G; g++) {
-    let nt = 0;
-    for (let p = start[g]; p < start[g + 1]; p++) {
-      const q = p * ns;
-      for (let a = 0; a < ns; a++) {
-        const l = lev[q + a];
-        if (cnt[l] === 0) touched[nt++] = l;
-        cnt[l]++;
-        const row = l * S;
-        for (let c = 0; c < ns; c++) M[row + lev[q + c]] += 1;
-      }
-    }
-    const w = invB[g];
-    for (let x = 0; x < nt; x++) {
-      const ta = touched[x];
-      const ca = cnt[ta] * w;
-      const row = ta * S;
-      for (let y = 0; y < nt; y++) M[row + touched[y]] -= ca * cnt[touched[y]];
-    }
-    for (let x = 0; x < nt; x++) cnt[touched[x]] = 0;
-  }
+  const M = schurCounts(start, invB, lev, ns, S);
   const {L, dropped} = cholesky(M, S, 1e-9);
   const mean = new Float64Array(G);
   const r = new Float64Array(S);
@@ -108,6 +65,73 @@ export function demeanSchur(cols: Float64Array[], fes: FeDim[], maxSmall = 1000)
   return {cols: out, method: "schur", iterations: 0, redundancies: dropped.length - ns + 1, converged: true};
 }
 
+/** Where each group of the large dimension starts in group order, 1 / its size, and whether rows are in code order. */
+function groupStarts(bc: Int32Array, G: number): {start: Int32Array; invB: Float64Array; blocked: boolean} {
+  const n = bc.length;
+  const start = new Int32Array(G + 1);
+  let blocked = true;
+  for (let i = 0; i < n; i++) {
+    start[bc[i] + 1]++;
+    if (i > 0 && bc[i] < bc[i - 1]) blocked = false;
+  }
+  const invB = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    invB[g] = 1 / start[g + 1];
+    start[g + 1] += start[g];
+  }
+  return {start, invB, blocked};
+}
+
+/** The rows in group order (a counting sort; pooled array). */
+function groupOrder(bc: Int32Array, start: Int32Array): Int32Array {
+  const n = bc.length;
+  const order = takeI32(n);
+  const fill = start.slice(0, start.length - 1);
+  for (let i = 0; i < n; i++) order[fill[bc[i]]++] = i;
+  return order;
+}
+
+/** lev[p * ns + s] = offset + the small level of the p-th row in group order (through `order` unless blocked). */
+function levelIndex(codes: Int32Array, offset: number, order: Int32Array | null, lev: Int32Array, ns: number, s: number): void {
+  const n = codes.length;
+  if (order === null) for (let p = 0; p < n; p++) lev[p * ns + s] = offset + codes[p];
+  else for (let p = 0; p < n; p++) lev[p * ns + s] = offset + codes[order[p]];
+}
+
+/**
+ * The Schur complement D2'D2 - sum_g c_g c_g' / n_g (full S x S matrix; small), group by group: the rows'
+ * co-occurrence counts (D2'D2) and the group's level counts c_g. A function of its own so that its row loop is
+ * optimised as a whole (in the long demeanSchur body it would wait for on-stack replacement).
+ */
+function schurCounts(start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, S: number): Float64Array {
+  const G = start.length - 1;
+  const M = new Float64Array(S * S);
+  const cnt = new Float64Array(S);
+  const touched = new Int32Array(S);
+  for (let g = 0; g < G; g++) {
+    let nt = 0;
+    for (let p = start[g]; p < start[g + 1]; p++) {
+      const q = p * ns;
+      for (let a = 0; a < ns; a++) {
+        const l = lev[q + a];
+        if (cnt[l] === 0) touched[nt++] = l;
+        cnt[l]++;
+        const row = l * S;
+        for (let c = 0; c < ns; c++) M[row + lev[q + c]] += 1;
+      }
+    }
+    const w = invB[g];
+    for (let x = 0; x < nt; x++) {
+      const ta = touched[x];
+      const ca = cnt[ta] * w;
+      const row = ta * S;
+      for (let y = 0; y < nt; y++) M[row + touched[y]] -= ca * cnt[touched[y]];
+    }
+    for (let x = 0; x < nt; x++) cnt[touched[x]] = 0;
+  }
+  return M;
+}
+
 /** Blocked rows (row p = p-th of its group order): mean[g] = group mean; r[l] += v - mean. Returns max |v|. */
 function sweepCentreBlocked(v: Float64Array, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, r: Float64Array, mean: Float64Array): number {
   const G = start.length - 1;
@@ -124,6 +148,14 @@ function sweepCentreBlocked(v: Float64Array, start: Int32Array, invB: Float64Arr
     }
     const m = (0 + acc) * invB[g];
     mean[g] = m;
+    if (ns === 2) {
+      for (let p = a; p < b; p++) {
+        const x = v[p] - m;
+        r[lev[2 * p]] += x;
+        r[lev[2 * p + 1]] += x;
+      }
+      continue;
+    }
     for (let p = a; p < b; p++) {
       const x = v[p] - m;
       const q = p * ns;
@@ -164,6 +196,28 @@ function sweepCentre(v: Float64Array, order: Int32Array, start: Int32Array, invB
  */
 function sweepSolve(v: Float64Array, order: Int32Array | null, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, beta: Float64Array, mean: Float64Array, res: Float64Array, r: Float64Array): void {
   const G = start.length - 1;
+  if (ns === 2) {
+    // Two small dimensions (firm + partner + year): the same sums, without the inner loops.
+    for (let g = 0; g < G; g++) {
+      const a = start[g];
+      const b = start[g + 1];
+      let accT = 0;
+      for (let p = a; p < b; p++) accT += beta[lev[2 * p]] + beta[lev[2 * p + 1]];
+      const m = mean[g];
+      const mT = (0 + accT) * invB[g];
+      for (let p = a; p < b; p++) {
+        const l0 = lev[2 * p];
+        const l1 = lev[2 * p + 1];
+        const t = beta[l0] + beta[l1];
+        const i = order === null ? p : order[p];
+        const x = v[i] - m - (t - mT);
+        res[i] = x;
+        r[l0] += x;
+        r[l1] += x;
+      }
+    }
+    return;
+  }
   for (let g = 0; g < G; g++) {
     const a = start[g];
     const b = start[g + 1];
@@ -191,6 +245,20 @@ function sweepSolve(v: Float64Array, order: Int32Array | null, start: Int32Array
 /** res -= t - mean_g(t), t = sum over small dimensions of delta at the row's levels. */
 function sweepCorrect(order: Int32Array | null, start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, delta: Float64Array, res: Float64Array): void {
   const G = start.length - 1;
+  if (ns === 2) {
+    for (let g = 0; g < G; g++) {
+      const a = start[g];
+      const b = start[g + 1];
+      let accT = 0;
+      for (let p = a; p < b; p++) {
+        accT += delta[lev[2 * p]];
+        accT += delta[lev[2 * p + 1]];
+      }
+      const mT = (0 + accT) * invB[g];
+      for (let p = a; p < b; p++) res[order === null ? p : order[p]] -= delta[lev[2 * p]] + delta[lev[2 * p + 1]] - mT;
+    }
+    return;
+  }
   for (let g = 0; g < G; g++) {
     const a = start[g];
     const b = start[g + 1];

@@ -91,6 +91,20 @@ describe("iterative demeaning paths", () => {
     const b = demean([y], [...fes, rowId]);
     expect(Math.max(...Array.from(b.cols[0], Math.abs))).toBeLessThan(1e-9);
   });
+  it("exact (Schur) with two small dimensions (the specialised sweeps) = iterative, rows in code order and shuffled", () => {
+    const fes = ["origin", "year", "product"].map(codes);
+    const iter = demeanIterative([y], fes, 1e-14, 10000, "rows");
+    const exact = demean([y], fes);
+    expect(exact.method).toBe("schur");
+    for (let i = 0; i < y.length; i++) expect(Math.abs(iter.cols[0][i] - exact.cols[0][i])).toBeLessThan(1e-10);
+    // The same rows in reverse order: the large dimension's rows are then gathered through `order`.
+    const n = y.length;
+    const rev = (c: Int32Array) => Int32Array.from({length: n}, (_, i) => c[n - 1 - i]);
+    const yr = Float64Array.from({length: n}, (_, i) => y[n - 1 - i]);
+    const back = demean([yr], fes.map((f) => ({codes: rev(f.codes), nlevels: f.nlevels})));
+    expect(back.method).toBe("schur");
+    for (let i = 0; i < n; i++) expect(Math.abs(back.cols[0][n - 1 - i] - exact.cols[0][i])).toBeLessThan(1e-10);
+  });
   it("combined effects: one level per observed pair, first-appearance order, missing propagates", () => {
     const a = {codes: Int32Array.of(0, 0, 1, 1, -1), nlevels: 2, levels: ["a", "b"]};
     const b = {codes: Int32Array.of(0, 1, 1, 1, 0), nlevels: 2, levels: ["x", "y"]};
