@@ -344,6 +344,7 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   let presummed = false;
   const flags = new Uint8Array(1);
   let lastA: Float64Array | null = null;
+  let lastAX: Float64Array | null = null;
   let lastB: Float64Array | null = null;
   for (let iter = 1; iter <= 200; iter++) {
     iterations = iter;
@@ -404,6 +405,7 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
       }
     }
     lastA = aK;
+    lastAX = AX;
     lastB = bK;
     const inv = spdInverse(AX, k, 0);
     if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
@@ -450,7 +452,8 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   // After the swap above, `muNew` holds the weights of the last least squares, `z` its working outcome and
   // lastA / lastB its FE coefficients: the demeaned regressors and weighted residuals w (z~ - X~ b).
   let last: IrlsFit["last"] = null;
-  if (lastA && lastB && !suspect) last = lastLeastSquares(muNew, z, X, beta, ac, bc, lastA, lastB);
+  // The last X~' W X~ (pass 2, the same sums as X~ materialised below would give) is fepois's Hessian.
+  if (lastA && lastB && !suspect) last = {...lastLeastSquares(muNew, z, X, beta, ac, bc, lastA, lastB), hessian: lastAX ?? undefined};
   recycle([z, zNext, etaNew]);
   return {beta, eta, mu, dev, iterations, converged, demeanConverged: true, suspect, last, keep};
 }

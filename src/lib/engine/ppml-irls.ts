@@ -29,9 +29,10 @@ export interface IrlsFit {
   /**
    * The last weighted least squares (fixest's `wols`, whose results give fepois's variance): its weights w (the
    * means before the last update), the regressors demeaned with them, and the weighted working residuals
-   * w (z~ - X~ b). Hessian X~' W X~; scores x~_i w_i (z~_i - x~_i b).
+   * w (z~ - X~ b). Hessian X~' W X~ (`hessian` when the iterations already have it, k x k); scores
+   * x~_i w_i (z~_i - x~_i b).
    */
-  last: {w: Float64Array; XT: Float64Array[]; wresid: Float64Array} | null;
+  last: {w: Float64Array; XT: Float64Array[]; wresid: Float64Array; hessian?: Float64Array} | null;
 }
 
 /** X' diag(w) X (k x k, row-major). */

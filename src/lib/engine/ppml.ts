@@ -257,7 +257,7 @@ export function estimatePpml(frame: Frame, specIn: Spec): Result {
   const last = fitted.last;
   if (!last) throw new UserError("PPML: no iteration completed");
   const XT = last.XT;
-  const bread = spdInverse(weightedCross(XT, last.w), k, 0);
+  const bread = spdInverse(last.hessian ?? weightedCross(XT, last.w), k, 0);
   if (!bread) throw new UserError("PPML: the Hessian is singular at the solution");
   const e = last.wresid;
 

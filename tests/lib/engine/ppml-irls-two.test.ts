@@ -85,6 +85,8 @@ describe("fused two-way IRLS = general IRLS", () => {
         for (let i = 0; i < k * k; i++) expect(rel(seen![i], first[i])).toBeLessThan(1e-12);
         const gl = general.last!;
         const fl = fused.last!;
+        // The Hessian handed over from pass 2 is the one the materialised regressors give, bit for bit.
+        expect(Array.from(fl.hessian!)).toEqual(Array.from(weightedCross(fl.XT, fl.w)));
         for (let i = 0; i < y.length; i += 7) {
           expect(rel(fl.w[i], gl.w[i])).toBeLessThan(1e-12);
           expect(Math.abs(fl.wresid[i] - gl.wresid[i])).toBeLessThan(1e-10 * Math.max(1, Math.abs(gl.wresid[i])));
