@@ -186,63 +186,32 @@ function rawSquare(w: Float64Array, x: Float64Array): number {
 }
 
 /**
- * Pass 3, fused with the next iteration's pass 1: eta = Ag[g] + Bh[h] + x'beta into `eta`, mu = exp(eta) into
- * `mu`, and with these new means the next working outcome z into `z` and its sums as sumsPass makes them (C, W, V,
- * s, r: zeroed by the caller; regressors beyond two follow with levelSums). Returns sum(y eta + (y - mu)) (the
- * deviance's varying part), or NaN when a mean underflows to 0 where y > 0 (infinite deviance); flags[0] = 1 when
- * a new mean on a zero outcome is below `lo`. One pass instead of two: the rows, codes and regressors are read
- * once for both.
+ * Pass 3: eta = Ag[g] + Bh[h] + x'beta into `eta`, mu = exp(eta) into `mu`; returns sum(y eta + (y - mu)) (the
+ * deviance's varying part), or NaN when a mean underflows to 0 where y > 0 (infinite deviance). (Making the next
+ * iteration's sums in this pass as well measured no faster and needed a second cross-tabulation.)
  */
-function updatePass(y: Float64Array, X: Float64Array[], x1: Float64Array, c2: number, beta: Float64Array, runs: Runs, bc: Int32Array, Ag: Float64Array, Bh: Float64Array, eta: Float64Array, mu: Float64Array, lo: number, z: Float64Array, C: Float64Array, W: Float64Array, V: Float64Array, s: Float64Array, r: Float64Array, LB: number, flags: Uint8Array): number {
+function updatePass(y: Float64Array, X: Float64Array[], beta: Float64Array, runs: Runs, bc: Int32Array, Ag: Float64Array, Bh: Float64Array, eta: Float64Array, mu: Float64Array): number {
   const {start, level} = runs;
   const k = X.length;
-  const nc = k + 1;
   const x0 = X[0];
+  const x1 = k >= 2 ? X[1] : X[0];
   const b0 = beta[0];
   const b1 = k >= 2 ? beta[1] : 0;
   let dsum = 0;
   let underflow = false;
-  let suspect = false;
   for (let q = 0; q < level.length; q++) {
-    const g = level[q];
-    const ag = Ag[g];
-    const o = g * LB;
-    let accW = 0, accZ = 0, acc0 = 0, acc1 = 0;
+    const ag = Ag[level[q]];
     for (let i = start[q], e = start[q + 1]; i < e; i++) {
-      const hb = bc[i];
-      const xi0 = x0[i];
-      const xi1 = x1[i];
-      let v = ag + Bh[hb] + b0 * xi0 + b1 * xi1;
+      let v = ag + Bh[bc[i]] + b0 * x0[i] + b1 * x1[i];
       for (let j = 2; j < k; j++) v += beta[j] * X[j][i];
-      const wi = Math.exp(v);
+      const mi = Math.exp(v);
       eta[i] = v;
-      mu[i] = wi;
+      mu[i] = mi;
       const yi = y[i];
-      if (wi === 0 && yi > 0) underflow = true;
-      dsum += yi * v + (yi - wi);
-      if (yi === 0 && wi < lo) suspect = true;
-      const zi = v + (yi - wi) / wi;
-      z[i] = zi;
-      C[o + hb] += wi;
-      V[hb] += wi;
-      accW += wi;
-      const wz = wi * zi;
-      const w0 = wi * xi0;
-      const w1 = wi * xi1;
-      accZ += wz;
-      acc0 += w0;
-      acc1 += w1;
-      const ro = hb * nc;
-      r[ro] += wz;
-      r[ro + 1] += w0;
-      r[ro + c2] += w1;
+      if (mi === 0 && yi > 0) underflow = true;
+      dsum += yi * v + (yi - mi);
     }
-    W[g] += accW;
-    s[g * nc] += accZ;
-    s[g * nc + 1] += acc0;
-    s[g * nc + c2] += acc1;
   }
-  if (suspect) flags[0] = 1;
   return underflow ? NaN : dsum;
 }
 
@@ -319,49 +288,32 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
   let suspect = false;
   let tight = false;
   // Row-sized working arrays from the pool (scratch.ts): every element is written before it is read.
-  let z = takeF64(m);
-  let zNext = takeF64(m);
+  const z = takeF64(m);
   let etaNew: Float64Array = takeF64(m);
   let muNew: Float64Array = takeF64(m);
-  // The sums of the current iteration and those of the next (made by the fused update pass), swapped each time.
-  let sums = {C: takeF64(LA * LB), W: new Float64Array(LA), V: new Float64Array(LB), s: new Float64Array(LA * nc), r: new Float64Array(LB * nc)};
-  let sumsNext = {C: takeF64(LA * LB), W: new Float64Array(LA), V: new Float64Array(LB), s: new Float64Array(LA * nc), r: new Float64Array(LB * nc)};
-  const clear = (t: typeof sums) => {
-    t.C.fill(0);
-    t.W.fill(0);
-    t.V.fill(0);
-    if (t.s.length !== LA * nc) {
-      t.s = new Float64Array(LA * nc);
-      t.r = new Float64Array(LB * nc);
-    } else {
-      t.s.fill(0);
-      t.r.fill(0);
-    }
-  };
-  // One regressor: the second slot of the fused passes reads zeros and adds them to z's sums (+ 0).
+  const C = takeF64(LA * LB);
+  const W = new Float64Array(LA);
+  const V = new Float64Array(LB);
+  // One regressor: the second slot of the sums pass reads zeros and adds them to z's sums (+ 0).
   const x1Of = (X: Float64Array[]) => (X.length >= 2 ? X[1] : new Float64Array(m));
   let x1 = x1Of(X);
-  let presummed = false;
-  const flags = new Uint8Array(1);
   let lastA: Float64Array | null = null;
   let lastAX: Float64Array | null = null;
   let lastB: Float64Array | null = null;
   for (let iter = 1; iter <= 200; iter++) {
     iterations = iter;
-    // Pass 1 (unless the last update made it). Separation shows as fitted means on zero outcomes collapsing to 0:
-    // the caller then checks (see ppml-irls.ts) and refits.
+    // Pass 1. Separation shows as fitted means on zero outcomes collapsing to 0: the caller then checks (see
+    // ppml-irls.ts) and refits.
     const lo = !checkSeparation && iter > 3 ? 1e-9 * ybar : -Infinity;
-    if (presummed) {
-      [sums, sumsNext] = [sumsNext, sums];
-      [z, zNext] = [zNext, z];
-    } else {
-      clear(sums);
-      if (sumsPass(yS, eta, mu, X[0], x1, k >= 2 ? 2 : 0, runs, bc, LB, nc, lo, z, sums.C, sums.W, sums.V, sums.s, sums.r)) suspect = true;
-    }
-    if (presummed && flags[0]) suspect = true;
-    for (let j = 2; j < k; j++) levelSums(mu, X[j], runs, bc, sums.s, sums.r, nc, 1 + j);
+    C.fill(0);
+    W.fill(0);
+    V.fill(0);
+    const sAll = new Float64Array(LA * nc);
+    const rAll = new Float64Array(LB * nc);
+    if (sumsPass(yS, eta, mu, X[0], x1, k >= 2 ? 2 : 0, runs, bc, LB, nc, lo, z, C, W, V, sAll, rAll)) suspect = true;
+    for (let j = 2; j < k; j++) levelSums(mu, X[j], runs, bc, sAll, rAll, nc, 1 + j);
     if (suspect) break;
-    const {a, b} = solveTwoWay(lay, sums.C, sums.W, sums.V, sums.s, sums.r, nc);
+    const {a, b} = solveTwoWay(lay, C, W, V, sAll, rAll, nc);
     // Pass 2: X~' W X~ (lower triangle) and X~' W z~; the raw weighted sums of squares on the first iteration.
     let AX = new Float64Array(k * k);
     let Xtz = new Float64Array(k);
@@ -411,20 +363,15 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
     if (!inv) throw new UserError("PPML: the weighted cross-product of the regressors became singular during the iterations");
     const next = new Float64Array(k);
     for (let j = 0; j < k; j++) for (let l = 0; l < k; l++) next[j] += inv[j * k + l] * Xtz[l];
-    // Pass 3 (with the next pass 1): eta = (a_z - sum_j b_j a_j)[g] + (b_z - sum_j b_j b_j)[h] + x'b, mu = exp(eta),
+    // Pass 3: eta = (a_z - sum_j b_j a_j)[g] + (b_z - sum_j b_j b_j)[h] + x'b, mu = exp(eta),
     // the deviance's sum.
     const Ag = fittedByLevel(aK, next, LA);
     const Bh = fittedByLevel(bK, next, LB);
-    clear(sumsNext);
-    flags[0] = 0;
-    const loNext = !checkSeparation && iter + 1 > 3 ? 1e-9 * ybar : -Infinity;
-    const dsum = updatePass(yS, X, x1, k >= 2 ? 2 : 0, next, runs, bc, Ag, Bh, etaNew, muNew, loNext, zNext, sumsNext.C, sumsNext.W, sumsNext.V, sumsNext.s, sumsNext.r, LB, flags);
-    presummed = true;
+    const dsum = updatePass(yS, X, next, runs, bc, Ag, Bh, etaNew, muNew);
     const underflow = Number.isNaN(dsum);
     let devNew = underflow ? Infinity : 2 * (ylogy - dsum);
-    // Step-halving when the deviance is not finite (fixest does the same); the next sums are then made afresh.
+    // Step-halving when the deviance is not finite (fixest does the same).
     for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
-      presummed = false;
       for (let i = 0; i < m; i++) {
         etaNew[i] = (etaNew[i] + eta[i]) / 2;
         muNew[i] = Math.exp(etaNew[i]);
@@ -448,12 +395,12 @@ export function poissonIrlsTwoWay(yS: Float64Array, XS: Float64Array[], lay: Two
       break;
     }
   }
-  recycle([sums.C, sumsNext.C]);
+  recycle([C]);
   // After the swap above, `muNew` holds the weights of the last least squares, `z` its working outcome and
   // lastA / lastB its FE coefficients: the demeaned regressors and weighted residuals w (z~ - X~ b).
   let last: IrlsFit["last"] = null;
   // The last X~' W X~ (pass 2, the same sums as X~ materialised below would give) is fepois's Hessian.
   if (lastA && lastB && !suspect) last = {...lastLeastSquares(muNew, z, X, beta, ac, bc, lastA, lastB), hessian: lastAX ?? undefined};
-  recycle([z, zNext, etaNew]);
+  recycle([z, etaNew]);
   return {beta, eta, mu, dev, iterations, converged, demeanConverged: true, suspect, last, keep};
 }
