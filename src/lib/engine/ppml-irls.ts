@@ -53,14 +53,14 @@ export function weightedCross(X: Float64Array[], w: Float64Array): Float64Array 
 }
 
 /** sum over y > 0 of y log y (the constant part of the deviance). */
-function sumYLogY(y: Float64Array): number {
+export function sumYLogY(y: Float64Array): number {
   let s = 0;
   for (let i = 0; i < y.length; i++) if (y[i] > 0) s += y[i] * Math.log(y[i]);
   return s;
 }
 
 /** Poisson deviance 2 sum(y log y - y eta - (y - mu)) with mu = exp(eta) (= 2 sum(y log(y/mu) - (y - mu))). */
-function devianceAt(y: Float64Array, eta: Float64Array, mu: Float64Array, ylogy: number): number {
+export function devianceAt(y: Float64Array, eta: Float64Array, mu: Float64Array, ylogy: number): number {
   let d = 0;
   for (let i = 0; i < y.length; i++) {
     // A mean that underflowed to 0 where y > 0: infinite deviance (y log(y/0)), as the direct formula gives.
@@ -68,6 +68,34 @@ function devianceAt(y: Float64Array, eta: Float64Array, mu: Float64Array, ylogy:
     d += y[i] * eta[i] + (y[i] - mu[i]);
   }
   return 2 * (ylogy - d);
+}
+
+/** Step-halving while the deviance is not finite (fixest's feglm does the same); returns the deviance. */
+export function halveWhileInfinite(y: Float64Array, eta: Float64Array, etaNew: Float64Array, muNew: Float64Array, devNew: number, ylogy: number): number {
+  for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
+    for (let i = 0; i < y.length; i++) {
+      etaNew[i] = (etaNew[i] + eta[i]) / 2;
+      muNew[i] = Math.exp(etaNew[i]);
+    }
+    devNew = devianceAt(y, etaNew, muNew, ylogy);
+  }
+  return devNew;
+}
+
+/**
+ * The stopping rule of both IRLS loops (this file and ppml-irls-two.ts), see the file header: `tight` once the
+ * deviance change is below 1e-7; converged after a tight iteration when the change is below 1e-11 and the largest
+ * coefficient change below 1e-12 of their size.
+ */
+export function irlsRule(next: Float64Array, beta: Float64Array, devNew: number, dev: number, tight: boolean, iter: number): {converged: boolean; tight: boolean} {
+  let change = 0, size = 0;
+  for (let a = 0; a < next.length; a++) {
+    change = Math.max(change, Math.abs(next[a] - beta[a]));
+    size = Math.max(size, Math.abs(next[a]));
+  }
+  const devChange = Math.abs(devNew - dev) / (0.1 + Math.abs(devNew));
+  const converged = tight && iter > 1 && devChange < 1e-11 && change <= 1e-12 * Math.max(1, size);
+  return {converged, tight: tight || devChange < 1e-7};
 }
 
 /**
@@ -200,27 +228,14 @@ export function poissonIrls(yS: Float64Array, XS: Float64Array[], feDims: FeDim[
       }
     }
     let devNew = underflow ? Infinity : 2 * (ylogy - dsum);
-    // Step-halving when the deviance is not finite (fixest does the same).
-    for (let h = 0; h < 30 && !Number.isFinite(devNew); h++) {
-      for (let i = 0; i < m; i++) {
-        etaNew[i] = (etaNew[i] + eta[i]) / 2;
-        muNew[i] = Math.exp(etaNew[i]);
-      }
-      devNew = devianceAt(yS, etaNew, muNew, ylogy);
-    }
-    let change = 0, size = 0;
-    for (let a = 0; a < k; a++) {
-      change = Math.max(change, Math.abs(next[a] - beta[a]));
-      size = Math.max(size, Math.abs(next[a]));
-    }
-    const devChange = Math.abs(devNew - dev) / (0.1 + Math.abs(devNew));
+    devNew = halveWhileInfinite(yS, eta, etaNew, muNew, devNew, ylogy);
+    const rule = irlsRule(next, beta, devNew, dev, tight, iter);
     beta = next;
     [eta, etaNew] = [etaNew, eta];
     [mu, muNew] = [muNew, mu];
     dev = devNew;
-    const wasTight = tight;
-    if (devChange < 1e-7) tight = true;
-    if (wasTight && iter > 1 && devChange < 1e-11 && change <= 1e-12 * Math.max(1, size)) {
+    tight = rule.tight;
+    if (rule.converged) {
       converged = true;
       break;
     }
