@@ -77,23 +77,6 @@ export interface Factor {
   nlevels: number;
   /** Level value of each code (first-appearance order). */
   levels: Array<string | number>;
-  /** A row identity (see `rowIdentity`): code i at row i, one level per row. */
-  identity?: true;
-}
-
-/**
- * Columns made by `rowIdentity`: the value of row i is i. The formula path uses one as the panel id when the data
- * have none (one group per observation); coding it needs no lookup table (factorize) and its codes on a sample
- * are the sample positions (prepare.ts sampleCoder).
- */
-const rowIdentities = new WeakSet<Float64Array>();
-
-/** A column 0, 1, ..., n-1 known to be a row identity (see `rowIdentities`). Example: rowIdentity(3) -> [0, 1, 2]. */
-export function rowIdentity(n: number): Float64Array {
-  const col = new Float64Array(n);
-  for (let i = 0; i < n; i++) col[i] = i;
-  rowIdentities.add(col);
-  return col;
 }
 
 /**
@@ -118,20 +101,6 @@ export function attachDictionary(col: Array<string | null>, codes: Int32Array, l
  */
 export function factorize(col: Column, codes: Int32Array = new Int32Array(col.length)): Factor {
   const n = col.length;
-  if (col instanceof Float64Array && rowIdentities.has(col)) {
-    for (let i = 0; i < n; i++) codes[i] = i;
-    let levels: number[] | null = null;
-    return {
-      codes,
-      nlevels: n,
-      identity: true,
-      // Built on first use only (messages naming a level): a million-element array otherwise made for nothing.
-      get levels() {
-        levels ??= Array.from({length: n}, (_, i) => i);
-        return levels;
-      }
-    };
-  }
   const coded = col instanceof Float64Array ? undefined : dictionaries.get(col);
   if (coded) {
     codes.set(coded.codes);

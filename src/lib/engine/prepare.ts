@@ -230,13 +230,6 @@ export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array
     of(f) {
       if (identity) return {codes: f.codes, nlevels: f.nlevels};
       let d = memo.get(f.codes);
-      if (d === undefined && (f as Factor).identity) {
-        // A row identity: distinct on every row, so the sample's first-appearance codes are the positions.
-        const out = takeI32(rows.length);
-        for (let r = 0; r < rows.length; r++) out[r] = r;
-        d = {codes: out, nlevels: rows.length};
-        memo.set(f.codes, d);
-      }
       if (d === undefined) {
         const map = new Int32Array(f.nlevels).fill(-1);
         const out = takeI32(rows.length);

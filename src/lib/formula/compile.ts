@@ -16,7 +16,7 @@
  *   the engine (spec entry "fe1^fe2", src/lib/engine/fe-combine.ts); also in `vcov = ~a^b`.
  * - no `vcov =`: clustered by the first fixed effect, iid without fixed effects (feols' default).
  */
-import {factorize, getColumn, numericColumn, rowIdentity} from "../engine/frame.js";
+import {factorize, getColumn, numericColumn} from "../engine/frame.js";
 import {assertIntegerTime, lagColumn, parseLag} from "../engine/lag.js";
 import {panelIndex, type PanelIndex} from "../engine/panel.js";
 import type {Column, Frame, Spec} from "../engine/types.js";
@@ -174,8 +174,10 @@ export function compileModel(model: ModelAst, input: Frame, panel: PanelDecl, vc
     if (v.type === "newey_west" && columns[id] === undefined) throw new UserError(`vcov NW needs the unit column: the data have no column '${id}' (give --id)`);
   }
   if (index === null && (columns[id] === undefined || columns[time] === undefined)) {
+    const rowId = new Float64Array(n);
+    for (let r = 0; r < n; r++) rowId[r] = r;
     if (columns[id] === undefined) {
-      put(NO_PANEL, rowIdentity(n));
+      put(NO_PANEL, rowId);
       id = NO_PANEL;
     }
     if (columns[time] === undefined) {
