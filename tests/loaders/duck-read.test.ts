@@ -103,6 +103,13 @@ describe("DuckDB reader = JS reader on the hostile corpus (tests/hostile/corpus.
   });
 });
 
+/** An id of 1-25 bytes for k (distinct for distinct k): ASCII, with "é" or "北" now and then, " NA " for k = 4,500. */
+function manyIds(k: number): string {
+  if (k === 4_500) return " NA ";
+  const base = `${k}_${"abcdefghijklmnopqrstuvwx".slice(0, k % 21)}`;
+  return k % 13 === 0 ? `é${base}` : k % 17 === 0 ? `北${base}` : base;
+}
+
 // [label, content, DuckDB reads it itself (true) or declines it to the JS reader (false)]
 const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["missing tokens", 'id,t,y\n"A",1,2.5\n"A",2,NA\nB,3,.\nB,4,NaN\nC,5,\n', true],
@@ -128,6 +135,7 @@ const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["non-ASCII text ids and a long id", "id,y\n北京_1,1\nZürich,2\nabcdefghijklmnopqrstuvwxyz,3\nabcdefghijklmnopqrstuvwxyz,4\n北京_1,5\n", true],
   ["ids of 0-12 bytes, inline in DuckDB", "id,y\nx,1\nxx,2\nxxxx,3\nxxxxx,4\nxxxxxxxx,5\nxxxxxxxxx,6\nxxxxxxxxxxxx,7\nxxxxxxxxxxxxx,8\nxx,9\nx,10\n", true],
   ["numbers column all missing", "a,b\n1,\n2,NA\n", true],
+  ["9,000 distinct ids of 1-25 bytes (some non-ASCII, some missing) over 12,000 rows and several chunks", "id,y\n" + Array.from({length: 12_000}, (_, i) => `${manyIds(i % 9_000)},${i}`).join("\n") + "\n", true],
   ["a hash at the start of a row", "a,b\n1,x\n#c,y\n", true],
   ["a semicolon file", "a;b\n1;2\n", true],
   ["a text column whose first cell is Inf", "a,b\nInf,x\nabc,y\n", true],
