@@ -92,7 +92,7 @@ const latin1 = new TextDecoder("latin1");
  * shuffled file every row's lookup is a cache miss, which dominates the cost.
  */
 export class TextCoder {
-  readonly codes: Int32Array;
+  codes: Int32Array;
   private table: Int32Array;
   private mask: number;
   private count = 0;
@@ -106,6 +106,13 @@ export class TextCoder {
     this.codes = new Int32Array(nrows);
     this.mask = (1 << 12) - 1;
     this.table = new Int32Array((this.mask + 1) * 4).fill(EMPTY);
+  }
+
+  /** Room for `rows` rows, the first `used` codes kept. */
+  reserve(rows: number, used: number): void {
+    const wider = new Int32Array(rows);
+    wider.set(this.codes.subarray(0, used));
+    this.codes = wider;
   }
 
   /** The distinct values, by code (built once, after the last `add`). */

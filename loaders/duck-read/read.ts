@@ -23,7 +23,7 @@ import {attachDictionary} from "../../src/lib/engine/frame.js";
 import {cellKind, INFINITE_CELL, isMissingCell, MISSING_CELL, NUMBER_CELL, TEXT_CELL} from "../../src/lib/table/cells.js";
 import type {NotNumeric, ParsedTable} from "../../src/lib/table/types.js";
 import {copyDoubles, fetchRawChunk, TextCoder} from "./columns.js";
-import {hasBlankLine, readHeader, scanQuotes} from "./scan.js";
+import {estimateRows, hasBlankLine, readHeader, scanQuotes} from "./scan.js";
 
 /** Rows DuckDB may parse ahead of the conversion (see readTableDuck). */
 const STREAM_BUFFER = "32MB";
@@ -109,8 +109,10 @@ async function readCsv(con: DuckDBConnection, path: string, header: string[], so
       const names = result.columnNames();
       if (names.length !== selected.length || names.some((n, j) => n !== selected[j])) return fallback("columns");
       // A row holds at least one byte per column (separators and line end): an upper bound on the rows.
-      // Pages of the arrays past the last row are never touched, so never resident.
-      built = await collect(result, names, "csv", Math.floor(statSync(path).size / header.length) + 1);
+      // The arrays start at the count estimated from the first megabyte (scan.ts) and grow if it was short.
+      const size = statSync(path).size;
+      const bound = Math.floor(size / header.length) + 1;
+      built = await collect(result, names, "csv", Math.min(bound, estimateRows(path, size)), bound);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const m = /\nColumn (.+) is being converted as type /.exec(message);
@@ -179,7 +181,7 @@ async function readParquet(con: DuckDBConnection, path: string, source: string, 
     const rows = await con.runAndReadAll(`SELECT SUM(num_rows)::BIGINT FROM parquet_file_metadata(${lit(path)})`);
     const capacity = Number(rows.getRows()[0][0]);
     const result = await con.stream(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
-    built = await collect(result, described.map(([n]) => n), "parquet", capacity);
+    built = await collect(result, described.map(([n]) => n), "parquet", capacity, capacity);
   } catch (error) {
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
@@ -199,9 +201,9 @@ interface Built {
 /**
  * Streams the result's chunks into the columns (DuckDB keeps one chunk at a time, not the whole result);
  * {retry}: DOUBLE columns holding NaN/infinity, to read again as text; null: use the JS reader.
- * `capacity` bounds the number of rows (more: the JS reader).
+ * Arrays start with room for `capacity` rows and grow up to `bound` (more rows: the JS reader).
  */
-async function collect(result: DuckDBResult, names: string[], format: "csv" | "parquet", capacity: number): Promise<Built | {retry: string[]} | null> {
+async function collect(result: DuckDBResult, names: string[], format: "csv" | "parquet", capacity: number, bound: number): Promise<Built | {retry: string[]} | null> {
   const kinds = result.columnTypes().map(String);
   const doubles: Array<Float64Array | null> = [];
   const coders: Array<TextCoder | null> = [];
@@ -218,7 +220,18 @@ async function collect(result: DuckDBResult, names: string[], format: "csv" | "p
     const chunk = await fetchRawChunk(result);
     if (!chunk) break;
     const n = chunk.rows;
-    if (nrows + n > capacity) return fallback("more rows than the file size allows");
+    if (nrows + n > capacity) {
+      if (nrows + n > bound) return fallback("more rows than the file size allows");
+      capacity = Math.min(bound, Math.max(nrows + n, Math.ceil(capacity * 1.5)));
+      for (let j = 0; j < names.length; j++) {
+        const old = doubles[j];
+        if (old) {
+          const wider = new Float64Array(capacity);
+          wider.set(old.subarray(0, nrows));
+          doubles[j] = wider;
+        } else coders[j]!.reserve(capacity, nrows);
+      }
+    }
     for (let j = 0; j < names.length; j++) {
       const vector = chunk.vector(j);
       const out = doubles[j];

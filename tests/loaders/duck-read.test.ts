@@ -135,6 +135,7 @@ const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["non-ASCII text ids and a long id", "id,y\n北京_1,1\nZürich,2\nabcdefghijklmnopqrstuvwxyz,3\nabcdefghijklmnopqrstuvwxyz,4\n北京_1,5\n", true],
   ["ids of 0-12 bytes, inline in DuckDB", "id,y\nx,1\nxx,2\nxxxx,3\nxxxxx,4\nxxxxxxxx,5\nxxxxxxxxx,6\nxxxxxxxxxxxx,7\nxxxxxxxxxxxxx,8\nxx,9\nx,10\n", true],
   ["numbers column all missing", "a,b\n1,\n2,NA\n", true],
+  ["long rows in the first megabyte, short ones after (the row estimate falls short; arrays grow)", "a,b\n" + Array.from({length: 1_100}, (_, i) => `${i},${"x".repeat(1_000)}${i % 3}`).join("\n") + "\n" + Array.from({length: 200_000}, (_, i) => `${i},y${i % 5}`).join("\n") + "\n", true],
   ["9,000 distinct ids of 1-25 bytes (some non-ASCII, some missing) over 12,000 rows and several chunks", "id,y\n" + Array.from({length: 12_000}, (_, i) => `${manyIds(i % 9_000)},${i}`).join("\n") + "\n", true],
   ["a hash at the start of a row", "a,b\n1,x\n#c,y\n", true],
   ["a semicolon file", "a;b\n1;2\n", true],

@@ -44,7 +44,7 @@ describe("row-number id", () => {
       const b = estimate(withId(otherIds), spec);
       expect({...a, timing_ms: null}).toEqual({...b, timing_ms: null});
       expect(a.n_groups).toBe(a.nobs);
-      expect(a.info.changing_ids).toEqual({x: 0});
+      expect(a.info?.changing_ids).toEqual({x: 0});
     });
   }
 });
