@@ -355,18 +355,24 @@ function csvText(coder: TextCoder, n: number): {column: Column; first?: {row: nu
 function parquetText(coder: TextCoder, n: number): {column: Column; first: {row: number; value: string | null}} {
   const codes = coder.codes.subarray(0, n);
   const levels = coder.levels;
+  // Levels are numbered in order of first appearance: the first non-number cell is the first row of the
+  // lowest-numbered non-number level, found without classifying the others.
   const one = new Float64Array(1);
-  const notNumber = levels.map((s) => {
-    const k = cellKind(s, one);
-    return k === TEXT_CELL || k === INFINITE_CELL;
-  });
+  let firstLevel = -1;
+  for (let l = 0; l < levels.length && firstLevel < 0; l++) {
+    const k = cellKind(levels[l], one);
+    if (k === TEXT_CELL || k === INFINITE_CELL) firstLevel = l;
+  }
   const column: Array<string | null> = new Array(n);
   let firstRow = -1;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    column[i] = c < 0 ? null : levels[c];
-    if (firstRow < 0 && c >= 0 && notNumber[c]) firstRow = i;
+    if (c < 0) column[i] = null;
+    else {
+      column[i] = levels[c];
+      if (c === firstLevel && firstRow < 0) firstRow = i;
+    }
   }
   attachDictionary(column, codes, levels);
-  return {column, first: {row: firstRow, value: firstRow < 0 ? null : levels[codes[firstRow]]}};
+  return {column, first: {row: firstRow, value: firstRow < 0 ? null : levels[firstLevel]}};
 }
