@@ -83,7 +83,6 @@ export function copyDoubles(vector: unknown, n: number, out: Float64Array, offse
 
 const EMPTY = -1;
 const decoder = new TextDecoder();
-const latin1 = new TextDecoder("latin1");
 
 /**
  * Dictionary coder for one text column across chunks: `add(vector, n, offset)` writes codes for the
@@ -100,6 +99,8 @@ export class TextCoder {
   private long = new Map<string, number>();
   /** Per code, in code order: length and the 12 bytes of an inline level (read back in code order). */
   private byCode = new Int32Array(1 << 14);
+  /** Codes of inline levels holding a byte >= 0x80 (UTF-8 beyond ASCII). */
+  private wide: number[] = [];
   private built: string[] | null = null;
 
   constructor(nrows: number) {
@@ -121,34 +122,18 @@ export class TextCoder {
   }
 
   /**
-   * Strings for the codes: the inline ones are written into one byte buffer and decoded in one call
-   * (a JS string per level, cut from that one), rather than a decode per level while coding.
+   * Strings for the codes: the per-code keys (16 bytes a code: length, then the string) are decoded in one
+   * call as Latin-1 (one character per byte, every byte value), and each ASCII level is cut from that string;
+   * levels with a byte >= 0x80 are decoded as UTF-8 one by one.
    */
   private buildLevels(): string[] {
     const levels = new Array<string>(this.count);
     for (const [text, code] of this.long) levels[code] = text;
     const byCode = this.byCode;
-    const start = new Int32Array(this.count + 1);
-    for (let c = 0; c < this.count; c++) start[c + 1] = start[c] + (levels[c] === undefined ? byCode[c << 2] : 0);
-    const bytes = new Uint8Array(start[this.count]);
-    const keyBytes = new Uint8Array(byCode.buffer);
-    const wide: number[] = []; // codes of inline levels with a byte >= 0x80 (UTF-8 beyond ASCII)
-    for (let c = 0; c < this.count; c++) {
-      const at = start[c];
-      const len = start[c + 1] - at;
-      const from = (c << 4) + 4;
-      let high = 0;
-      for (let b = 0; b < len; b++) {
-        const byte = keyBytes[from + b];
-        high |= byte;
-        bytes[at + b] = byte;
-      }
-      if (high >= 0x80) wide.push(c);
-    }
-    // One character per byte: ASCII levels are cut from this string; the others decoded as UTF-8.
-    const all = latin1.decode(bytes);
-    for (let c = 0; c < this.count; c++) if (levels[c] === undefined) levels[c] = all.substring(start[c], start[c + 1]);
-    for (const c of wide) levels[c] = decoder.decode(bytes.subarray(start[c], start[c + 1]));
+    const all = Buffer.from(byCode.buffer, 0, Math.min(byCode.byteLength, this.count * 16)).toString("latin1");
+    for (let c = 0; c < this.count; c++) if (levels[c] === undefined) levels[c] = all.substring((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]);
+    const bytes = new Uint8Array(byCode.buffer);
+    for (const c of this.wide) levels[c] = decoder.decode(bytes.subarray((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]));
     return levels;
   }
 
@@ -229,6 +214,7 @@ export class TextCoder {
     this.byCode[k + 1] = a;
     this.byCode[k + 2] = c;
     this.byCode[k + 3] = d;
+    if (((a | c | d) & 0x80808080) !== 0) this.wide.push(code); // bytes past the length are zero (masked)
     if (this.count * 2 > this.mask) this.grow();
     return code;
   }
