@@ -11,7 +11,8 @@ import type {ParsedTable} from "../src/lib/table/types.js";
 /** Files from this size on are read by DuckDB (unless told otherwise); smaller ones by the JS reader. */
 export const DUCKDB_MIN_BYTES = 4 << 20;
 
-export type TableReader = (bytes: Uint8Array, source: string) => ParsedTable | Promise<ParsedTable>;
+/** A parser of file bytes; `columns`: type, check and keep only these (src/lib/table/csv.ts, parquet.ts, arrow.ts). */
+export type TableReader = (bytes: Uint8Array, source: string, columns?: readonly string[]) => ParsedTable | Promise<ParsedTable>;
 
 /**
  * The parser for `path`'s extension, imported on demand: apache-arrow alone takes ~1 s to import
@@ -33,7 +34,9 @@ export async function readerFor(path: string): Promise<TableReader> {
  * always with `options.duckdb` true; never with false or DTB_READER=js); the JS reader reads the rest and
  * what DuckDB declines, and gives every error message.
  * `options.columns`: read only these columns (the others are still split into fields, so a malformed row
- * is still refused, but their cells are not typed or kept).
+ * is still refused, but their cells are not typed, checked or kept). Every reader -- the JS readers below
+ * DUCKDB_MIN_BYTES, DuckDB above it -- checks the same set: an infinity or a text cell in a column that is
+ * not asked for is no error, whatever the file's size (an infinity in an asked-for column is one).
  *
  * @example const {frame} = await readTable("panel.csv"); frame.nrows
  */
@@ -50,7 +53,7 @@ export async function readTable(path: string, reader?: TableReader, options: {du
     if (useDuck && format !== "arrow") {
       const {declined, readTableDuck} = await import("./duck-read/read.js");
       const jsParse = () => {
-        const result = parse(readFileSync(path), path);
+        const result = parse(readFileSync(path), path, options.columns);
         if (result instanceof Promise) throw new Error("synchronous reader expected");
         return result;
       };
@@ -75,10 +78,10 @@ export async function readTable(path: string, reader?: TableReader, options: {du
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (formatOf(path) === "arrow" && (options.duckdb ?? (bytes.byteLength >= DUCKDB_MIN_BYTES && process.env.DTB_READER !== "js"))) {
     // Arrow: typed buffers read directly (loaders/duck-read/arrow.ts); the browser's reader for the rest.
-    const fast = (await import("./duck-read/arrow.js")).readArrowFast(view, path);
+    const fast = (await import("./duck-read/arrow.js")).readArrowFast(view, path, options.columns);
     if (fast) return options.columns ? keepColumns(fast, options.columns) : fast;
   }
-  const table = await parse(view, path);
+  const table = await parse(view, path, options.columns);
   return options.columns ? keepColumns(table, options.columns) : table;
 }
 

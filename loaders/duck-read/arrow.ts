@@ -23,8 +23,8 @@ const valid = (data: Data, i: number): boolean => {
   return (bitmap[bit >> 3] & (1 << (bit & 7))) !== 0;
 };
 
-/** Reads Arrow IPC bytes, or null when the browser's reader must (see above). */
-export function readArrowFast(bytes: Uint8Array, source: string): ParsedTable | null {
+/** Reads Arrow IPC bytes (only `columns` when given), or null when the browser's reader must (see above). */
+export function readArrowFast(bytes: Uint8Array, source: string, columns?: readonly string[]): ParsedTable | null {
   const isFile = bytes.length >= 6 && String.fromCharCode(...bytes.subarray(0, 6)) === "ARROW1";
   const isStream = bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff;
   if (!isFile && !isStream) return null;
@@ -37,9 +37,11 @@ export function readArrowFast(bytes: Uint8Array, source: string): ParsedTable | 
   const nrows = table.numRows;
   const names = table.schema.fields.map((f) => f.name);
   if (names.length === 0 || new Set(names).size !== names.length) return null;
-  const columns: Record<string, Column> = {};
+  const built: Record<string, Column> = {};
   const notNumeric: Record<string, NotNumeric> = {};
+  const wanted = columns ? new Set(columns) : null;
   for (const field of table.schema.fields) {
+    if (wanted && !wanted.has(field.name)) continue;
     const vector = table.getChild(field.name)!;
     const type = field.type;
     if ((DataType.isFloat(type) && type.precision !== 0) || DataType.isInt(type)) {
@@ -55,7 +57,7 @@ export function readArrowFast(bytes: Uint8Array, source: string): ParsedTable | 
         at += data.length;
       }
       for (let i = 0; i < nrows; i++) if (out[i] === Infinity || out[i] === -Infinity) return null;
-      columns[field.name] = out;
+      built[field.name] = out;
     } else if (DataType.isDictionary(type) && (DataType.isUtf8(type.dictionary) || DataType.isLargeUtf8(type.dictionary))) {
       const codes = new Int32Array(nrows);
       const levels: string[] = [];
@@ -103,9 +105,9 @@ export function readArrowFast(bytes: Uint8Array, source: string): ParsedTable | 
         if (first < 0 && c >= 0 && notNumber[c]) first = i;
       }
       attachDictionary(column, codes, levels);
-      columns[field.name] = column;
+      built[field.name] = column;
       notNumeric[field.name] = first < 0 ? {where: "row 1", value: null} : {where: `row ${first + 1}`, value: levels[codes[first]]};
     } else return null;
   }
-  return {frame: {nrows, columns}, source, format: "arrow", notNumeric};
+  return {frame: {nrows, columns: built}, source, format: "arrow", notNumeric};
 }

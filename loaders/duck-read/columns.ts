@@ -1,70 +1,147 @@
 /**
- * DuckDB result vectors -> the engine's typed columns, without a JavaScript value per cell:
+ * DuckDB result chunks -> the engine's typed columns, without a JavaScript value per cell:
  * - DOUBLE: the vector's memory copied into a Float64Array (nulls -> NaN from the validity mask);
  * - VARCHAR: dictionary codes (Int32Array, first-appearance order, null -> -1) and one JS string per
  *   distinct value. Strings of at most 12 bytes (ids like "18342_7") are kept inline by DuckDB; they are
  *   hashed straight from those 16 bytes. Longer strings go through a Map of JS strings.
  *
- * Reads the vectors' data through fields the pinned @duckdb/node-api (1.5.6-r.1) keeps private
- * (`items`, `dataView`, `validity.data`): a per-item getter with BigInt validity would cost ~100x more.
+ * Chunks are read through @duckdb/node-bindings, the C-API layer under @duckdb/node-api (the very copy
+ * node-api loads, so that its result objects are understood): one native call per vector for its data
+ * and one for its validity mask. node-api's own vector objects (a logical type, a BigInt validity view
+ * and a wrapper per vector and chunk) cost ~40 ms per million rows of seven columns, as much as the copy.
  */
-import type {DuckDBVector} from "@duckdb/node-api";
+import {createRequire} from "node:module";
+import type {DuckDBResult} from "@duckdb/node-api";
 
-interface RawValidity {
-  data: BigUint64Array | null;
+/** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
+interface Bindings {
+  fetch_chunk(result: unknown): Promise<unknown | null>;
+  data_chunk_get_size(chunk: unknown): number;
+  data_chunk_get_vector(chunk: unknown, column: number): unknown;
+  vector_get_data(vector: unknown, bytes: number): Uint8Array;
+  vector_get_validity(vector: unknown, bytes: number): Uint8Array | null;
+  get_data_from_pointer(buffer: ArrayBufferLike, offset: number, bytes: number): Uint8Array;
 }
 
-/** Bit i of the validity mask as a byte view (null when every item is valid). */
-function validityBytes(vector: DuckDBVector): Uint8Array | null {
-  const data = (vector as unknown as {validity: RawValidity}).validity.data;
-  return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+let bindings: Bindings | null = null;
+
+/** node-api's own copy of the bindings (resolved from node-api's location, not ours). */
+function nativeBindings(): Bindings {
+  if (!bindings) {
+    const require = createRequire(import.meta.url);
+    bindings = createRequire(require.resolve("@duckdb/node-api"))("@duckdb/node-bindings") as Bindings;
+  }
+  return bindings;
 }
 
-/** Copies a DOUBLE vector into `out` at `offset`; nulls become NaN. Returns true when a non-null value is NaN or infinite. */
-export function copyDoubles(vector: DuckDBVector, out: Float64Array, offset: number): boolean {
-  const items = (vector as unknown as {items: Float64Array}).items;
-  const n = items.length;
+/** One fetched chunk: its row count and a vector accessor; null at the end of the result. */
+export interface RawChunk {
+  rows: number;
+  vector(column: number): unknown;
+}
+
+/** Fetches the next chunk of `result` (a node-api result, read through its native handle). */
+export async function fetchRawChunk(result: DuckDBResult): Promise<RawChunk | null> {
+  const b = nativeBindings();
+  const chunk = await b.fetch_chunk((result as unknown as {result: unknown}).result);
+  if (!chunk) return null;
+  const rows = b.data_chunk_get_size(chunk);
+  if (rows === 0) return null;
+  return {rows, vector: (j) => b.data_chunk_get_vector(chunk, j)};
+}
+
+/** Validity bits of a vector of `n` items, or null when every item is valid. */
+function validityOf(vector: unknown, n: number): Uint8Array | null {
+  const v = nativeBindings().vector_get_validity(vector, Math.ceil(n / 64) * 8);
+  if (!v) return null;
+  // DuckDB often allocates a mask with every bit set: then nothing is null.
+  const words = new Int32Array(v.buffer, v.byteOffset, (n + 31) >> 5);
+  const full = n >> 5;
+  for (let w = 0; w < full; w++) if (words[w] !== -1) return v;
+  const rest = n & 31;
+  if (rest && (words[full] & ((1 << rest) - 1)) !== (1 << rest) - 1) return v;
+  return null;
+}
+
+/** Copies a DOUBLE vector of `n` items into `out` at `offset`; nulls become NaN. Returns true when a non-null value is NaN or infinite. */
+export function copyDoubles(vector: unknown, n: number, out: Float64Array, offset: number): boolean {
+  const data = nativeBindings().vector_get_data(vector, n * 8);
+  const items = new Float64Array(data.buffer, data.byteOffset, n);
   out.set(items, offset);
-  const valid = validityBytes(vector);
+  const valid = validityOf(vector, n);
   if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) out[offset + i] = NaN;
   // A NaN or infinity that is not a null cell: the source said "nan"/"inf" (the caller decides).
-  let bad = false;
   let acc = 0;
   for (let i = 0; i < n; i++) acc += items[i] * 0;
-  if (acc !== 0) {
-    for (let i = 0; i < n && !bad; i++) {
-      const v = items[i];
-      if (v - v !== 0 && (!valid || (valid[i >> 3] & (1 << (i & 7))) !== 0)) bad = true;
-    }
+  if (acc === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const v = items[i];
+    if (v - v !== 0 && (!valid || (valid[i >> 3] & (1 << (i & 7))) !== 0)) return true;
   }
-  return bad;
+  return false;
 }
 
+const EMPTY = -1;
+const decoder = new TextDecoder();
+
 /**
- * Dictionary coder for one text column across chunks: `add(vector, offset)` writes codes for the
- * vector's rows into `codes` starting at `offset`.
+ * Dictionary coder for one text column across chunks: `add(vector, n, offset)` writes codes for the
+ * vector's rows into `codes` starting at `offset`. Inline strings are looked up in one open-addressing
+ * table of 4 int32 per slot (code << 4 | length, then the 12 bytes), one cache line per probe: on a
+ * shuffled file every row's lookup is a cache miss, which dominates the cost.
  */
 export class TextCoder {
-  readonly codes: Int32Array;
-  readonly levels: string[] = [];
-  private keys: Uint32Array;
-  private slots: Int32Array;
+  codes: Int32Array;
+  private table: Int32Array;
   private mask: number;
+  private count = 0;
+  /** Levels longer than 12 bytes, by code (inline levels are read back from the table in `levels`). */
   private long = new Map<string, number>();
+  /** Per code, in code order: length and the 12 bytes of an inline level (read back in code order). */
+  private byCode = new Int32Array(1 << 14);
+  /** Codes of inline levels holding a byte >= 0x80 (UTF-8 beyond ASCII). */
+  private wide: number[] = [];
+  private built: string[] | null = null;
 
   constructor(nrows: number) {
     this.codes = new Int32Array(nrows);
-    const cap = 1 << 12;
-    this.keys = new Uint32Array(cap * 4);
-    this.slots = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
+    this.mask = (1 << 12) - 1;
+    this.table = new Int32Array((this.mask + 1) * 4).fill(EMPTY);
   }
 
-  add(vector: DuckDBVector, offset: number): void {
-    const view = (vector as unknown as {dataView: DataView}).dataView;
-    const words = new Uint32Array(view.buffer, view.byteOffset, view.byteLength >> 2);
-    const valid = validityBytes(vector);
-    const n = vector.itemCount;
+  /** Room for `rows` rows, the first `used` codes kept. */
+  reserve(rows: number, used: number): void {
+    const wider = new Int32Array(rows);
+    wider.set(this.codes.subarray(0, used));
+    this.codes = wider;
+  }
+
+  /** The distinct values, by code (built once, after the last `add`). */
+  get levels(): string[] {
+    return (this.built ??= this.buildLevels());
+  }
+
+  /**
+   * Strings for the codes: the per-code keys (16 bytes a code: length, then the string) are decoded in one
+   * call as Latin-1 (one character per byte, every byte value), and each ASCII level is cut from that string;
+   * levels with a byte >= 0x80 are decoded as UTF-8 one by one.
+   */
+  private buildLevels(): string[] {
+    const levels = new Array<string>(this.count);
+    for (const [text, code] of this.long) levels[code] = text;
+    const byCode = this.byCode;
+    const all = Buffer.from(byCode.buffer, 0, Math.min(byCode.byteLength, this.count * 16)).toString("latin1");
+    for (let c = 0; c < this.count; c++) if (levels[c] === undefined) levels[c] = all.substring((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]);
+    const bytes = new Uint8Array(byCode.buffer);
+    for (const c of this.wide) levels[c] = decoder.decode(bytes.subarray((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]));
+    return levels;
+  }
+
+  add(vector: unknown, n: number, offset: number): void {
+    const b = nativeBindings();
+    const data = b.vector_get_data(vector, n * 16);
+    const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
+    const valid = validityOf(vector, n);
     const codes = this.codes;
     for (let i = 0; i < n; i++) {
       if (valid && (valid[i >> 3] & (1 << (i & 7))) === 0) {
@@ -74,102 +151,102 @@ export class TextCoder {
       const w = i << 2;
       const len = words[w];
       if (len > 12) {
-        const s = vector.getItem(i) as string;
-        let c = this.long.get(s);
-        if (c === undefined) {
-          c = this.levels.length;
-          this.long.set(s, c);
-          this.levels.push(s);
-        }
-        codes[offset + i] = c;
+        codes[offset + i] = this.longCode(decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + w * 4 + 8, len)));
         continue;
       }
       // Inline: bytes 4..15 hold the string; bytes past `len` are masked (DuckDB zeroes them, but it is not promised).
       let a = words[w + 1];
-      let b = words[w + 2];
+      let c = words[w + 2];
       let d = words[w + 3];
       if (len < 12) {
         if (len <= 4) {
           a = len === 4 ? a : a & ((1 << (len * 8)) - 1);
-          b = 0;
+          c = 0;
           d = 0;
         } else if (len <= 8) {
-          b = len === 8 ? b : b & ((1 << ((len - 4) * 8)) - 1);
+          c = len === 8 ? c : c & ((1 << ((len - 4) * 8)) - 1);
           d = 0;
         } else d = d & ((1 << ((len - 8) * 8)) - 1);
       }
-      codes[offset + i] = this.lookup(len, a >>> 0, b >>> 0, d >>> 0, vector, i);
+      let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
+      h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
+      h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
+      h ^= h >>> 16;
+      const table = this.table;
+      const mask = this.mask;
+      let s = h & mask;
+      let code = -1;
+      for (;;) {
+        const k = s << 2;
+        const head = table[k];
+        if (head === EMPTY) break;
+        if ((head & 15) === len && table[k + 1] === a && table[k + 2] === c && table[k + 3] === d) {
+          code = head >>> 4;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      if (code < 0) code = this.insert(s, len, a, c, d);
+      codes[offset + i] = code;
     }
   }
 
-  private lookup(len: number, a: number, b: number, d: number, vector: DuckDBVector, i: number): number {
-    let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
-    h = Math.imul(h ^ b ^ (h >>> 15), 0xc2b2ae35);
-    h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
-    h ^= h >>> 16;
-    let s = h & this.mask;
-    const keys = this.keys;
-    const slots = this.slots;
-    for (;;) {
-      const c = slots[s];
-      if (c < 0) break;
-      const k = s << 2;
-      if (keys[k] === len && keys[k + 1] === a && keys[k + 2] === b && keys[k + 3] === d) return c;
-      s = (s + 1) & this.mask;
+  private longCode(s: string): number {
+    let c = this.long.get(s);
+    if (c === undefined) {
+      c = this.count++;
+      this.long.set(s, c);
     }
-    const code = this.levels.length;
-    this.levels.push(inlineText(vector, i, len));
-    const k = s << 2;
-    keys[k] = len;
-    keys[k + 1] = a;
-    keys[k + 2] = b;
-    keys[k + 3] = d;
-    slots[s] = code;
-    if (this.levels.length * 2 > this.mask) this.grow();
+    return c;
+  }
+
+  private insert(s: number, len: number, a: number, c: number, d: number): number {
+    const code = this.count++;
+    if (code >= 1 << 27) throw new Error("more than 2^27 distinct text values");
+    this.put(this.table, s, code, len, a, c, d);
+    if ((code + 1) << 2 > this.byCode.length) {
+      const wider = new Int32Array(this.byCode.length * 2);
+      wider.set(this.byCode);
+      this.byCode = wider;
+    }
+    const k = code << 2;
+    this.byCode[k] = len;
+    this.byCode[k + 1] = a;
+    this.byCode[k + 2] = c;
+    this.byCode[k + 3] = d;
+    if (((a | c | d) & 0x80808080) !== 0) this.wide.push(code); // bytes past the length are zero (masked)
+    if (this.count * 2 > this.mask) this.grow();
     return code;
   }
 
+  private put(table: Int32Array, s: number, code: number, len: number, a: number, c: number, d: number): void {
+    const k = s << 2;
+    table[k] = (code << 4) | len;
+    table[k + 1] = a;
+    table[k + 2] = c;
+    table[k + 3] = d;
+  }
+
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldSlots = this.slots;
-    const cap = (this.mask + 1) * 2;
-    this.keys = new Uint32Array(cap * 4);
-    this.slots = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-    for (let s = 0; s < oldSlots.length; s++) {
-      const c = oldSlots[s];
-      if (c < 0) continue;
-      const k = s << 2;
-      const len = oldKeys[k];
-      const a = oldKeys[k + 1];
-      const b = oldKeys[k + 2];
-      const d = oldKeys[k + 3];
+    const old = this.table;
+    this.mask = this.mask * 2 + 1;
+    const table = new Int32Array((this.mask + 1) * 4).fill(EMPTY);
+    for (let k = 0; k < old.length; k += 4) {
+      const head = old[k];
+      if (head === EMPTY) continue;
+      const len = head & 15;
+      const a = old[k + 1];
+      const c = old[k + 2];
+      const d = old[k + 3];
       let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
-      h = Math.imul(h ^ b ^ (h >>> 15), 0xc2b2ae35);
+      h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
       h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
       h ^= h >>> 16;
-      let t = h & this.mask;
-      while (this.slots[t] >= 0) t = (t + 1) & this.mask;
-      const q = t << 2;
-      this.keys[q] = len;
-      this.keys[q + 1] = a;
-      this.keys[q + 2] = b;
-      this.keys[q + 3] = d;
-      this.slots[t] = c;
+      let s = h & this.mask;
+      while (table[s << 2] !== EMPTY) s = (s + 1) & this.mask;
+      this.put(table, s, head >>> 4, len, a, c, d);
     }
+    this.table = table;
   }
 }
 
-/** The inline string of row i (length <= 12): ASCII decoded directly, anything else by the vector. */
-function inlineText(vector: DuckDBVector, i: number, len: number): string {
-  const view = (vector as unknown as {dataView: DataView}).dataView;
-  const at = view.byteOffset + i * 16 + 4;
-  const bytes = new Uint8Array(view.buffer, at, len);
-  let s = "";
-  for (let k = 0; k < len; k++) {
-    const b = bytes[k];
-    if (b >= 0x80) return vector.getItem(i) as string;
-    s += String.fromCharCode(b);
-  }
-  return s;
-}

@@ -103,6 +103,13 @@ describe("DuckDB reader = JS reader on the hostile corpus (tests/hostile/corpus.
   });
 });
 
+/** An id of 1-25 bytes for k (distinct for distinct k): ASCII, with "é" or "北" now and then, " NA " for k = 4,500. */
+function manyIds(k: number): string {
+  if (k === 4_500) return " NA ";
+  const base = `${k}_${"abcdefghijklmnopqrstuvwx".slice(0, k % 21)}`;
+  return k % 13 === 0 ? `é${base}` : k % 17 === 0 ? `北${base}` : base;
+}
+
 // [label, content, DuckDB reads it itself (true) or declines it to the JS reader (false)]
 const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["missing tokens", 'id,t,y\n"A",1,2.5\n"A",2,NA\nB,3,.\nB,4,NaN\nC,5,\n', true],
@@ -128,6 +135,8 @@ const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["non-ASCII text ids and a long id", "id,y\n北京_1,1\nZürich,2\nabcdefghijklmnopqrstuvwxyz,3\nabcdefghijklmnopqrstuvwxyz,4\n北京_1,5\n", true],
   ["ids of 0-12 bytes, inline in DuckDB", "id,y\nx,1\nxx,2\nxxxx,3\nxxxxx,4\nxxxxxxxx,5\nxxxxxxxxx,6\nxxxxxxxxxxxx,7\nxxxxxxxxxxxxx,8\nxx,9\nx,10\n", true],
   ["numbers column all missing", "a,b\n1,\n2,NA\n", true],
+  ["long rows in the first megabyte, short ones after (the row estimate falls short; arrays grow)", "a,b\n" + Array.from({length: 1_100}, (_, i) => `${i},${"x".repeat(1_000)}${i % 3}`).join("\n") + "\n" + Array.from({length: 200_000}, (_, i) => `${i},y${i % 5}`).join("\n") + "\n", true],
+  ["9,000 distinct ids of 1-25 bytes (some non-ASCII, some missing) over 12,000 rows and several chunks", "id,y\n" + Array.from({length: 12_000}, (_, i) => `${manyIds(i % 9_000)},${i}`).join("\n") + "\n", true],
   ["a hash at the start of a row", "a,b\n1,x\n#c,y\n", true],
   ["a semicolon file", "a;b\n1;2\n", true],
   ["a text column whose first cell is Inf", "a,b\nInf,x\nabc,y\n", true],
@@ -205,6 +214,58 @@ describe("reading only the columns a model names", () => {
     const path = write("cols-long.csv", "a,b\n1,2,3\n4,5,6\n");
     await expect(readTable(path, await readerFor(path), {duckdb: true, columns: ["a"]})).rejects.toThrow(/line 2: 3 fields, but the header has 2/);
   });
+  it("an infinity or text in a column the model does not name is no error, in every reader; in a named one it is", async () => {
+    const csv = "firm,y,x,unused,label\n1,1.5,2,Inf,a\n2,2.5,3,1,b\n1,0.5,1,-inf,c\n";
+    const path = write("cols-inf.csv", csv);
+    const {DuckDBInstance} = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    const parquet = join(dir, "cols-inf.parquet");
+    await con.run(`COPY (SELECT firm::DOUBLE AS firm, y::DOUBLE AS y, x::DOUBLE AS x, unused::DOUBLE AS unused FROM read_csv('${path}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    con.closeSync();
+    instance.closeSync();
+    const a = await import("apache-arrow");
+    const arrow = write("cols-inf.arrow", a.tableToIPC(a.tableFromArrays({firm: Float64Array.of(1, 2, 1), y: Float64Array.of(1.5, 2.5, 0.5), unused: Float64Array.of(Infinity, 1, -Infinity)}), "file"));
+    for (const file of [path, parquet, arrow]) {
+      for (const duckdb of [true, false]) {
+        const t = await readTable(file, await readerFor(file), {duckdb, columns: ["y", "firm"]});
+        expect(Object.keys(t.frame.columns), `${file} ${duckdb}`).toEqual(["firm", "y"]);
+        expect(Array.from(t.frame.columns.y as Float64Array)).toEqual([1.5, 2.5, 0.5]);
+        await expect(readTable(file, await readerFor(file), {duckdb, columns: ["y", "unused"]}), `${file} ${duckdb}`).rejects.toThrow(/column "unused" (line 2|row 1): infinite value/);
+      }
+    }
+  });
+  it("dtb estimate: an infinity in a column the formula does not use is accepted below and above 4 MB (JS reader, DuckDB), one in a used column refused by both with the same line", async () => {
+    const {writeFirmCsv} = await import("../../bench/firm-file.ts");
+    const big = join(dir, "firm-inf-60k.csv");
+    await writeFirmCsv(big, 60_000);
+    const lines = readFileSync(big, "utf8").split("\n");
+    const withInf = (column: number, keep: number) =>
+      lines.slice(0, keep).map((line, i) => (i === 5 ? line.split(",").map((v, j) => (j === column ? "Inf" : v)).join(",") : line)).join("\n") + "\n";
+    // firm,partner,year,pair,y,x1,x2: x2 (6) is not in the formula, x1 (5) is.
+    const cases = {
+      smallUnused: write("firm-inf-small-unused.csv", withInf(6, 2_001)),
+      bigUnused: write("firm-inf-big-unused.csv", withInf(6, lines.length)),
+      smallUsed: write("firm-inf-small-used.csv", withInf(5, 2_001)),
+      bigUsed: write("firm-inf-big-used.csv", withInf(5, lines.length))
+    };
+    expect(statSync(cases.smallUnused).size).toBeLessThan(4 << 20);
+    expect(statSync(cases.bigUnused).size).toBeGreaterThanOrEqual(4 << 20);
+    const run = (file: string) =>
+      spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", file, "--formula", "y ~ x1 | firm + partner + year"], {cwd: ROOT, encoding: "utf8", env: {...process.env, DTB_READ_TRACE: "1"}});
+    for (const file of [cases.smallUnused, cases.bigUnused]) {
+      const r = run(file);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe(""); // the big file read by DuckDB itself, with no fallback
+      expect(JSON.parse(r.stdout).nobs).toBeGreaterThan(1_000);
+    }
+    for (const file of [cases.smallUsed, cases.bigUsed]) {
+      const r = run(file);
+      expect(r.status).toBe(1);
+      // The big file: DuckDB declines it (DTB_READ_TRACE says so) and the JS reader names the cell.
+      expect(r.stderr.split("\n").filter((l) => l.startsWith("dtb estimate: "))).toEqual([`dtb estimate: ${file}: column "x1" line 6: infinite value "Inf" (leave the cell empty or write NA for a missing value)`]);
+    }
+  }, 120_000);
   it("dtb estimate --formula naming a column the file lacks lists every column of the file", () => {
     const path = write("cols-missing.csv", csv);
     const r = spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", path, "--formula", "y ~ z | firm"], {cwd: ROOT, encoding: "utf8"});

@@ -59,6 +59,11 @@ function withinSdOf(XT: Float64Array[], names: string[], keep: number[]): Record
  */
 function changingIdsOf(xSub: Float64Array[], names: string[], keep: number[], id: {codes: Int32Array; nlevels: number}): Record<string, number> {
   const out: Record<string, number> = {};
+  if (id.nlevels === id.codes.length) {
+    // One row per id (e.g. no panel: the row is the id): no id can change.
+    keep.forEach((_, a) => (out[names[a]] = 0));
+    return out;
+  }
   const first = new Float64Array(id.nlevels);
   const seen = new Uint8Array(id.nlevels);
   const moves = new Uint8Array(id.nlevels);

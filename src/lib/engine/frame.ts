@@ -91,6 +91,28 @@ export function attachDictionary(col: Array<string | null>, codes: Int32Array, l
   dictionaries.set(col, {codes, levels});
 }
 
+/** True when col[i] = i for every row (a row-number column, e.g. the formula compiler's id when there is no panel). */
+function isRowNumbers(col: Float64Array): boolean {
+  for (let i = 0; i < col.length; i++) if (col[i] !== i) return false;
+  return true;
+}
+
+/**
+ * The factor of a row-number column: code i on row i. Its n levels (the numbers 0..n-1) are made only if
+ * something reads them (an error message): as an array they would take ~16 bytes a row, more than the codes.
+ */
+function rowNumberFactor(codes: Int32Array, n: number): Factor {
+  for (let i = 0; i < n; i++) codes[i] = i;
+  let levels: number[] | null = null;
+  return {
+    codes,
+    nlevels: n,
+    get levels() {
+      return (levels ??= Array.from({length: n}, (_, i) => i));
+    }
+  };
+}
+
 /**
  * Codes a column (text or numeric) as 0..L-1 in order of first appearance; missing -> -1.
  * Integer-valued numeric columns with a modest range use a direct lookup table (no hashing), which
@@ -118,6 +140,7 @@ export function factorize(col: Column, codes: Int32Array = new Int32Array(col.le
       if (v > hi) hi = v;
       if (allInt && !Number.isInteger(v)) allInt = false;
     }
+    if (allInt && lo === 0 && hi === n - 1 && isRowNumbers(col)) return rowNumberFactor(codes, n);
     if (allInt && hi - lo < 4 * n + 1024) {
       const table = new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1);
       for (let i = 0; i < n; i++) {

@@ -230,6 +230,13 @@ export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array
     of(f) {
       if (identity) return {codes: f.codes, nlevels: f.nlevels};
       let d = memo.get(f.codes);
+      if (d === undefined && f.nlevels === f.codes.length) {
+        // Every row its own level (a row-number id): in any order the sample's first-appearance codes are 0..m-1.
+        const out = takeI32(rows.length);
+        for (let r = 0; r < out.length; r++) out[r] = r;
+        d = {codes: out, nlevels: out.length};
+        memo.set(f.codes, d);
+      }
       if (d === undefined) {
         const map = new Int32Array(f.nlevels).fill(-1);
         const out = takeI32(rows.length);

@@ -25,13 +25,15 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Parses CSV text (or UTF-8 bytes) into a Frame with typed columns.
+ * Parses CSV text (or UTF-8 bytes) into a Frame with typed columns. `columns`: type and keep only these
+ * (in the file's order); every row is still split and counted, so a malformed file is refused whatever
+ * is asked, but a cell of another column is never read as a number (an infinity there is not an error).
  *
  * @example
  * parseCsv('id,t,y\n"A",1,2.5\n"A",2,NA\n', "p.csv").frame
  * // {nrows: 2, columns: {id: ["A", "A"], t: Float64Array [1, 2], y: Float64Array [2.5, NaN]}}
  */
-export function parseCsv(input: string | Uint8Array, source = "data.csv"): ParsedTable {
+export function parseCsv(input: string | Uint8Array, source = "data.csv", columns?: readonly string[]): ParsedTable {
   const text = typeof input === "string" ? stripBom(input) : decodeUtf8(input, source);
   const {records, lines} = splitRecords(text, source);
   if (records.length === 0) throw new UserError(`${source}: the file is empty (a header row is required)`);
@@ -52,15 +54,17 @@ export function parseCsv(input: string | Uint8Array, source = "data.csv"): Parse
       throw new UserError(`${source} line ${lines[r]}: ${records[r].length} fields, but the header has ${ncol}`);
     }
   }
-  const columns: Record<string, Column> = {};
+  const wanted = columns ? new Set(columns) : null;
+  const built: Record<string, Column> = {};
   const notNumeric: Record<string, NotNumeric> = {};
   for (let j = 0; j < ncol; j++) {
     const name = header[j];
-    const built = buildColumn(records, lines, j, name, source);
-    columns[name] = built.column;
-    if (built.notNumeric) notNumeric[name] = built.notNumeric;
+    if (wanted && !wanted.has(name)) continue;
+    const column = buildColumn(records, lines, j, name, source);
+    built[name] = column.column;
+    if (column.notNumeric) notNumeric[name] = column.notNumeric;
   }
-  return {frame: {nrows, columns}, source, format: "csv", notNumeric};
+  return {frame: {nrows, columns: built}, source, format: "csv", notNumeric};
 }
 
 function stripBom(s: string): string {

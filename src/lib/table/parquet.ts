@@ -18,11 +18,12 @@ const TIME_CONVERTED = new Set(["DATE", "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", 
 const TIME_LOGICAL = new Set(["DATE", "TIMESTAMP", "TIME"]);
 
 /**
- * Parses the bytes of a Parquet file (magic "PAR1" at both ends).
+ * Parses the bytes of a Parquet file (magic "PAR1" at both ends). `columns`: read, check and keep only
+ * these (the others are neither decoded nor refused).
  *
  * @example (await parseParquet(readFileSync("p.parquet"), "p.parquet")).frame.columns.year // Float64Array [...]
  */
-export async function parseParquet(bytes: Uint8Array, source = "data.parquet"): Promise<ParsedTable> {
+export async function parseParquet(bytes: Uint8Array, source = "data.parquet", columns?: readonly string[]): Promise<ParsedTable> {
   if (bytes.length < 12 || !hasMagic(bytes, 0) || !hasMagic(bytes, bytes.length - 4)) {
     throw new UserError(`${source}: not a Parquet file (no PAR1 signature)`);
   }
@@ -34,19 +35,26 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet"): 
     throw new UserError(`${source}: unreadable Parquet metadata (${oneLine(error)})`);
   }
   const nrows = Number(metadata.num_rows);
-  const fields = parquetSchema(metadata).children;
+  const all = parquetSchema(metadata).children;
+  const names = new Set<string>();
+  for (const field of all) {
+    if (names.has(field.element.name)) throw new UserError(`${source}: duplicate column name "${field.element.name}"`);
+    names.add(field.element.name);
+  }
+  if (all.length === 0) throw new UserError(`${source}: the Parquet file has no columns`);
+  const wanted = columns ? new Set(columns) : null;
+  const fields = wanted ? all.filter((f) => wanted.has(f.element.name)) : all;
   const data = new Map<string, unknown[]>();
   for (const field of fields) {
     const name = field.element.name;
-    if (data.has(name)) throw new UserError(`${source}: duplicate column name "${name}"`);
     if (field.children.length > 0) throw new UserError(`${source}: column "${name}" is nested (a struct or list); only flat columns are supported`);
     data.set(name, new Array(nrows));
   }
-  if (fields.length === 0) throw new UserError(`${source}: the Parquet file has no columns`);
   try {
     await parquetRead({
       file: buffer,
       metadata,
+      ...(wanted ? {columns: fields.map((f) => f.element.name)} : {}),
       onChunk: ({columnName, columnData, rowStart}) => {
         const target = data.get(columnName);
         if (!target) return;
@@ -56,7 +64,7 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet"): 
   } catch (error) {
     throw new UserError(`${source}: unreadable Parquet data (${oneLine(error)})`);
   }
-  const columns: Record<string, Column> = {};
+  const built: Record<string, Column> = {};
   const notNumeric: Record<string, NotNumeric> = {};
   for (const field of fields) {
     const {name, type, converted_type, logical_type} = field.element;
@@ -65,16 +73,16 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet"): 
     const isText = (converted_type && TEXT_CONVERTED.has(converted_type)) || (logical && TEXT_LOGICAL.has(logical));
     const isTime = type === "INT96" || (converted_type && TIME_CONVERTED.has(converted_type)) || (logical && TIME_LOGICAL.has(logical));
     if (isText || isTime) {
-      const built = textColumn(values);
-      columns[name] = built.column;
-      notNumeric[name] = built.notNumeric;
+      const text = textColumn(values);
+      built[name] = text.column;
+      notNumeric[name] = text.notNumeric;
     } else if (type === "BYTE_ARRAY" || (type === "FIXED_LEN_BYTE_ARRAY" && converted_type !== "DECIMAL" && logical !== "DECIMAL")) {
       throw new UserError(`${source}: column "${name}" holds raw binary data, which is not supported (use numbers or text)`);
     } else {
-      columns[name] = numberColumn(values, name, source);
+      built[name] = numberColumn(values, name, source);
     }
   }
-  return {frame: {nrows, columns}, source, format: "parquet", notNumeric};
+  return {frame: {nrows, columns: built}, source, format: "parquet", notNumeric};
 }
 
 function hasMagic(b: Uint8Array, at: number): boolean {
