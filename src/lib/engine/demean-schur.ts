@@ -99,9 +99,12 @@ function levelIndex(codes: Int32Array, offset: number, order: Int32Array | null,
 }
 
 /**
- * The Schur complement D2'D2 - sum_g c_g c_g' / n_g (full S x S matrix; small), group by group: the rows'
- * co-occurrence counts (D2'D2) and the group's level counts c_g. A function of its own so that its row loop is
- * optimised as a whole (in the long demeanSchur body it would wait for on-stack replacement).
+ * The Schur complement D2'D2 - sum_g c_g c_g' / n_g (S x S, small; LOWER triangle only, all that `cholesky`
+ * reads), group by group: the rows' co-occurrence counts (D2'D2) and the group's level counts c_g. A row's levels
+ * come in increasing order (dimension offsets increase), so its pairs c <= a are the lower triangle; a group's
+ * touched levels are sorted (insertion sort, a few dozen) so that its update covers y <= x only: half the work of
+ * the full matrix, the same sums in every entry. A function of its own so that its row loop is optimised as a
+ * whole (in the long demeanSchur body it would wait for on-stack replacement).
  */
 function schurCounts(start: Int32Array, invB: Float64Array, lev: Int32Array, ns: number, S: number): Float64Array {
   const G = start.length - 1;
@@ -117,15 +120,24 @@ function schurCounts(start: Int32Array, invB: Float64Array, lev: Int32Array, ns:
         if (cnt[l] === 0) touched[nt++] = l;
         cnt[l]++;
         const row = l * S;
-        for (let c = 0; c < ns; c++) M[row + lev[q + c]] += 1;
+        for (let c = 0; c <= a; c++) M[row + lev[q + c]] += 1;
       }
+    }
+    for (let x = 1; x < nt; x++) {
+      const t = touched[x];
+      let y = x - 1;
+      while (y >= 0 && touched[y] > t) {
+        touched[y + 1] = touched[y];
+        y--;
+      }
+      touched[y + 1] = t;
     }
     const w = invB[g];
     for (let x = 0; x < nt; x++) {
       const ta = touched[x];
       const ca = cnt[ta] * w;
       const row = ta * S;
-      for (let y = 0; y < nt; y++) M[row + touched[y]] -= ca * cnt[touched[y]];
+      for (let y = 0; y <= x; y++) M[row + touched[y]] -= ca * cnt[touched[y]];
     }
     for (let x = 0; x < nt; x++) cnt[touched[x]] = 0;
   }
