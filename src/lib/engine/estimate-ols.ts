@@ -68,23 +68,27 @@ function changingIdsOf(xSub: Float64Array[], names: string[], keep: number[], id
   const seen = new Uint8Array(id.nlevels);
   const moves = new Uint8Array(id.nlevels);
   keep.forEach((j, a) => {
-    const x = xSub[j];
     seen.fill(0);
     moves.fill(0);
-    let count = 0;
-    for (let r = 0; r < x.length; r++) {
-      const g = id.codes[r];
-      if (!seen[g]) {
-        seen[g] = 1;
-        first[g] = x[r];
-      } else if (!moves[g] && x[r] !== first[g]) {
-        moves[g] = 1;
-        count++;
-      }
-    }
-    out[names[a]] = count;
+    out[names[a]] = changingCount(xSub[j], id.codes, first, seen, moves);
   });
   return out;
+}
+
+/** The number of ids whose rows do not all share one value of x (a loop of its own: compiled as a whole). */
+function changingCount(x: Float64Array, codes: Int32Array, first: Float64Array, seen: Uint8Array, moves: Uint8Array): number {
+  let count = 0;
+  for (let r = 0; r < x.length; r++) {
+    const g = codes[r];
+    if (!seen[g]) {
+      seen[g] = 1;
+      first[g] = x[r];
+    } else if (!moves[g] && x[r] !== first[g]) {
+      moves[g] = 1;
+      count++;
+    }
+  }
+  return count;
 }
 
 /** Missing id or time is an error with or without lags (same messages as `assertPanel`). */
