@@ -7,11 +7,11 @@
 import {UserError} from "../errors.js";
 import {collinearityNote, findCollinear} from "./collinearity.js";
 import {demean, type FeDim} from "./demean.js";
-import {fitStats, totalSumSquares} from "./fit.js";
+import {fitStats} from "./fit.js";
 import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
 import {crossprod, olsFwl, sumSquares} from "./ols.js";
-import {assertSomeValue, blockRows, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {assertSomeValue, blockRowsCoded, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle} from "./scratch.js";
@@ -38,16 +38,12 @@ export interface OlsDesign {
 
 /**
  * SD of each kept regressor after the model's fixed effects on its estimation sample (pooled: after centring, i.e.
- * the ordinary SD): sqrt(sum of the demeaned column squared / (m - 1)). See within-sd.ts.
+ * the ordinary SD): sqrt(sum of the demeaned column squared / (m - 1)), the sums being the diagonal of the
+ * demeaned regressors' cross-product (kx x kx, already computed for the collinearity check). See within-sd.ts.
  */
-function withinSdOf(XT: Float64Array[], names: string[], keep: number[]): Record<string, number> {
+function withinSdOf(XtXall: Float64Array, kx: number, m: number, names: string[], keep: number[]): Record<string, number> {
   const out: Record<string, number> = {};
-  keep.forEach((j, a) => {
-    const x = XT[j];
-    let ss = 0;
-    for (let r = 0; r < x.length; r++) ss += x[r] * x[r];
-    out[names[a]] = Math.sqrt(ss / (x.length - 1));
-  });
+  keep.forEach((j, a) => (out[names[a]] = Math.sqrt(XtXall[j * kx + j] / (m - 1))));
   return out;
 }
 
@@ -64,31 +60,37 @@ function changingIdsOf(xSub: Float64Array[], names: string[], keep: number[], id
     keep.forEach((_, a) => (out[names[a]] = 0));
     return out;
   }
-  const first = new Float64Array(id.nlevels);
-  const seen = new Uint8Array(id.nlevels);
-  const moves = new Uint8Array(id.nlevels);
-  keep.forEach((j, a) => {
-    seen.fill(0);
-    moves.fill(0);
-    out[names[a]] = changingCount(xSub[j], id.codes, first, seen, moves);
-  });
+  const counts = changingCounts(keep.map((j) => xSub[j]), id.codes, id.nlevels);
+  keep.forEach((_, a) => (out[names[a]] = counts[a]));
   return out;
 }
 
-/** The number of ids whose rows do not all share one value of x (a loop of its own: compiled as a whole). */
-function changingCount(x: Float64Array, codes: Int32Array, first: Float64Array, seen: Uint8Array, moves: Uint8Array): number {
-  let count = 0;
-  for (let r = 0; r < x.length; r++) {
+/**
+ * For each column, the number of ids whose rows do not all share the value of the id's first row: one pass over
+ * the rows for every column (the id's code read once a row; with rows blocked by a fixed effect the id is nested
+ * in, its first row is close by). A loop of its own: compiled as a whole.
+ */
+function changingCounts(cols: Float64Array[], codes: Int32Array, nlevels: number): Int32Array {
+  const k = cols.length;
+  const firstRow = new Int32Array(nlevels).fill(-1);
+  const moved = new Uint8Array(nlevels * k);
+  const counts = new Int32Array(k);
+  for (let r = 0; r < codes.length; r++) {
     const g = codes[r];
-    if (!seen[g]) {
-      seen[g] = 1;
-      first[g] = x[r];
-    } else if (!moves[g] && x[r] !== first[g]) {
-      moves[g] = 1;
-      count++;
+    const f = firstRow[g];
+    if (f < 0) {
+      firstRow[g] = r;
+      continue;
+    }
+    const base = g * k;
+    for (let a = 0; a < k; a++) {
+      if (moved[base + a] === 0 && cols[a][r] !== cols[a][f]) {
+        moved[base + a] = 1;
+        counts[a]++;
+      }
     }
   }
-  return count;
+  return counts;
 }
 
 /** Missing id or time is an error with or without lags (same messages as `assertPanel`). */
@@ -104,8 +106,10 @@ function assertPresent(idCodes: Int32Array, timeCodes: Int32Array, idName: strin
  * no variation at all, or none left within the fixed effects (the FE explain it exactly), has nothing to
  * estimate. Tolerances are relative: 1e-24 of the raw sum of squares for "constant", 1e-16 of the total sum
  * of squares for "within" (1e-8 in amplitude, well above the demeaning's convergence error).
+ * Returns the sums it computed for the fit statistics: the total sum of squares (fit.ts `totalSumSquares`, the
+ * same two passes) and, with fixed effects, the sum of squares of the demeaned outcome (the FE-only SSR).
  */
-function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe: string[] | null): void {
+function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe: string[] | null): {tss: number; within: number | null} {
   const m = y.length;
   let mean = 0, raw = 0;
   for (let i = 0; i < m; i++) mean += y[i];
@@ -118,12 +122,13 @@ function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe
   if (tss <= 1e-24 * raw || tss === 0) {
     throw new UserError(`the outcome '${name}' is constant (${y[0]}) in all ${m} rows of the estimation sample: there is no variation to explain`);
   }
-  if (!fe) return;
+  if (!fe) return {tss, within: null};
   let within = 0;
   for (let i = 0; i < m; i++) within += yT[i] * yT[i];
   if (within <= 1e-16 * tss) {
     throw new UserError(`the outcome '${name}' has no variation within the fixed effects (${fe.join(", ")}): they explain it exactly, so no coefficient can be estimated`);
   }
+  return {tss, within};
 }
 
 /**
@@ -146,7 +151,8 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   // Rows blocked by the largest fixed effect (prepare.ts), unless the bootstrap needs the sample in frame order
   // (its random draws are indexed by cluster codes in order of appearance).
   const big = capture ? -1 : largestFe(feF, prep.rows.length);
-  const blocked = big >= 0 ? blockRows(rows, feF[big]) : null;
+  const blockedCoded = big >= 0 ? blockRowsCoded(rows, feF[big]) : null;
+  const blocked = blockedCoded?.rows ?? null;
   if (blocked) {
     recycle([rows]);
     rows = blocked;
@@ -161,6 +167,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   const full = m === n && !blocked;
   const pos = blocked ? inversePermutation(rows, n) : null;
   const coder = sampleCoder(rows, full, pos);
+  if (blockedCoded) coder.seed(feF[big], blockedCoded);
   const onSample = coder.of;
   const pooled = spec.fe.length === 0;
   const feDims: FeDim[] = feF.map(onSample);
@@ -184,12 +191,13 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
   const yT = dm.cols[0];
   const XT = dm.cols.slice(1);
-  assertOutcomeVaries(ySub, yT, spec.y, pooled ? null : spec.fe);
+  const sums = assertOutcomeVaries(ySub, yT, spec.y, pooled ? null : spec.fe);
 
   // Collinearity.
   const kx = XT.length;
   const XtXall = crossprod(XT);
-  const rawSS = sumSquares(xSub);
+  // Raw sums of squares (collinearity scale): with every row in the sample, the frame-order sums of the input checks.
+  const rawSS = m === n && xs.every((x) => prep.finite.has(x)) ? Float64Array.from(xs, (x) => prep.finite.get(x)!) : sumSquares(xSub);
   const {keep, drop} = findCollinear(XtXall, kx, rawSS);
   for (const j of drop) notes.push(collinearityNote(spec.x[j]));
   if (keep.length === 0) throw new UserError(`all regressors (${spec.x.join(", ")}) are collinear with the fixed effects or constant`);
@@ -296,13 +304,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   const tstat = terms.map((_, i) => (se[i] > 0 ? coef[i] / se[i] : NaN));
   const pvalue = tstat.map((t) => pvalueT(t, dfT));
 
-  const tss = totalSumSquares(ySub);
-  let ssrFe: number | null = null;
-  if (!pooled) {
-    ssrFe = 0;
-    for (let r = 0; r < m; r++) ssrFe += yT[r] * yT[r];
-  }
-  const fs = fitStats({ssr: fit.ssr, tss, ssrFe, n: m, nparams, k});
+  const fs = fitStats({ssr: fit.ssr, tss: sums.tss, ssrFe: sums.within, n: m, nparams, k});
 
   const idSample = onSample(idF);
   const timeSample = onSample(timeF);
@@ -322,7 +324,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
     n_complete_cases: nComplete,
     n_singletons_removed: nSingletons,
     collinear: drop.map((j) => spec.x[j]),
-    within_sd: withinSdOf(XT, keep.map((j) => spec.x[j]), keep),
+    within_sd: withinSdOf(XtXall, kx, m, keep.map((j) => spec.x[j]), keep),
     changing_ids: changingIdsOf(xSub, keep.map((j) => spec.x[j]), keep, idSample),
     demean: {method: pooled ? "centre" : dm.method, iterations: dm.iterations, fe_redundancies: pooled ? null : dm.redundancies}
   });

@@ -58,6 +58,30 @@ export function allFinite(col: Float64Array): boolean {
 }
 
 /**
+ * Sum of squares of a column in its own order (four independent chains). A finite result also proves that
+ * every value is finite (a NaN or an infinite value makes the sum NaN or infinite), so one pass gives the
+ * regressor's raw sum of squares (the collinearity check's scale, ols.ts `sumSquares`) and the screen of
+ * `allFinite`; a non-finite result (a missing value, an infinite one, or |x| beyond ~1e154) needs the exact scans.
+ * Example: `sumSquaresScan(Float64Array.of(1, 2, NaN))` -> NaN.
+ */
+export function sumSquaresScan(col: Float64Array): number {
+  const n = col.length;
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    a0 += col[i] * col[i];
+    a1 += col[i + 1] * col[i + 1];
+    a2 += col[i + 2] * col[i + 2];
+    a3 += col[i + 3] * col[i + 3];
+  }
+  for (; i < n; i++) a0 += col[i] * col[i];
+  return a0 + a1 + (a2 + a3);
+}
+
+/**
  * Rejects +/-Infinity (missing values must be NaN/NA). Row numbers in messages are 1-based data rows.
  * Example: `assertNoInfinite(col, "y")` throws "column 'y' has an infinite value at row 3".
  */

@@ -14,11 +14,11 @@
  */
 import {UserError} from "../errors.js";
 import {combineFactors} from "./fe-combine.js";
-import {assertNoInfinite, factorize, getColumn, numericColumn, type Factor} from "./frame.js";
+import {assertNoInfinite, factorize, getColumn, numericColumn, sumSquaresScan, type Factor} from "./frame.js";
 import {assertIntegerTime, lagColumn, parseLag} from "./lag.js";
 import {assertPanel, panelIndex, type PanelIndex} from "./panel.js";
 import {completeRows, dropSingletons, excludeMask} from "./sample.js";
-import {takeF64, takeI32} from "./scratch.js";
+import {recycle, takeF64, takeI32} from "./scratch.js";
 import type {NormalizedSpec} from "./spec.js";
 import type {Column, Frame} from "./types.js";
 
@@ -36,11 +36,28 @@ function assertPresent(idCodes: Int32Array, timeCodes: Int32Array, idName: strin
 }
 
 /**
+ * The checks of a numeric input column (no infinite value, at least one value) in one pass when it is complete:
+ * its sum of squares (frame order) is then finite and is recorded in `finite` for the NaN screen of the sample
+ * (`completeRows`) and the collinearity scale; otherwise the exact scans name the first bad row.
+ */
+export function checkInputColumn(col: Float64Array, name: string, label: string, finite?: Map<Float64Array, number>): void {
+  if (col.length > 0) {
+    const ss = sumSquaresScan(col);
+    if (Number.isFinite(ss)) {
+      finite?.set(col, ss);
+      return;
+    }
+  }
+  assertNoInfinite(col, name);
+  assertSomeValue(col, label);
+}
+
+/**
  * Builds the regressor columns of the spec on the full data (lags before any filter). `index` is
- * called (and may build the sorted panel index) only when a lag term is present.
+ * called (and may build the sorted panel index) only when a lag term is present. `finite`: see `checkInputColumn`.
  * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
  */
-export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex): Float64Array[] {
+export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex, finite?: Map<Float64Array, number>): Float64Array[] {
   let timeChecked = false;
   return spec.x.map((term, j) => {
     const where = `spec.x[${j}]`;
@@ -58,8 +75,7 @@ export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float6
       return col;
     }
     const col = numericColumn(frame, term, where);
-    assertNoInfinite(col, term);
-    assertSomeValue(col, `column '${term}' (${where})`);
+    checkInputColumn(col, term, `column '${term}' (${where})`, finite);
     return col;
   });
 }
@@ -80,6 +96,8 @@ export interface PreparedSample {
   nSingletons: number;
   /** Every code array factorised here (working arrays from scratch.ts, to be recycled by the caller). */
   codeArrays: Int32Array[];
+  /** Outcome and regressor columns without a missing or infinite value, with their sums of squares (frame order). */
+  finite: Map<Float64Array, number>;
 }
 
 export interface PrepareOptions {
@@ -116,10 +134,12 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   let indexCache: PanelIndex | null = null;
   const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
 
+  const finite = new Map<Float64Array, number>();
   const y = numericColumn(frame, spec.y, "spec.y");
-  assertNoInfinite(y, spec.y);
+  if (y.length === 0 || !Number.isFinite(sumSquaresScan(y))) assertNoInfinite(y, spec.y);
+  else finite.set(y, NaN); // complete; its sum of squares is not used
   opts.checkOutcome(y);
-  const xs = buildRegressors(frame, spec, time, index);
+  const xs = buildRegressors(frame, spec, time, index, finite);
 
   // `a^b` (not a column of the data) is a combined grouping, as fixest's: one level per observed (a, b).
   // FE and cluster entries of the same name share it.
@@ -141,13 +161,13 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
   const panelCodes = opts.missingPanel === "drop" ? [idF.codes, timeF.codes] : [];
   const groupCodes = [...new Set([...panelCodes, ...feF.map((f) => f.codes), ...clF.map((c) => c.codes)])];
-  let rows = completeRows(n, excluded, [y, ...xs], groupCodes);
+  let rows = completeRows(n, excluded, [y, ...xs].filter((col) => !finite.has(col)), groupCodes);
   const nComplete = rows.length;
   if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
   const nSingletons = nComplete - rows.length;
   if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
   const codeArrays = [...[...factors.values(), ...combos.values()].map((f) => f.codes)];
-  return {notes, idF, time, timeF, y, xs, feF, clF, clNames, rows, nComplete, nSingletons, codeArrays};
+  return {notes, idF, time, timeF, y, xs, feF, clF, clNames, rows, nComplete, nSingletons, codeArrays, finite};
 }
 
 /**
@@ -158,6 +178,19 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
  * Example: rows [0,1,2,3], codes [5,7,5,7] -> [0,2,1,3].
  */
 export function blockRows(rows: Int32Array, fe: {codes: Int32Array; nlevels: number}): Int32Array | null {
+  const b = blockRowsCoded(rows, fe);
+  if (b === null) return null;
+  recycle([b.codes]);
+  return b.rows;
+}
+
+/**
+ * `blockRows`, with the grouping's codes on the reordered rows as `sampleCoder` would give them (first appearance
+ * in the new order is the blocks' order, so row block g gets code g): made while the blocks are laid out, not by
+ * a second pass over the rows. `codes` comes from scratch.ts. Example: rows [0,1,2,3], codes [5,7,5,7] ->
+ * {rows: [0,2,1,3], codes: [0,0,1,1], nlevels: 2}.
+ */
+export function blockRowsCoded(rows: Int32Array, fe: {codes: Int32Array; nlevels: number}): {rows: Int32Array; codes: Int32Array; nlevels: number} | null {
   const m = rows.length;
   const codes = fe.codes;
   // rank[level] = first-appearance rank + 1 (0 = unseen); blocked when every level is one run.
@@ -177,12 +210,14 @@ export function blockRows(rows: Int32Array, fe: {codes: Int32Array; nlevels: num
   for (let r = 0; r < m; r++) start[rank[codes[rows[r]]]]++;
   // start[g] = rows of ranks 1..g, i.e. where the rows of rank g + 1 begin.
   for (let g = 1; g <= next; g++) start[g] += start[g - 1];
+  const blockCodes = takeI32(m);
+  for (let g = 0; g < next; g++) blockCodes.fill(g, start[g], start[g + 1]);
   const out = new Int32Array(m);
   for (let r = 0; r < m; r++) {
     const row = rows[r];
     out[start[rank[codes[row]] - 1]++] = row;
   }
-  return out;
+  return {rows: out, codes: blockCodes, nlevels: next};
 }
 
 /**
@@ -224,9 +259,13 @@ export function inversePermutation(rows: Int32Array, n: number): Int32Array | nu
  * `pos`: see `inversePermutation`. Arrays come from scratch.ts; `arrays()` lists them for recycling.
  * Example: `const coder = sampleCoder(rows, false); coder.of(firmFactor)`.
  */
-export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array | null = null): {of: (f: {codes: Int32Array; nlevels: number}) => {codes: Int32Array; nlevels: number}; arrays: () => Int32Array[]} {
+export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array | null = null): {of: (f: {codes: Int32Array; nlevels: number}) => {codes: Int32Array; nlevels: number}; seed: (f: {codes: Int32Array}, d: {codes: Int32Array; nlevels: number}) => void; arrays: () => Int32Array[]} {
   const memo = new Map<Int32Array, {codes: Int32Array; nlevels: number}>();
   return {
+    /** Records codes already made for `f` on these rows (`blockRowsCoded`); they are recycled with the others. */
+    seed(f, d) {
+      memo.set(f.codes, d);
+    },
     of(f) {
       if (identity) return {codes: f.codes, nlevels: f.nlevels};
       let d = memo.get(f.codes);

@@ -22,6 +22,7 @@ export function nparamsOf(k: number, feSizes: number[]): number {
  * Example: FE country, cluster country -> true; FE year, cluster country -> false.
  */
 export function isNested(fe: {codes: Int32Array; nlevels: number}, cluster: {codes: Int32Array}): boolean {
+  if (fe.codes === cluster.codes) return true; // the same grouping (e.g. FE and cluster both the firm)
   const owner = new Int32Array(fe.nlevels).fill(-1);
   const f = fe.codes;
   const c = cluster.codes;
