@@ -5,9 +5,11 @@
  * "18342_7" (firm_partner), as users' files have them. Deterministic (the project's seeded RNG).
  * y = 0.5 x1 - 0.3 x2 + 0.2 x3 + 0.1 x4 + a_firm + b_partner + g_year + e; `v` = a non-negative flow for PPML
  * (exp of the same index times a log-normal error, zero in ~20% of the rows).
- * Columns: firm, partner, year (numbers), pair (text), pair_num (the same id as a number), y, x1..x4, v.
+ * Columns: firm, partner, year (numbers), pair (text, dictionary-coded as dtb's reader gives it; `withPlainTextPair`
+ * for one string per row), pair_num (the same id as a number), y, x1..x4, v.
  * Example: `shuffledPanel(1_000_000)` -> ~1M rows, 50,000 firms.
  */
+import {attachDictionary} from "../src/lib/engine/frame.ts";
 import {createRng} from "../src/lib/random/rng.ts";
 import type {Frame} from "../src/lib/engine/types.ts";
 
@@ -72,7 +74,37 @@ export function shuffledPanel(targetRows: number, seed = 22): Frame {
     for (let r = 0; r < n; r++) out[r] = c[order[r]];
     columns[name] = out;
   }
-  const pn = columns.pair_num as Float64Array;
-  columns.pair = Array.from(pn, (v) => `${Math.floor(v / 100)}_${v % 100}`);
+  columns.pair = pairColumn(columns.pair_num as Float64Array);
   return {nrows: n, columns};
+}
+
+/**
+ * The text pair id as `dtb` hands it to the engine after reading a file (loaders/duck-read: DuckDB's strings coded
+ * into a dictionary as they are read): one string per distinct id, shared by its rows, with its codes attached
+ * (frame.ts `attachDictionary`), so the engine never hashes a string per row.
+ */
+export function pairColumn(pn: Float64Array): string[] {
+  const seen = new Map<number, number>();
+  const levels: string[] = [];
+  const codes = new Int32Array(pn.length);
+  for (let r = 0; r < pn.length; r++) {
+    let c = seen.get(pn[r]);
+    if (c === undefined) {
+      c = levels.push(`${Math.floor(pn[r] / 100)}_${pn[r] % 100}`) - 1;
+      seen.set(pn[r], c);
+    }
+    codes[r] = c;
+  }
+  const column = Array.from(codes, (c) => levels[c]);
+  attachDictionary(column, codes, levels.slice());
+  return column;
+}
+
+/**
+ * The same frame with its pair id as one freshly made JavaScript string per row and no codes (what a reader that
+ * does not code text gives, e.g. the browser's CSV reader): the engine then codes the strings itself.
+ */
+export function withPlainTextPair(frame: Frame): Frame {
+  const pair = (frame.columns.pair as string[]).map((s) => s.split("_").join("_"));
+  return {nrows: frame.nrows, columns: {...frame.columns, pair}};
 }

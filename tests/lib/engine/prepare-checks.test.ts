@@ -101,9 +101,9 @@ describe("changing ids, counted in one pass for every regressor", () => {
         const frame: Frame = {nrows: n, columns: {id, t, y, x1, x2, x3, one: new Float64Array(n).fill(1)}};
         const r = estimate(frame, {id: "id", time: "t", y: "y", x: ["x1", "x2"], fe: ["t"], vcov: {cluster: ["id"]}} as Spec);
         const expected = (x: Float64Array) => new Set(id.filter((g) => new Set(id.flatMap((h, i) => (h === g ? [x[i]] : []))).size > 1)).size;
-        expect(r.info.changing_ids).toEqual({x1: expected(x1), x2: expected(x2)});
+        expect(r.info?.changing_ids).toEqual({x1: expected(x1), x2: expected(x2)});
         const r3 = estimate(frame, {id: "id", time: "t", y: "y", x: ["x3", "x2"], fe: ["t"], vcov: {cluster: ["id"]}} as Spec);
-        expect((r3.info.changing_ids as Record<string, number>).x3 ?? 0).toBe(0);
+        expect((r3.info?.changing_ids as Record<string, number>).x3 ?? 0).toBe(0);
       }),
       {numRuns: 30}
     );
