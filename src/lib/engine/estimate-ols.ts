@@ -11,7 +11,7 @@ import {fitStats} from "./fit.js";
 import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
 import {crossprod, olsFwl, sumSquares} from "./ols.js";
-import {assertSomeValue, blockRowsCoded, inversePermutation, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {assertSomeValue, blockRowsCoded, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle} from "./scratch.js";
@@ -151,7 +151,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   // Rows blocked by the largest fixed effect (prepare.ts), unless the bootstrap needs the sample in frame order
   // (its random draws are indexed by cluster codes in order of appearance).
   const big = capture ? -1 : largestFe(feF, prep.rows.length);
-  const blockedCoded = big >= 0 ? blockRowsCoded(rows, feF[big]) : null;
+  const blockedCoded = big >= 0 ? blockRowsCoded(rows, feF[big], n) : null;
   const blocked = blockedCoded?.rows ?? null;
   if (blocked) {
     recycle([rows]);
@@ -165,7 +165,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   // Codes and columns on the sample; when every row is kept they are the full-data ones (recode
   // of all rows keeps first-appearance codes unchanged; nothing downstream writes to them).
   const full = m === n && !blocked;
-  const pos = blocked ? inversePermutation(rows, n) : null;
+  const pos = blockedCoded?.pos ?? null;
   const coder = sampleCoder(rows, full, pos);
   if (blockedCoded) coder.seed(feF[big], blockedCoded);
   const onSample = coder.of;

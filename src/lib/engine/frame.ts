@@ -138,6 +138,43 @@ function rowNumberFactor(codes: Int32Array, n: number): Factor {
 }
 
 /**
+ * Smallest and largest non-missing value, and whether all are integers (a loop of its own: compiled as a whole).
+ * Example: [3, NaN, 1] -> {lo: 1, hi: 3, allInt: true}.
+ */
+function numericRange(col: Float64Array): {lo: number; hi: number; allInt: boolean} {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let allInt = true;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (v !== v) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (allInt && !Number.isInteger(v)) allInt = false;
+  }
+  return {lo, hi, allInt};
+}
+
+/** Codes of an integer column through a lookup table indexed by value - lo (-1: not seen yet); missing -> -1. */
+function tableCodes(col: Float64Array, lo: number, table: Int32Array, codes: Int32Array, levels: Array<string | number>): void {
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (v !== v) {
+      codes[i] = -1;
+      continue;
+    }
+    const slot = v - lo;
+    let c = table[slot];
+    if (c < 0) {
+      c = levels.length;
+      table[slot] = c;
+      levels.push(v);
+    }
+    codes[i] = c;
+  }
+}
+
+/**
  * Codes a column (text or numeric) as 0..L-1 in order of first appearance; missing -> -1.
  * Integer-valued numeric columns with a modest range use a direct lookup table (no hashing), which
  * keeps this O(n) and fast on 1M rows; otherwise a hash map, skipped for runs of equal values
@@ -154,34 +191,10 @@ export function factorize(col: Column, codes: Int32Array = new Int32Array(col.le
   }
   const levels: Array<string | number> = [];
   if (col instanceof Float64Array) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    let allInt = true;
-    for (let i = 0; i < n; i++) {
-      const v = col[i];
-      if (v !== v) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      if (allInt && !Number.isInteger(v)) allInt = false;
-    }
+    const {lo, hi, allInt} = numericRange(col);
     if (allInt && lo === 0 && hi === n - 1 && isRowNumbers(col)) return rowNumberFactor(codes, n);
     if (allInt && hi - lo < 4 * n + 1024) {
-      const table = new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
-        if (v !== v) {
-          codes[i] = -1;
-          continue;
-        }
-        const slot = v - lo;
-        let c = table[slot];
-        if (c < 0) {
-          c = levels.length;
-          table[slot] = c;
-          levels.push(v);
-        }
-        codes[i] = c;
-      }
+      tableCodes(col, lo, new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1), codes, levels);
       return {codes, nlevels: levels.length, levels};
     }
     const map = new Map<number, number>();

@@ -180,44 +180,61 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
 export function blockRows(rows: Int32Array, fe: {codes: Int32Array; nlevels: number}): Int32Array | null {
   const b = blockRowsCoded(rows, fe);
   if (b === null) return null;
-  recycle([b.codes]);
+  recycle([b.codes, b.pos]);
   return b.rows;
 }
 
 /**
  * `blockRows`, with the grouping's codes on the reordered rows as `sampleCoder` would give them (first appearance
  * in the new order is the blocks' order, so row block g gets code g): made while the blocks are laid out, not by
- * a second pass over the rows. `codes` comes from scratch.ts. Example: rows [0,1,2,3], codes [5,7,5,7] ->
+ * a second pass over the rows. `codes` comes from scratch.ts. When the rows are every one of the frame's `n` rows,
+ * `pos` is their inverse permutation (`inversePermutation`, from scratch.ts), else null. Example: rows [0,1,2,3], codes [5,7,5,7] ->
  * {rows: [0,2,1,3], codes: [0,0,1,1], nlevels: 2}.
  */
-export function blockRowsCoded(rows: Int32Array, fe: {codes: Int32Array; nlevels: number}): {rows: Int32Array; codes: Int32Array; nlevels: number} | null {
+export function blockRowsCoded(rows: Int32Array, fe: {codes: Int32Array; nlevels: number}, n = -1): {rows: Int32Array; codes: Int32Array; nlevels: number; pos: Int32Array | null} | null {
   const m = rows.length;
   const codes = fe.codes;
-  // rank[level] = first-appearance rank + 1 (0 = unseen); blocked when every level is one run.
-  const rank = new Int32Array(fe.nlevels);
+  // One pass: the rows of each level counted, the levels listed in order of first appearance; blocked when every
+  // level is one run.
+  const count = new Int32Array(fe.nlevels);
+  const byRank = new Int32Array(fe.nlevels);
   let next = 0;
   let prev = -1;
   let blocked = true;
   for (let r = 0; r < m; r++) {
     const c = codes[rows[r]];
+    count[c]++;
     if (c === prev) continue;
-    if (rank[c] === 0) rank[c] = ++next;
+    if (count[c] === 1) byRank[next++] = c;
     else blocked = false;
     prev = c;
   }
   if (blocked) return null;
-  const start = new Int32Array(next + 1);
-  for (let r = 0; r < m; r++) start[rank[codes[rows[r]]]]++;
-  // start[g] = rows of ranks 1..g, i.e. where the rows of rank g + 1 begin.
-  for (let g = 1; g <= next; g++) start[g] += start[g - 1];
+  // Level byRank[g] takes positions from where the levels before it end; block g gets code g.
+  const startOf = new Int32Array(fe.nlevels);
   const blockCodes = takeI32(m);
-  for (let g = 0; g < next; g++) blockCodes.fill(g, start[g], start[g + 1]);
-  const out = new Int32Array(m);
-  for (let r = 0; r < m; r++) {
-    const row = rows[r];
-    out[start[rank[codes[row]] - 1]++] = row;
+  for (let g = 0, at = 0; g < next; g++) {
+    const c = byRank[g];
+    startOf[c] = at;
+    blockCodes.fill(g, at, at + count[c]);
+    at += count[c];
   }
-  return {rows: out, codes: blockCodes, nlevels: next};
+  const out = new Int32Array(m);
+  // Every frame row in the sample: its position is recorded on the way (`inversePermutation`, for the scatters).
+  const pos = m === n ? takeI32(n) : null;
+  if (pos) placeRows(rows, codes, startOf, out, pos);
+  else for (let r = 0; r < m; r++) out[startOf[codes[rows[r]]]++] = rows[r];
+  return {rows: out, codes: blockCodes, nlevels: next, pos};
+}
+
+/** out[p] = row and pos[row] = p, p the next free position of the row's level (a loop of its own). */
+function placeRows(rows: Int32Array, codes: Int32Array, startOf: Int32Array, out: Int32Array, pos: Int32Array): void {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const p = startOf[codes[row]]++;
+    out[p] = row;
+    pos[row] = p;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.js";
 import {sumSquaresScan} from "../../../src/lib/engine/frame.js";
-import {blockRows, blockRowsCoded, checkInputColumn, sampleCoder} from "../../../src/lib/engine/prepare.js";
+import {blockRows, blockRowsCoded, checkInputColumn, inversePermutation, sampleCoder} from "../../../src/lib/engine/prepare.js";
 import type {Frame, Spec} from "../../../src/lib/engine/types.js";
 
 const hostile = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 1e200, -1e200, -0, 0, 5e-324));
@@ -59,7 +59,7 @@ describe("checkInputColumn", () => {
 });
 
 describe("blockRowsCoded", () => {
-  it("gives the rows of blockRows and the codes sampleCoder gives the grouping on them", () => {
+  it("gives the rows of blockRows, the codes sampleCoder gives the grouping on them and their inverse permutation", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({min: 0, max: 30}), {minLength: 1, maxLength: 200}), fc.boolean(), (raw, subset) => {
         // Codes of a grouping on the full data (first-appearance numbering as factorize gives), some rows left out.
@@ -69,7 +69,7 @@ describe("blockRowsCoded", () => {
         const rows = Int32Array.from(raw.map((_, i) => i).filter((i) => !subset || i % 3 !== 1));
         if (rows.length === 0) return;
         const plain = blockRows(rows.slice(), fe);
-        const coded = blockRowsCoded(rows.slice(), fe);
+        const coded = blockRowsCoded(rows.slice(), fe, raw.length);
         if (plain === null) {
           expect(coded).toBeNull();
           return;
@@ -79,6 +79,8 @@ describe("blockRowsCoded", () => {
         const viaCoder = sampleCoder(coded!.rows, false).of(fe);
         expect(coded!.nlevels).toBe(viaCoder.nlevels);
         expect(Array.from(coded!.codes)).toEqual(Array.from(viaCoder.codes));
+        const inverse = inversePermutation(coded!.rows, raw.length);
+        expect(coded!.pos === null ? null : Array.from(coded!.pos)).toEqual(inverse === null ? null : Array.from(inverse));
       })
     );
   });
