@@ -101,6 +101,8 @@ export interface Factor {
   nlevels: number;
   /** Level value of each code (first-appearance order). */
   levels: Array<string | number>;
+  /** True when no code is -1 (no missing value), as found while coding; absent: not known (scan the codes). */
+  complete?: boolean;
 }
 
 /**
@@ -131,6 +133,7 @@ function rowNumberFactor(codes: Int32Array, n: number): Factor {
   return {
     codes,
     nlevels: n,
+    complete: true,
     get levels() {
       return (levels ??= Array.from({length: n}, (_, i) => i));
     }
@@ -139,20 +142,24 @@ function rowNumberFactor(codes: Int32Array, n: number): Factor {
 
 /**
  * Smallest and largest non-missing value, and whether all are integers (a loop of its own: compiled as a whole).
- * Example: [3, NaN, 1] -> {lo: 1, hi: 3, allInt: true}.
+ * Example: [3, NaN, 1] -> {lo: 1, hi: 3, allInt: true, missing: 1}.
  */
-function numericRange(col: Float64Array): {lo: number; hi: number; allInt: boolean} {
+function numericRange(col: Float64Array): {lo: number; hi: number; allInt: boolean; missing: number} {
   let lo = Infinity;
   let hi = -Infinity;
   let allInt = true;
+  let missing = 0;
   for (let i = 0; i < col.length; i++) {
     const v = col[i];
-    if (v !== v) continue;
+    if (v !== v) {
+      missing++;
+      continue;
+    }
     if (v < lo) lo = v;
     if (v > hi) hi = v;
     if (allInt && !Number.isInteger(v)) allInt = false;
   }
-  return {lo, hi, allInt};
+  return {lo, hi, allInt, missing};
 }
 
 /** Codes of an integer column through a lookup table indexed by value - lo (-1: not seen yet); missing -> -1. */
@@ -191,11 +198,11 @@ export function factorize(col: Column, codes: Int32Array = new Int32Array(col.le
   }
   const levels: Array<string | number> = [];
   if (col instanceof Float64Array) {
-    const {lo, hi, allInt} = numericRange(col);
+    const {lo, hi, allInt, missing} = numericRange(col);
     if (allInt && lo === 0 && hi === n - 1 && isRowNumbers(col)) return rowNumberFactor(codes, n);
     if (allInt && hi - lo < 4 * n + 1024) {
       tableCodes(col, lo, new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1), codes, levels);
-      return {codes, nlevels: levels.length, levels};
+      return {codes, nlevels: levels.length, levels, complete: missing === 0};
     }
     const map = new Map<number, number>();
     // Runs of equal values (data sorted by this column) reuse the previous code: no hash lookup.
@@ -221,7 +228,7 @@ export function factorize(col: Column, codes: Int32Array = new Int32Array(col.le
       prev = v;
       prevCode = c;
     }
-    return {codes, nlevels: levels.length, levels};
+    return {codes, nlevels: levels.length, levels, complete: missing === 0};
   }
   return factorizeText(col, codes);
 }
@@ -239,10 +246,12 @@ function factorizeText(col: Array<string | null>, codes: Int32Array): Factor {
   let table: Int32Array = new Int32Array(2 * cap).fill(-1);
   let prev: string | null = null;
   let prevCode = -1;
+  let complete = true;
   for (let i = 0; i < n; i++) {
     const v = col[i];
     if (v === null || v === undefined) {
       codes[i] = -1;
+      complete = false;
       continue;
     }
     if (v === prev) {
@@ -270,7 +279,7 @@ function factorizeText(col: Array<string | null>, codes: Int32Array): Factor {
     prev = v;
     prevCode = c;
   }
-  return {codes, nlevels: levels.length, levels};
+  return {codes, nlevels: levels.length, levels, complete};
 }
 
 /** The (hash, code) table rehashed into `cap` slots (linear probing). */

@@ -130,7 +130,7 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   const timeF = factorOf(time);
   const hasLag = spec.x.some((term) => frame.columns[term] === undefined && parseLag(term) !== null);
   if (hasLag) assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
-  else if (opts.missingPanel === "error") assertPresent(idF.codes, timeF.codes, spec.id, spec.time);
+  else if (opts.missingPanel === "error" && !(idF.complete && timeF.complete)) assertPresent(idF.codes, timeF.codes, spec.id, spec.time);
   let indexCache: PanelIndex | null = null;
   const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
 
@@ -159,8 +159,9 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
 
   const rules: Array<[string, Column, Array<number | string>]> = Object.entries(spec.exclude).map(([name, vals]) => [name, getColumn(frame, name, `spec.exclude.${name}`), vals]);
   const excluded = rules.length > 0 ? excludeMask(n, rules) : null;
-  const panelCodes = opts.missingPanel === "drop" ? [idF.codes, timeF.codes] : [];
-  const groupCodes = [...new Set([...panelCodes, ...feF.map((f) => f.codes), ...clF.map((c) => c.codes)])];
+  // Groupings coded without a missing value (factorize's `complete`) need no scan for code -1.
+  const panel = opts.missingPanel === "drop" ? [idF, timeF] : [];
+  const groupCodes = [...new Set([...panel, ...feF, ...clF].filter((f) => !f.complete).map((f) => f.codes))];
   let rows = completeRows(n, excluded, [y, ...xs].filter((col) => !finite.has(col)), groupCodes);
   const nComplete = rows.length;
   if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.js";
-import {sumSquaresScan} from "../../../src/lib/engine/frame.js";
+import {factorize, sumSquaresScan} from "../../../src/lib/engine/frame.js";
 import {blockRows, blockRowsCoded, checkInputColumn, inversePermutation, sampleCoder} from "../../../src/lib/engine/prepare.js";
 import type {Frame, Spec} from "../../../src/lib/engine/types.js";
 
@@ -109,5 +109,36 @@ describe("changing ids, counted in one pass for every regressor", () => {
       }),
       {numRuns: 30}
     );
+  });
+});
+
+describe("factorize's `complete`", () => {
+  it("is true exactly when no code is -1, for numbers (table and hash paths), text and row numbers", () => {
+    const value = fc.oneof(fc.integer({min: -5, max: 5}), fc.double({min: -1e9, max: 1e9}), fc.constant(NaN));
+    fc.assert(
+      fc.property(fc.array(value, {maxLength: 60}), (values) => {
+        const f = factorize(Float64Array.from(values));
+        expect(f.complete).toBe(Array.from(f.codes).every((c) => c >= 0));
+        const t = factorize(values.map((v) => (v !== v ? null : `k${v}`)));
+        expect(t.complete).toBe(Array.from(t.codes).every((c) => c >= 0));
+      })
+    );
+    expect(factorize(Float64Array.of(0, 1, 2, 3)).complete).toBe(true);
+  });
+
+  it("a missing fixed-effect, cluster, id or time value is still found", () => {
+    const n = 30;
+    const base = () => ({id: Float64Array.from({length: n}, (_, i) => i % 6), t: Float64Array.from({length: n}, (_, i) => Math.floor(i / 6)), y: Float64Array.from({length: n}, (_, i) => Math.sin(i * 3.1)), x: Float64Array.from({length: n}, (_, i) => Math.cos(i * 1.3)), g: Array.from({length: n}, (_, i) => `g${i % 3}`) as Array<string | null>});
+    const spec = {id: "id", time: "t", y: "y", x: ["x"], fe: ["g"], vcov: {cluster: ["g"]}} as Spec;
+    const full = estimate({nrows: n, columns: base()}, spec);
+    const c1 = base();
+    c1.g[4] = null;
+    expect(estimate({nrows: n, columns: c1}, spec).nobs).toBe(full.nobs - 1);
+    const c2 = base();
+    c2.id[7] = NaN;
+    expect(() => estimate({nrows: n, columns: c2}, spec)).toThrow("id column 'id' is missing at row 8");
+    const c3 = base();
+    c3.t[9] = NaN;
+    expect(() => estimate({nrows: n, columns: c3}, spec)).toThrow("time column 't' is missing at row 10");
   });
 });
