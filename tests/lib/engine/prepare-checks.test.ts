@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {estimate} from "../../../src/lib/engine/estimate.js";
-import {factorize, sumSquaresScan} from "../../../src/lib/engine/frame.js";
+import {allFinite, factorize, sumSquaresScan} from "../../../src/lib/engine/frame.js";
 import {blockRows, blockRowsCoded, checkInputColumn, inversePermutation, sampleCoder} from "../../../src/lib/engine/prepare.js";
 import type {Frame, Spec} from "../../../src/lib/engine/types.js";
 
@@ -25,6 +25,16 @@ describe("sumSquaresScan", () => {
         } else if (values.some((v) => !Number.isFinite(v))) {
           expect(Number.isFinite(ss)).toBe(false);
         }
+      })
+    );
+  });
+});
+
+describe("allFinite", () => {
+  it("is true exactly when no value is NaN or infinite, squares beyond the double range included", () => {
+    fc.assert(
+      fc.property(fc.array(hostile, {maxLength: 40}), (values) => {
+        expect(allFinite(Float64Array.from(values))).toBe(values.every((v) => Number.isFinite(v)));
       })
     );
   });
