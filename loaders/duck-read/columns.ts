@@ -263,3 +263,14 @@ export class TextCoder {
     this.table = table;
   }
 }
+
+/** The sum of an INTEGER vector's `n` items (null items count 0). */
+export function sumIntegers(vector: unknown, n: number): number {
+  const b = nativeBindings();
+  const data = b.vector_get_data(vector, n * 4);
+  const items = new Int32Array(data.buffer, data.byteOffset, n);
+  const valid = validityOf(vector, n);
+  let total = 0;
+  for (let i = 0; i < n; i++) if (!valid || (valid[i >> 3] & (1 << (i & 7))) !== 0) total += items[i];
+  return total;
+}

@@ -111,3 +111,29 @@ export function parquetText(coder: TextCoder, n: number): {column: Column; first
   attachDictionary(column, codes, levels);
   return {column, first: {row: firstRow, value: firstRow < 0 ? null : levels[firstLevel]}};
 }
+
+/**
+ * How many `_` the column's cells hold, summed over its `n` rows (null cells: none). The reader compares
+ * the file's count with the cells it read as text: DuckDB reads "1_000" as 1000 in a DOUBLE column (its
+ * cast allows digit separators), where the JS reader keeps the cell as text.
+ */
+export function underscoresIn(coder: TextCoder, n: number): number {
+  const levels = coder.levels;
+  const per = new Int32Array(levels.length);
+  let any = false;
+  for (let l = 0; l < levels.length; l++) {
+    const s = levels[l];
+    let k = 0;
+    for (let at = s.indexOf("_"); at >= 0; at = s.indexOf("_", at + 1)) k++;
+    per[l] = k;
+    if (k) any = true;
+  }
+  if (!any) return 0;
+  const codes = coder.codes;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c >= 0) total += per[c];
+  }
+  return total;
+}
