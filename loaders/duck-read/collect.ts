@@ -58,14 +58,9 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
   const counter = options.countColumn ? names.length : -1;
   if (options.countColumn && kinds[counter] !== "INTEGER") return fallback("the count of digit separators");
   let underscores = 0;
-  const doubles: Array<Float64Array | null> = [];
-  const coders: Array<TextCoder | null> = [];
-  for (let j = 0; j < names.length; j++) {
-    if (kinds[j] === "DOUBLE") doubles.push(new Float64Array(capacity));
-    else if (kinds[j] === "VARCHAR") doubles.push(null);
-    else return fallback(`column ${names[j]}: type ${kinds[j]}`);
-    coders.push(kinds[j] === "VARCHAR" ? new TextCoder(capacity) : null);
-  }
+  for (let j = 0; j < names.length; j++) if (kinds[j] !== "DOUBLE" && kinds[j] !== "VARCHAR") return fallback(`column ${names[j]}: type ${kinds[j]}`);
+  const doubles = names.map((_, j) => (kinds[j] === "DOUBLE" ? new Float64Array(capacity) : null));
+  const coders = names.map((_, j) => (kinds[j] === "VARCHAR" ? new TextCoder(capacity) : null));
   const bad = new Array<boolean>(names.length).fill(false);
   let nrows = 0;
   let fetched = 0;
