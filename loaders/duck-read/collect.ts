@@ -7,6 +7,7 @@ import {runInNewContext} from "node:vm";
 import type {DuckDBResult} from "@duckdb/node-api";
 import type {Column} from "../../src/lib/engine/types.js";
 import {copyDoubles, fetchRawChunk, sumIntegers, TextCoder} from "./columns.js";
+import {WorkerTextCoder} from "./coder-worker.js";
 import {csvText, parquetText, underscoresIn} from "./text.js";
 
 let lastFallback = "";
@@ -57,10 +58,34 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
   const kinds = result.columnTypes().map(String);
   const counter = options.countColumn ? names.length : -1;
   if (options.countColumn && kinds[counter] !== "INTEGER") return fallback("the count of digit separators");
-  let underscores = 0;
   for (let j = 0; j < names.length; j++) if (kinds[j] !== "DOUBLE" && kinds[j] !== "VARCHAR") return fallback(`column ${names[j]}: type ${kinds[j]}`);
   const doubles = names.map((_, j) => (kinds[j] === "DOUBLE" ? new Float64Array(capacity) : null));
-  const coders = names.map((_, j) => (kinds[j] === "VARCHAR" ? new TextCoder(capacity) : null));
+  // The first text column is coded by a worker when the file is large enough to repay starting one (~20 ms).
+  const first = kinds.findIndex((k, j) => j < names.length && k === "VARCHAR");
+  const coders: Array<TextCoder | WorkerTextCoder | null> = names.map((_, j) =>
+    kinds[j] !== "VARCHAR" ? null : j === first && capacity >= workerMinRows ? new WorkerTextCoder(capacity) : new TextCoder(capacity)
+  );
+  const order = first < 0 ? names.map((_, j) => j) : [first, ...names.map((_, j) => j).filter((j) => j !== first)];
+  try {
+    return await fill(result, names, format, capacity, bound, counter, doubles, coders, order, options);
+  } finally {
+    for (const coder of coders) if (coder instanceof WorkerTextCoder) coder.stop();
+  }
+}
+
+async function fill(
+  result: DuckDBResult,
+  names: string[],
+  format: "csv" | "parquet",
+  capacity: number,
+  bound: number,
+  counter: number,
+  doubles: Array<Float64Array | null>,
+  coders: Array<TextCoder | WorkerTextCoder | null>,
+  order: number[],
+  options: CollectOptions
+): Promise<Built | {retry: string[]} | null> {
+  let underscores = 0;
   const bad = new Array<boolean>(names.length).fill(false);
   let nrows = 0;
   let fetched = 0;
@@ -80,7 +105,7 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
         } else coders[j]!.reserve(capacity, nrows);
       }
     }
-    for (let j = 0; j < names.length; j++) {
+    for (const j of order) {
       const vector = chunk.vector(j);
       const out = doubles[j];
       if (out) {
@@ -93,6 +118,7 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
     // memory: without a collection now and then, every chunk of the file stays resident until the end.
     if (++fetched % GC_EVERY === 0) collectGarbage();
   }
+  for (const coder of coders) if (coder instanceof WorkerTextCoder) await coder.finish();
   const columns: Record<string, Column> = {};
   const firstText: Built["firstText"] = {};
   const retry: string[] = [];
@@ -115,6 +141,13 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
   }
   if (retry.length) return {retry};
   return {nrows, columns, firstText, underscores};
+}
+
+let workerMinRows = 200_000;
+
+/** Rows from which a text column is coded by a worker (coder-worker.ts); tests set 0 to read every case that way. */
+export function setWorkerMinRows(rows: number): void {
+  workerMinRows = rows;
 }
 
 /** Chunks between collections: 16 keeps reading the 1M-row firm CSV at ~250 MB peak RSS (64: ~265, none: ~285), at no measurable cost in time. */

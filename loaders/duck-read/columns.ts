@@ -26,7 +26,7 @@ interface Bindings {
 let bindings: Bindings | null = null;
 
 /** node-api's own copy of the bindings (resolved from node-api's location, not ours). */
-function nativeBindings(): Bindings {
+export function nativeBindings(): Bindings {
   if (!bindings) {
     const require = createRequire(import.meta.url);
     bindings = createRequire(require.resolve("@duckdb/node-api"))("@duckdb/node-bindings") as Bindings;
@@ -51,7 +51,7 @@ export async function fetchRawChunk(result: DuckDBResult): Promise<RawChunk | nu
 }
 
 /** Validity bits of a vector of `n` items, or null when every item is valid. */
-function validityOf(vector: unknown, n: number): Uint8Array | null {
+export function validityOf(vector: unknown, n: number): Uint8Array | null {
   const v = nativeBindings().vector_get_validity(vector, Math.ceil(n / 64) * 8);
   if (!v) return null;
   // DuckDB often allocates a mask with every bit set: then nothing is null.
@@ -82,6 +82,33 @@ export function copyDoubles(vector: unknown, n: number, out: Float64Array, offse
 }
 
 const EMPTY = -1;
+
+/** A column's dictionary codes (first-appearance order, -1 = null) and its distinct values by code. */
+export interface Coder {
+  codes: Int32Array;
+  readonly levels: string[];
+}
+
+/**
+ * Strings for `count` codes from their keys (16 bytes a code: length, then an inline level's bytes; a
+ * negative length: a long level, taken from `long`). The keys are decoded in one call as Latin-1 (one
+ * character per byte, every byte value) and each ASCII level is cut from that string; levels with a byte
+ * >= 0x80 are decoded as UTF-8 one by one (bytes past the length are zero: masked when coded).
+ */
+export function levelsFromKeys(keys: Int32Array, count: number, long: Iterable<[string, number]>): string[] {
+  const levels = new Array<string>(count);
+  for (const [text, code] of long) levels[code] = text;
+  const all = Buffer.from(keys.buffer, keys.byteOffset, Math.min(keys.byteLength, count * 16)).toString("latin1");
+  const bytes = new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength);
+  for (let c = 0; c < count; c++) {
+    const k = c << 2;
+    const len = keys[k];
+    if (len < 0) continue;
+    if (((keys[k + 1] | keys[k + 2] | keys[k + 3]) & 0x80808080) !== 0) levels[c] = decoder.decode(bytes.subarray((c << 4) + 4, (c << 4) + 4 + len));
+    else levels[c] = all.substring((c << 4) + 4, (c << 4) + 4 + len);
+  }
+  return levels;
+}
 const decoder = new TextDecoder();
 
 /** The 16 bytes of an inline string (length, then 12 bytes) hashed to 32 bits. */
@@ -101,7 +128,7 @@ function hash16(len: number, a: number, c: number, d: number): number {
  * instead of 8 MB), about 10% less time for the lookups. The hash of each code is kept (`hashes`), so
  * that growing the table re-inserts codes in order without reading their keys (half the cost of `grow`).
  */
-export class TextCoder {
+export class TextCoder implements Coder {
   codes: Int32Array;
   private table: Int32Array;
   private mask: number;
@@ -112,8 +139,6 @@ export class TextCoder {
   private byCode = new Int32Array(1 << 14);
   /** Per code: the hash of its inline key (long levels: unused). */
   private hashes = new Int32Array(1 << 12);
-  /** Codes of inline levels holding a byte >= 0x80 (UTF-8 beyond ASCII). */
-  private wide: number[] = [];
   private built: string[] | null = null;
 
   constructor(nrows: number) {
@@ -134,20 +159,8 @@ export class TextCoder {
     return (this.built ??= this.buildLevels());
   }
 
-  /**
-   * Strings for the codes: the per-code keys (16 bytes a code: length, then the string) are decoded in one
-   * call as Latin-1 (one character per byte, every byte value), and each ASCII level is cut from that string;
-   * levels with a byte >= 0x80 are decoded as UTF-8 one by one.
-   */
   private buildLevels(): string[] {
-    const levels = new Array<string>(this.count);
-    for (const [text, code] of this.long) levels[code] = text;
-    const byCode = this.byCode;
-    const all = Buffer.from(byCode.buffer, 0, Math.min(byCode.byteLength, this.count * 16)).toString("latin1");
-    for (let c = 0; c < this.count; c++) if (levels[c] === undefined) levels[c] = all.substring((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]);
-    const bytes = new Uint8Array(byCode.buffer);
-    for (const c of this.wide) levels[c] = decoder.decode(bytes.subarray((c << 4) + 4, (c << 4) + 4 + byCode[c << 2]));
-    return levels;
+    return levelsFromKeys(this.byCode, this.count, this.long);
   }
 
   add(vector: unknown, n: number, offset: number): void {
@@ -241,7 +254,6 @@ export class TextCoder {
     this.byCode[k + 2] = c;
     this.byCode[k + 3] = d;
     this.hashes[code] = h;
-    if (((a | c | d) & 0x80808080) !== 0) this.wide.push(code); // bytes past the length are zero (masked)
     if (this.count * 2 > this.mask) this.grow();
     return code;
   }

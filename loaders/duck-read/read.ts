@@ -22,8 +22,8 @@ import {readCsv} from "./csv.js";
 import {sampleTypes} from "./sample.js";
 import {hasBlankLine, readHeader} from "./scan.js";
 
-/** Bytes of rows DuckDB may produce ahead of the conversion (see readTableDuck): CSV, Parquet. */
-const STREAM_BUFFER = {csv: "64MB", parquet: "128MB"};
+/** Bytes of rows DuckDB may produce ahead of the conversion (see readTableDuck). */
+const STREAM_BUFFER = "128MB";
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -58,11 +58,12 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   const con = await instance.connect();
   // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
   // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
-  // again, so a small buffer makes this thread wait on every fetch. 1M-row firm CSV: 1 MB ~580 ms, 32 MB
-  // ~490, 64 MB ~410, 96 MB or more ~470 (the whole file parsed before the first chunk: nothing overlaps);
-  // 5M rows, peak memory ~660 MB (32 MB: ~610). Parquet is decoded fast enough that holding the whole
-  // result first pays: 1M rows, 8-64 MB ~350 ms, 1 GB ~325 (the result is ~70 MB; 128 MB holds it).
-  await con.run(`SET streaming_buffer_size = '${STREAM_BUFFER[format]}'`);
+  // again, so a small buffer makes this thread wait on every fetch. With the text coded by a worker
+  // (coder-worker.ts), letting DuckDB parse the whole 1M-row result (~70 MB) on both cores first, then
+  // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
+  // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
+  // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
+  await con.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
   try {
     return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, columns);
   } finally {

@@ -1,19 +1,19 @@
 /**
  * Text columns of the DuckDB reader (read.ts) into the JS readers' columns: a CSV text column by the CSV
  * reader's rule (src/lib/table/csv.ts), a Parquet string column as stored (parquet.ts), each from its
- * dictionary codes and distinct values (columns.ts TextCoder), one string per distinct value.
+ * dictionary codes and distinct values (columns.ts TextCoder, coder-worker.ts), one string per distinct value.
  */
 import type {Column} from "../../src/lib/engine/types.js";
 import {attachDictionary} from "../../src/lib/engine/frame.js";
 import {cellKind, INFINITE_CELL, isMissingCell, MISSING_CELL, NUMBER_CELL, TEXT_CELL} from "../../src/lib/table/cells.js";
-import type {TextCoder} from "./columns.js";
+import type {Coder} from "./columns.js";
 
 /**
  * A CSV text column by the JS reader's rule (csv.ts buildColumn), applied once per distinct value:
  * numbers if every non-missing cell is a number (missing tokens are compared after trimming), an error
  * (null here) if the only non-numbers are infinities, else text with the missing tokens as null.
  */
-export function csvText(coder: TextCoder, n: number): {column: Column; first?: {row: number; value: string | null}} | null {
+export function csvText(coder: Coder, n: number): {column: Column; first?: {row: number; value: string | null}} | null {
   const codes = coder.codes.subarray(0, n);
   const levels = coder.levels;
   const kind = new Uint8Array(levels.length);
@@ -87,7 +87,7 @@ export function mayBeMissing(s: string): boolean {
 }
 
 /** A Parquet string column (parquet.ts/typed.ts textColumn): text as stored, only nulls missing. */
-export function parquetText(coder: TextCoder, n: number): {column: Column; first: {row: number; value: string | null}} {
+export function parquetText(coder: Coder, n: number): {column: Column; first: {row: number; value: string | null}} {
   const codes = coder.codes.subarray(0, n);
   const levels = coder.levels;
   // Levels are numbered in order of first appearance: the first non-number cell is the first row of the
@@ -117,7 +117,7 @@ export function parquetText(coder: TextCoder, n: number): {column: Column; first
  * the file's count with the cells it read as text: DuckDB reads "1_000" as 1000 in a DOUBLE column (its
  * cast allows digit separators), where the JS reader keeps the cell as text.
  */
-export function underscoresIn(coder: TextCoder, n: number): number {
+export function underscoresIn(coder: Coder, n: number): number {
   const levels = coder.levels;
   const per = new Int32Array(levels.length);
   let any = false;

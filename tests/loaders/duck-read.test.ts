@@ -10,7 +10,7 @@ import {spawnSync} from "node:child_process";
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {afterAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readerFor, readTable} from "../../loaders/read-table.ts";
 import {factorize} from "../../src/lib/engine/frame.ts";
 import type {ParsedTable} from "../../src/lib/table/types.ts";
@@ -173,6 +173,28 @@ describe("DuckDB reader = JS reader on CSV edge cases", () => {
     it(`${label} (${readByDuck ? "read by DuckDB" : "declined to the JS reader"})`, async () => {
       const path = write(`case-${k}.csv`, content);
       expect(await expectSame(path)).toBe(readByDuck);
+    });
+  });
+  // The same cases with the first text column coded by a worker thread (coder-worker.ts), which large
+  // files use: same codes, levels, missing cells and first text cell.
+  describe("text coded by a worker", () => {
+    beforeAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(0));
+    afterAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(200_000));
+    CSV_CASES.forEach(([label, content, readByDuck], k) => {
+      it(`${label} (${readByDuck ? "read by DuckDB" : "declined to the JS reader"})`, async () => {
+        const path = write(`case-w-${k}.csv`, content);
+        expect(await expectSame(path)).toBe(readByDuck);
+      });
+    });
+    it("a firm panel in Parquet with text ids", async () => {
+      const {DuckDBInstance} = await import("@duckdb/node-api");
+      const instance = await DuckDBInstance.create(":memory:");
+      const con = await instance.connect();
+      const path = join(dir, "worker-firm.parquet");
+      await con.run(`COPY (SELECT i % 97 AS firm, CASE WHEN i % 11 = 0 THEN NULL WHEN i % 13 = 0 THEN 'a long id of more than twelve bytes ' || (i % 7)::VARCHAR ELSE (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR END AS pair, i * 0.5 AS y FROM range(50000) t(i)) TO '${path}' (FORMAT parquet)`);
+      con.closeSync();
+      instance.closeSync();
+      expect(await expectSame(path)).toBe(true);
     });
   });
 

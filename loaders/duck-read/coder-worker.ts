@@ -1,0 +1,264 @@
+/**
+ * A text column's dictionary coding (columns.ts TextCoder) run in a worker thread, so that it overlaps the
+ * number columns' copying on this thread: on a shuffled 1M-row file every row's lookup misses the cache
+ * (~50-90 ms), and once DuckDB has parsed the file a core is idle. Same codes, same levels, same order
+ * (first appearance) as TextCoder; tests read every CSV case both ways.
+ *
+ * This thread copies each chunk's 16-byte strings (DuckDB's string_t: length, then 12 inline bytes) into a
+ * shared ring; a null row gets length -1, a string longer than 12 bytes (not inline) length -2 and the
+ * number of that string among the distinct long strings met so far (decoded and numbered here). The
+ * worker writes codes into a shared array; at the end it sends back each code's key (as TextCoder's
+ * byCode) and the code of each long string's number. The worker is plain JavaScript run with `eval` (no file to
+ * find once the CLI is bundled).
+ */
+import {MessageChannel, Worker} from "node:worker_threads";
+import {type Coder, levelsFromKeys, nativeBindings, validityOf} from "./columns.js";
+
+/** Rows in the ring: 512 KB, a few chunks ahead of the worker. */
+const RING_ROWS = 1 << 15;
+/** Longest wait for the worker before giving up (the reader then declines the file to the JS reader). */
+const STALL_MS = 20_000;
+
+// ctl slots: rows posted, rows coded, an event counter the worker waits on, finished flag, error flag.
+const POSTED = 0;
+const DONE = 1;
+const SEQ = 2;
+const FIN = 3;
+const FAILED = 4;
+
+const WORKER_SOURCE = String.raw`
+const {workerData, parentPort, receiveMessageOnPort} = require("node:worker_threads");
+const {ctl: ctlBuffer, ring: ringBuffer, codes: codesBuffer, port} = workerData;
+const ctl = new Int32Array(ctlBuffer);
+const ring = new Int32Array(ringBuffer);
+const ringRows = ring.length >> 2;
+let codes = new Int32Array(codesBuffer);
+let mask = 4095;
+let table = new Int32Array(mask + 1).fill(-1);
+let keys = new Int32Array(1 << 14);
+let hashes = new Int32Array(1 << 12);
+let count = 0;
+/** Code of each long string, by its index in this thread's list (the strings themselves stay there). */
+const longCode = [];
+const longPairs = [];
+/** Takes the messages that have arrived: a bigger codes array. */
+function drain() {
+  let m;
+  while ((m = receiveMessageOnPort(port))) if (m.message.type === "codes") codes = new Int32Array(m.message.buffer);
+}
+function room(code) {
+  if ((code + 1) << 2 > keys.length) { const w = new Int32Array(keys.length * 2); w.set(keys); keys = w; }
+  if (code >= hashes.length) { const w = new Int32Array(hashes.length * 2); w.set(hashes); hashes = w; }
+}
+function grow() {
+  mask = mask * 2 + 1;
+  const t = new Int32Array(mask + 1).fill(-1);
+  for (let code = 0; code < count; code++) {
+    if (keys[code << 2] < 0) continue;
+    const h = hashes[code];
+    let s = h & mask;
+    while (t[s] !== -1) s = (s + 1) & mask;
+    t[s] = (code << 8) | (h >>> 24);
+  }
+  table = t;
+}
+function codeRows(from, to) {
+  for (let i = from; i < to; i++) {
+    const w = (i % ringRows) << 2;
+    const len = ring[w];
+    if (len === -1) { codes[i] = -1; continue; }
+    if (len === -2) {
+      const k = ring[w + 1];
+      let c = longCode[k];
+      if (c === undefined) {
+        c = count++;
+        if (c >= 1 << 23) throw new Error("more than 2^23 distinct text values");
+        longCode[k] = c;
+        longPairs.push([k, c]);
+        room(c);
+        keys[c << 2] = -1;
+      }
+      codes[i] = c;
+      continue;
+    }
+    const a = ring[w + 1], c = ring[w + 2], d = ring[w + 3];
+    let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
+    h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
+    h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
+    h ^= h >>> 16;
+    const tag = h >>> 24;
+    let s = h & mask;
+    let code = -1;
+    for (;;) {
+      const slot = table[s];
+      if (slot === -1) break;
+      if ((slot & 255) === tag) {
+        const k = (slot >>> 8) << 2;
+        if (keys[k] === len && keys[k + 1] === a && keys[k + 2] === c && keys[k + 3] === d) { code = slot >>> 8; break; }
+      }
+      s = (s + 1) & mask;
+    }
+    if (code < 0) {
+      code = count++;
+      if (code >= 1 << 23) throw new Error("more than 2^23 distinct text values");
+      table[s] = (code << 8) | tag;
+      room(code);
+      const k = code << 2;
+      keys[k] = len; keys[k + 1] = a; keys[k + 2] = c; keys[k + 3] = d;
+      hashes[code] = h;
+      if (count * 2 > mask) grow();
+    }
+    codes[i] = code;
+  }
+}
+try {
+  let done = 0;
+  for (;;) {
+    const seq = Atomics.load(ctl, ${SEQ});
+    const posted = Atomics.load(ctl, ${POSTED});
+    if (posted > done) {
+      drain(); // a bigger codes array is sent before the rows that need it
+      codeRows(done, posted);
+      done = posted;
+      Atomics.store(ctl, ${DONE}, done);
+      Atomics.notify(ctl, ${DONE});
+      continue;
+    }
+    if (Atomics.load(ctl, ${FIN}) === 1) break;
+    Atomics.wait(ctl, ${SEQ}, seq, 1000);
+  }
+  const out = keys.slice(0, Math.max(count, 1) * 4);
+  parentPort.postMessage({count, keys: out.buffer, long: longPairs}, [out.buffer]);
+} catch (error) {
+  Atomics.store(ctl, ${FAILED}, 1);
+  Atomics.notify(ctl, ${DONE});
+  parentPort.postMessage({error: String(error && error.message || error)});
+}
+`;
+
+const decoder = new TextDecoder();
+
+/** TextCoder's interface, the coding done by a worker; `finish()` before reading codes or levels. */
+export class WorkerTextCoder implements Coder {
+  codes: Int32Array;
+  private ctl = new Int32Array(new SharedArrayBuffer(8 * 4));
+  private ring = new Int32Array(new SharedArrayBuffer(RING_ROWS * 16));
+  private posted = 0;
+  /** Distinct strings longer than 12 bytes, numbered in order of first appearance. */
+  private long: string[] = [];
+  private longIndex = new Map<string, number>();
+  private worker: Worker;
+  private port;
+  private result: Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>;
+  private built: string[] | null = null;
+  private finished: {count: number; keys: Int32Array; long: Array<[number, number]>} | null = null;
+
+  constructor(nrows: number) {
+    this.codes = new Int32Array(new SharedArrayBuffer(Math.max(nrows, 1) * 4));
+    const {port1, port2} = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {ctl: this.ctl.buffer, ring: this.ring.buffer, codes: this.codes.buffer, port: port2}, transferList: [port2]});
+    this.worker.unref();
+    this.result = new Promise((resolve, reject) => {
+      this.worker.once("message", (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+      this.worker.once("error", reject);
+      this.worker.once("exit", () => reject(new Error("the coder worker stopped")));
+    });
+    this.result.catch(() => {}); // awaited in finish
+  }
+
+  /** Room for `rows` rows: waits until the worker has coded every posted row, then hands it a bigger codes array. */
+  reserve(rows: number, used: number): void {
+    this.waitFor(this.posted);
+    const wider = new Int32Array(new SharedArrayBuffer(rows * 4));
+    wider.set(this.codes.subarray(0, used));
+    this.codes = wider;
+    this.port.postMessage({type: "codes", buffer: wider.buffer});
+    this.bump();
+  }
+
+  /** Copies the vector's `n` strings into the ring as rows offset..offset+n-1 (rows arrive in order). */
+  add(vector: unknown, n: number, offset: number): void {
+    if (offset !== this.posted) throw new Error("rows out of order");
+    const b = nativeBindings();
+    const data = b.vector_get_data(vector, n * 16);
+    const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
+    const valid = validityOf(vector, n);
+    // Room in the ring: the worker must have coded all but RING_ROWS - n rows.
+    this.waitFor(offset + n - RING_ROWS);
+    const ring = this.ring;
+    const at = offset % RING_ROWS;
+    const first = Math.min(n, RING_ROWS - at);
+    ring.set(words.subarray(0, first * 4), at << 2);
+    if (first < n) ring.set(words.subarray(first * 4), 0);
+    for (let i = 0; i < n; i++) {
+      const w = ((at + i) % RING_ROWS) << 2;
+      if (valid && (valid[i >> 3] & (1 << (i & 7))) === 0) ring[w] = -1;
+      else if (ring[w] > 12) {
+        // Not inline: decoded here, numbered by distinct string; the worker codes the number.
+        const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + i * 16 + 8, ring[w]));
+        let k = this.longIndex.get(text);
+        if (k === undefined) {
+          k = this.long.push(text) - 1;
+          this.longIndex.set(text, k);
+        }
+        ring[w] = -2;
+        ring[w + 1] = k;
+      } else {
+        // Inline: bytes past the length masked (DuckDB zeroes them, but it is not promised).
+        const len = ring[w];
+        if (len < 12) {
+          if (len <= 4) {
+            ring[w + 1] = len === 4 ? ring[w + 1] : ring[w + 1] & ((1 << (len * 8)) - 1);
+            ring[w + 2] = 0;
+            ring[w + 3] = 0;
+          } else if (len <= 8) {
+            ring[w + 2] = len === 8 ? ring[w + 2] : ring[w + 2] & ((1 << ((len - 4) * 8)) - 1);
+            ring[w + 3] = 0;
+          } else ring[w + 3] = ring[w + 3] & ((1 << ((len - 8) * 8)) - 1);
+        }
+      }
+    }
+    this.posted = offset + n;
+    Atomics.store(this.ctl, POSTED, this.posted);
+    this.bump();
+  }
+
+  /** Waits for the worker's last codes and keys. */
+  async finish(): Promise<void> {
+    Atomics.store(this.ctl, FIN, 1);
+    this.bump();
+    const r = await this.result;
+    this.finished = {count: r.count, keys: new Int32Array(r.keys), long: r.long};
+    this.port.close();
+  }
+
+  /** Stops the worker (a read given up half way). */
+  stop(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  get levels(): string[] {
+    if (!this.finished) throw new Error("levels before finish()");
+    const {count, keys, long} = this.finished;
+    return (this.built ??= levelsFromKeys(keys, count, long.map(([k, code]) => [this.long[k], code] as [string, number])));
+  }
+
+  private bump(): void {
+    Atomics.add(this.ctl, SEQ, 1);
+    Atomics.notify(this.ctl, SEQ);
+  }
+
+  /** Blocks until the worker has coded `rows` rows (or fails, or stalls). */
+  private waitFor(rows: number): void {
+    const start = Date.now();
+    for (;;) {
+      const done = Atomics.load(this.ctl, DONE);
+      if (done >= rows) return;
+      if (Atomics.load(this.ctl, FAILED)) throw new Error("the coder worker failed");
+      if (Date.now() - start > STALL_MS) throw new Error("the coder worker stalled");
+      Atomics.wait(this.ctl, DONE, done, 100);
+    }
+  }
+}
