@@ -11,7 +11,7 @@
  * byCode) and the code of each long string's number. The worker is plain JavaScript run with `eval` (no file to
  * find once the CLI is bundled).
  */
-import {MessageChannel, Worker} from "node:worker_threads";
+import {MessageChannel, type MessagePort, Worker} from "node:worker_threads";
 import {type Coder, levelsFromKeys, nativeBindings, validityOf} from "./columns.js";
 
 /** Rows in the ring: 512 KB, a few chunks ahead of the worker. */
@@ -28,11 +28,9 @@ const FAILED = 4;
 
 const WORKER_SOURCE = String.raw`
 const {workerData, parentPort, receiveMessageOnPort} = require("node:worker_threads");
-const {ctl: ctlBuffer, ring: ringBuffer, codes: codesBuffer, port} = workerData;
-const ctl = new Int32Array(ctlBuffer);
-const ring = new Int32Array(ringBuffer);
-const ringRows = ring.length >> 2;
-let codes = new Int32Array(codesBuffer);
+const {port, boot: bootBuffer} = workerData;
+const boot = new Int32Array(bootBuffer);
+let ctl, ring, ringRows, codes;
 let mask = 4095;
 let table = new Int32Array(mask + 1).fill(-1);
 let keys = new Int32Array(1 << 14);
@@ -111,6 +109,18 @@ function codeRows(from, to) {
     codes[i] = code;
   }
 }
+// The buffers arrive once a column is given to this thread (it may start before the file is parsed):
+// boot[0] becomes 1 (a message waits on the port) or 2 (not needed).
+while (Atomics.load(boot, 0) === 0) Atomics.wait(boot, 0, 0, 1000);
+if (Atomics.load(boot, 0) === 1) {
+  const init = receiveMessageOnPort(port).message;
+  ctl = new Int32Array(init.ctl);
+  ring = new Int32Array(init.ring);
+  ringRows = ring.length >> 2;
+  codes = new Int32Array(init.codes);
+  run();
+}
+function run() {
 try {
   let done = 0;
   for (;;) {
@@ -134,7 +144,52 @@ try {
   Atomics.notify(ctl, ${DONE});
   parentPort.postMessage({error: String(error && error.message || error)});
 }
+port.close();
+}
 `;
+
+/** A started coder thread, waiting for its column. */
+interface CoderThread {
+  worker: Worker;
+  port: MessagePort;
+  boot: Int32Array;
+  result: Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>;
+}
+
+function startCoderThread(): CoderThread {
+  const {port1, port2} = new MessageChannel();
+  const boot = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {port: port2, boot: boot.buffer}, transferList: [port2]});
+  worker.unref();
+  const result = new Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>((resolve, reject) => {
+    worker.once("message", (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("the coder worker stopped")));
+  });
+  result.catch(() => {}); // awaited in finish
+  return {worker, port: port1, boot, result};
+}
+
+let spare: CoderThread | null = null;
+
+/**
+ * Starts a coder thread now, for the next WorkerTextCoder: a thread takes ~20-30 ms to start, which would
+ * otherwise delay the first rows' coding (the reader calls this while DuckDB parses the file).
+ */
+export function prestartCoder(): void {
+  spare ??= startCoderThread();
+}
+
+/** Stops the thread started by prestartCoder if no column took it. */
+export function dropSpareCoder(): void {
+  if (spare) {
+    Atomics.store(spare.boot, 0, 2);
+    Atomics.notify(spare.boot, 0);
+    spare.port.close();
+    void spare.worker.terminate();
+    spare = null;
+  }
+}
 
 const decoder = new TextDecoder();
 
@@ -148,23 +203,21 @@ export class WorkerTextCoder implements Coder {
   private long: string[] = [];
   private longIndex = new Map<string, number>();
   private worker: Worker;
-  private port;
+  private port: MessagePort;
   private result: Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>;
   private built: string[] | null = null;
   private finished: {count: number; keys: Int32Array; long: Array<[number, number]>} | null = null;
 
   constructor(nrows: number) {
     this.codes = new Int32Array(new SharedArrayBuffer(Math.max(nrows, 1) * 4));
-    const {port1, port2} = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {ctl: this.ctl.buffer, ring: this.ring.buffer, codes: this.codes.buffer, port: port2}, transferList: [port2]});
-    this.worker.unref();
-    this.result = new Promise((resolve, reject) => {
-      this.worker.once("message", (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
-      this.worker.once("error", reject);
-      this.worker.once("exit", () => reject(new Error("the coder worker stopped")));
-    });
-    this.result.catch(() => {}); // awaited in finish
+    const thread = spare ?? startCoderThread();
+    spare = null;
+    this.worker = thread.worker;
+    this.port = thread.port;
+    this.result = thread.result;
+    this.port.postMessage({ctl: this.ctl.buffer, ring: this.ring.buffer, codes: this.codes.buffer});
+    Atomics.store(thread.boot, 0, 1);
+    Atomics.notify(thread.boot, 0);
   }
 
   /** Room for `rows` rows: waits until the worker has coded every posted row, then hands it a bigger codes array. */

@@ -15,12 +15,17 @@
  * "nan" / "inf", is read again as text (DuckDB's cast is not the JS reader's number rule; the text path
  * applies that rule to each distinct value).
  */
+import {statSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {NotNumeric, ParsedTable} from "../../src/lib/table/types.js";
 import {type Built, collect, fallback, resetFallback} from "./collect.js";
 import {readCsv} from "./csv.js";
+import {dropSpareCoder, prestartCoder} from "./coder-worker.js";
 import {sampleTypes} from "./sample.js";
 import {hasBlankLine, readHeader} from "./scan.js";
+
+/** Files from this size on start a coder thread early (a 200k-row firm CSV is ~15 MB, see collect.ts). */
+const CODER_MIN_BYTES = 8 << 20;
 
 /** Bytes of rows DuckDB may produce ahead of the conversion (see readTableDuck). */
 const STREAM_BUFFER = "128MB";
@@ -43,6 +48,8 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   // DuckDB starts in a thread of its own (~15 ms) while the file's first bytes are read here.
   const starting = DuckDBInstance.create(":memory:", config);
   starting.catch(() => {}); // awaited below
+  // A large file's text is coded by a worker thread (coder-worker.ts), started now to be ready with the first rows.
+  if (statSync(path).size >= CODER_MIN_BYTES) prestartCoder();
   const header = format === "csv" ? readHeader(path) : null;
   let declinedEarly: string | null = null;
   if (format === "csv") {
@@ -52,6 +59,7 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   const sample = header && !declinedEarly ? sampleTypes(path, header) : null;
   const instance = await starting;
   if (declinedEarly) {
+    dropSpareCoder();
     instance.closeSync();
     return fallback(declinedEarly);
   }
@@ -67,6 +75,7 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   try {
     return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, columns);
   } finally {
+    dropSpareCoder();
     con.closeSync();
     instance.closeSync();
   }
