@@ -3,7 +3,9 @@
  * `ParsedTable` the project's own readers give (src/lib/table/csv.ts, parquet.ts): same columns, same
  * values, same missing cells, same text, same "first non-numeric cell" for error messages. Numbers
  * arrive as Float64Arrays copied from DuckDB's vectors; text arrives as dictionary codes with one string
- * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`).
+ * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`);
+ * in a file of 200k rows or more the first text column is coded by a worker thread (coder-worker.ts)
+ * while this one copies the numbers.
  *
  * Returns null whenever DuckDB's reading could differ from the JS reader's or DuckDB refuses the file:
  * the caller then reads the file with the JS reader, which gives today's result or today's one-line
