@@ -6,7 +6,7 @@ import {setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";
 import type {DuckDBResult} from "@duckdb/node-api";
 import type {Column} from "../../src/lib/engine/types.js";
-import {copyDoubles, fetchRawChunk, sumIntegers, TextCoder} from "./columns.js";
+import {copyDoubles, fetchRawChunk, type RawChunk, sumIntegers, TextCoder} from "./columns.js";
 import {WorkerTextCoder} from "./coder-worker.js";
 import {csvText, parquetText, underscoresIn} from "./text.js";
 
@@ -89,34 +89,46 @@ async function fill(
   const bad = new Array<boolean>(names.length).fill(false);
   let nrows = 0;
   let fetched = 0;
-  for (;;) {
-    const chunk = await fetchRawChunk(result);
-    if (!chunk) break;
-    const n = chunk.rows;
-    if (nrows + n > capacity) {
-      if (nrows + n > bound) return fallback("more rows than the file size allows");
-      capacity = Math.min(bound, Math.max(nrows + n, Math.ceil(capacity * 1.5)));
-      for (let j = 0; j < names.length; j++) {
-        const old = doubles[j];
-        if (old) {
-          const wider = new Float64Array(capacity);
-          wider.set(old.subarray(0, nrows));
-          doubles[j] = wider;
-        } else coders[j]!.reserve(capacity, nrows);
+  // The next chunk is fetched (on DuckDB's side, in a thread of its own) while this one is converted:
+  // 1M-row firm CSV ~440 -> ~420 ms, Parquet ~254 -> ~238 (medians of 6 alternating runs).
+  let next: Promise<RawChunk | null> | null = fetchRawChunk(result);
+  next.catch(() => {}); // awaited below
+  try {
+    for (;;) {
+      const chunk = await next;
+      next = null;
+      if (!chunk) break;
+      next = fetchRawChunk(result);
+      next.catch(() => {}); // awaited on the next turn
+      const n = chunk.rows;
+      if (nrows + n > capacity) {
+        if (nrows + n > bound) return fallback("more rows than the file size allows");
+        capacity = Math.min(bound, Math.max(nrows + n, Math.ceil(capacity * 1.5)));
+        for (let j = 0; j < names.length; j++) {
+          const old = doubles[j];
+          if (old) {
+            const wider = new Float64Array(capacity);
+            wider.set(old.subarray(0, nrows));
+            doubles[j] = wider;
+          } else coders[j]!.reserve(capacity, nrows);
+        }
       }
+      for (const j of order) {
+        const vector = chunk.vector(j);
+        const out = doubles[j];
+        if (out) {
+          if (copyDoubles(vector, n, out, nrows)) bad[j] = true;
+        } else coders[j]!.add(vector, n, nrows);
+      }
+      if (counter >= 0) underscores += sumIntegers(chunk.vector(counter), n);
+      nrows += n;
+      // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
+      // memory: without a collection now and then, every chunk of the file stays resident until the end.
+      if (++fetched % GC_EVERY === 0) collectGarbage();
     }
-    for (const j of order) {
-      const vector = chunk.vector(j);
-      const out = doubles[j];
-      if (out) {
-        if (copyDoubles(vector, n, out, nrows)) bad[j] = true;
-      } else coders[j]!.add(vector, n, nrows);
-    }
-    if (counter >= 0) underscores += sumIntegers(chunk.vector(counter), n);
-    nrows += n;
-    // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
-    // memory: without a collection now and then, every chunk of the file stays resident until the end.
-    if (++fetched % GC_EVERY === 0) collectGarbage();
+  } finally {
+    // A fetch still running must end before the connection is closed.
+    if (next) await next.catch(() => null);
   }
   for (const coder of coders) if (coder instanceof WorkerTextCoder) await coder.finish();
   const columns: Record<string, Column> = {};
