@@ -44,9 +44,20 @@ function drain() {
   let m;
   while ((m = receiveMessageOnPort(port))) if (m.message.type === "codes") codes = new Int32Array(m.message.buffer);
 }
+/** Per inline code: how many "_" its bytes hold; summed over the rows in \`underscores\` (csv.ts checks them). */
+let under = new Uint8Array(1 << 12);
+let underscores = 0;
+/** Rows of each long string, by its number (its "_" are counted by the thread that holds the string). */
+const longRows = [];
 function room(code) {
   if ((code + 1) << 2 > keys.length) { const w = new Int32Array(keys.length * 2); w.set(keys); keys = w; }
-  if (code >= hashes.length) { const w = new Int32Array(hashes.length * 2); w.set(hashes); hashes = w; }
+  if (code >= hashes.length) {
+    const w = new Int32Array(hashes.length * 2); w.set(hashes); hashes = w;
+    const u = new Uint8Array(under.length * 2); u.set(under); under = u;
+  }
+}
+function us(x) {
+  return ((x & 255) === 95 ? 1 : 0) + (((x >>> 8) & 255) === 95 ? 1 : 0) + (((x >>> 16) & 255) === 95 ? 1 : 0) + ((x >>> 24) === 95 ? 1 : 0);
 }
 function grow() {
   mask = mask * 2 + 1;
@@ -67,6 +78,7 @@ function codeRows(from, to) {
     if (len === -1) { codes[i] = -1; continue; }
     if (len === -2) {
       const k = ring[w + 1];
+      longRows[k] = (longRows[k] || 0) + 1;
       let c = longCode[k];
       if (c === undefined) {
         c = count++;
@@ -104,8 +116,10 @@ function codeRows(from, to) {
       const k = code << 2;
       keys[k] = len; keys[k + 1] = a; keys[k + 2] = c; keys[k + 3] = d;
       hashes[code] = h;
+      under[code] = us(a) + us(c) + us(d); // bytes past the length are zero
       if (count * 2 > mask) grow();
     }
+    underscores += under[code];
     codes[i] = code;
   }
 }
@@ -138,7 +152,7 @@ try {
     Atomics.wait(ctl, ${SEQ}, seq, 1000);
   }
   const out = keys.slice(0, Math.max(count, 1) * 4);
-  parentPort.postMessage({count, keys: out.buffer, long: longPairs}, [out.buffer]);
+  parentPort.postMessage({count, keys: out.buffer, long: longPairs, underscores, longRows}, [out.buffer]);
 } catch (error) {
   Atomics.store(ctl, ${FAILED}, 1);
   Atomics.notify(ctl, ${DONE});
@@ -148,12 +162,21 @@ port.close();
 }
 `;
 
+/** What the worker sends back: codes' keys, each long string's code and rows, the "_" of the inline cells. */
+interface WorkerResult {
+  count: number;
+  keys: ArrayBuffer;
+  long: Array<[number, number]>;
+  underscores: number;
+  longRows: Array<number | null>;
+}
+
 /** A started coder thread, waiting for its column. */
 interface CoderThread {
   worker: Worker;
   port: MessagePort;
   boot: Int32Array;
-  result: Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>;
+  result: Promise<WorkerResult>;
 }
 
 function startCoderThread(): CoderThread {
@@ -161,7 +184,7 @@ function startCoderThread(): CoderThread {
   const boot = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {port: port2, boot: boot.buffer}, transferList: [port2]});
   worker.unref();
-  const result = new Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>((resolve, reject) => {
+  const result = new Promise<WorkerResult>((resolve, reject) => {
     worker.once("message", (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
     worker.once("error", reject);
     worker.once("exit", () => reject(new Error("the coder worker stopped")));
@@ -204,9 +227,11 @@ export class WorkerTextCoder implements Coder {
   private longIndex = new Map<string, number>();
   private worker: Worker;
   private port: MessagePort;
-  private result: Promise<{count: number; keys: ArrayBuffer; long: Array<[number, number]>}>;
+  private result: Promise<WorkerResult>;
   private built: string[] | null = null;
   private finished: {count: number; keys: Int32Array; long: Array<[number, number]>} | null = null;
+  /** After finish(): how many "_" the column's cells hold (as text.ts underscoresIn counts). */
+  underscores = 0;
 
   constructor(nrows: number) {
     this.codes = new Int32Array(new SharedArrayBuffer(Math.max(nrows, 1) * 4));
@@ -283,6 +308,11 @@ export class WorkerTextCoder implements Coder {
     this.bump();
     const r = await this.result;
     this.finished = {count: r.count, keys: new Int32Array(r.keys), long: r.long};
+    let total = r.underscores;
+    r.longRows.forEach((rows, k) => {
+      if (rows) for (let at = this.long[k].indexOf("_"); at >= 0; at = this.long[k].indexOf("_", at + 1)) total += rows;
+    });
+    this.underscores = total;
     this.port.close();
   }
 

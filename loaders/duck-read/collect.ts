@@ -144,7 +144,8 @@ async function fill(
       columns[name] = col;
     } else {
       const coder = coders[j]!;
-      if (options.countUnderscores) underscores += underscoresIn(coder, nrows); // before csvText renumbers the codes
+      // Counted before csvText renumbers the codes; a worker counted them while coding.
+      if (options.countUnderscores) underscores += coder instanceof WorkerTextCoder ? coder.underscores : underscoresIn(coder, nrows);
       const text = format === "csv" ? csvText(coder, nrows) : parquetText(coder, nrows);
       if (text === null) return fallback(`column ${name}: infinite value or NUL byte`);
       columns[name] = text.column;
