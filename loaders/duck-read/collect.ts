@@ -6,7 +6,7 @@ import {setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";
 import type {DuckDBResult} from "@duckdb/node-api";
 import type {Column} from "../../src/lib/engine/types.js";
-import {copyDoubles, fetchRawChunk, type RawChunk, sumIntegers, TextCoder} from "./columns.js";
+import {copyDoubles, fetchRawChunk, type RawChunk, sumIntegers, TextCoder, underscoresInVector} from "./columns.js";
 import {WorkerTextCoder} from "./coder-worker.js";
 import {csvText, parquetText, underscoresIn} from "./text.js";
 
@@ -45,8 +45,10 @@ export interface Built {
 export interface CollectOptions {
   /** Count the `_` of the text columns' cells (CSV: the file holds some, see csv.ts). */
   countUnderscores?: boolean;
-  /** The result's last column is an INTEGER count of `_` in columns not read, summed instead of kept. */
+  /** The result's column after the read ones is an INTEGER count of `_` in columns not read, summed instead of kept. */
   countColumn?: boolean;
+  /** The result's last columns: this many VARCHAR columns not read whose `_` are counted here (no count by DuckDB). */
+  rawCounted?: number;
 }
 
 /**
@@ -58,6 +60,8 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
   const kinds = result.columnTypes().map(String);
   const counter = options.countColumn ? names.length : -1;
   if (options.countColumn && kinds[counter] !== "INTEGER") return fallback("the count of digit separators");
+  const raw = Array.from({length: options.rawCounted ?? 0}, (_, k) => names.length + (options.countColumn ? 1 : 0) + k);
+  if (raw.some((j) => kinds[j] !== "VARCHAR")) return fallback("the columns counted for digit separators");
   for (let j = 0; j < names.length; j++) if (kinds[j] !== "DOUBLE" && kinds[j] !== "VARCHAR") return fallback(`column ${names[j]}: type ${kinds[j]}`);
   const doubles = names.map((_, j) => (kinds[j] === "DOUBLE" ? new Float64Array(capacity) : null));
   // The first text column is coded by a worker when the file is large enough to repay starting one (~20 ms).
@@ -67,7 +71,7 @@ export async function collect(result: DuckDBResult, names: string[], format: "cs
   );
   const order = first < 0 ? names.map((_, j) => j) : [first, ...names.map((_, j) => j).filter((j) => j !== first)];
   try {
-    return await fill(result, names, format, capacity, bound, counter, doubles, coders, order, options);
+    return await fill(result, names, format, capacity, bound, counter, raw, doubles, coders, order, options);
   } finally {
     for (const coder of coders) if (coder instanceof WorkerTextCoder) coder.stop();
   }
@@ -80,6 +84,7 @@ async function fill(
   capacity: number,
   bound: number,
   counter: number,
+  raw: number[],
   doubles: Array<Float64Array | null>,
   coders: Array<TextCoder | WorkerTextCoder | null>,
   order: number[],
@@ -121,6 +126,7 @@ async function fill(
         } else coders[j]!.add(vector, n, nrows);
       }
       if (counter >= 0) underscores += sumIntegers(chunk.vector(counter), n);
+      for (const j of raw) underscores += underscoresInVector(chunk.vector(j), n);
       nrows += n;
       // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
       // memory: without a collection now and then, every chunk of the file stays resident until the end.

@@ -17,6 +17,8 @@ export interface Sample {
   types: Array<"DOUBLE" | "VARCHAR">;
   /** The sample holds a `_` below the header. */
   underscore: boolean;
+  /** Per header column: every cell of the sample is text of at most 12 UTF-8 bytes (DuckDB keeps it inline). */
+  short: boolean[];
 }
 
 /**
@@ -49,6 +51,10 @@ export function sampleTypes(path: string, header: readonly string[]): Sample | n
   const firstLine = bytes.indexOf(10);
   return {
     types: header.map((name) => (columns[name] instanceof Float64Array ? "DOUBLE" : "VARCHAR")),
-    underscore: firstLine >= 0 && bytes.indexOf(95, firstLine) >= 0
+    underscore: firstLine >= 0 && bytes.indexOf(95, firstLine) >= 0,
+    short: header.map((name) => {
+      const col = columns[name];
+      return !(col instanceof Float64Array) && (col as Array<string | null>).every((v) => v === null || Buffer.byteLength(v) <= 12);
+    })
   };
 }

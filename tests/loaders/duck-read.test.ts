@@ -248,13 +248,17 @@ describe("reading only the columns a model names", () => {
       expect(some.notNumeric).toEqual({});
     });
   }
-  it("a digit separator in a column read as numbers is caught when the ids holding `_` are not read (DuckDB counts them)", async () => {
+  it("a digit separator in a column read as numbers is caught when the ids holding `_` are not read (their `_` counted)", async () => {
     const {lastFallbackReason} = await import("../../loaders/duck-read/read.ts");
     const rows = Array.from({length: 60_000}, (_, i) => `${i % 97}_${i % 5},${i},${i / 8}`);
     const cases: Array<[string, string, boolean]> = [
       ["ids only", "pair,x,y\n" + rows.join("\n") + "\n", true],
       ["1_000 in x after 60,000 rows", "pair,x,y\n" + rows.join("\n") + "\n1_2,1_000,3\n", false],
-      ["1_000 in y, not read (counted as text by DuckDB)", "pair,x,y\n" + rows.join("\n") + "\n1_2,4,1_000\n", true]
+      ["1_000 in y, not read (counted as text by DuckDB)", "pair,x,y\n" + rows.join("\n") + "\n1_2,4,1_000\n", true],
+      // Ids short in the first rows are counted from DuckDB's string records, longer ones by DuckDB.
+      ["ids short at first, longer than 12 bytes later", "pair,x,y\n" + rows.map((r, i) => (i < 50_000 ? r : `long_id_number_${r}`)).join("\n") + "\n", true],
+      ["ids longer than 12 bytes from the first row", "pair,x,y\n" + rows.map((r) => `long_id_number_${r}`).join("\n") + "\n", true],
+      ["long ids, then 1_000 in x", "pair,x,y\n" + rows.map((r) => `long_id_number_${r}`).join("\n") + "\nlong_id_1_2,1_000,3\n", false]
     ];
     for (const [label, content, readByDuck] of cases) {
       const path = write(`cols-underscore-${label.replace(/\W+/g, "-")}.csv`, content);
