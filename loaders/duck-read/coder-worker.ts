@@ -32,6 +32,26 @@ const {workerData, parentPort, receiveMessageOnPort} = require("node:worker_thre
 const {port, boot: bootBuffer} = workerData;
 const boot = new Int32Array(bootBuffer);
 let ctl, ring, ringRows, codes;
+/**
+ * The reading thread's number columns (Int32 views of shared buffers) and the next row whose page is not
+ * made yet. While it waits for rows, this thread makes their pages ahead of the reading thread's
+ * position with a compare-exchange of 0 for 0 on one int32 a page: it never changes a value, even one
+ * written at that moment, but makes the page as a write would.
+ */
+let faults = [];
+let faultRow = 0;
+function makePages(posted) {
+  if (faultRow < posted + 4096) faultRow = posted + 4096;
+  const to = faultRow + (1 << 14);
+  let made = false;
+  for (const col of faults) {
+    const end = Math.min(to * 2, col.length);
+    for (let k = faultRow * 2; k < end; k += 1024) Atomics.compareExchange(col, k, 0, 0);
+    if (faultRow * 2 < col.length) made = true;
+  }
+  faultRow = to;
+  return made;
+}
 let mask = 4095;
 let table = new Int32Array(mask + 1).fill(-1);
 let keys = new Int32Array(1 << 14);
@@ -133,6 +153,7 @@ if (Atomics.load(boot, 0) === 1) {
   ring = new Int32Array(init.ring);
   ringRows = ring.length >> 2;
   codes = new Int32Array(init.codes);
+  faults = init.faults.map((b) => new Int32Array(b));
   run();
 }
 function run() {
@@ -150,6 +171,7 @@ try {
       continue;
     }
     if (Atomics.load(ctl, ${FIN}) === 1) break;
+    if (faults.length && makePages(posted)) continue;
     Atomics.wait(ctl, ${SEQ}, seq, 1000);
   }
   const out = keys.slice(0, Math.max(count, 1) * 4);
@@ -234,14 +256,15 @@ export class WorkerTextCoder implements Coder {
   /** After finish(): how many "_" the column's cells hold (as text.ts underscoresIn counts). */
   underscores = 0;
 
-  constructor(nrows: number) {
+  /** `faults`: the reading thread's number columns, whose pages the worker makes while it waits (see the worker). */
+  constructor(nrows: number, faults: SharedArrayBuffer[] = []) {
     this.codes = new Int32Array(new SharedArrayBuffer(Math.max(nrows, 1) * 4));
     const thread = spare ?? startCoderThread();
     spare = null;
     this.worker = thread.worker;
     this.port = thread.port;
     this.result = thread.result;
-    this.port.postMessage({ctl: this.ctl.buffer, ring: this.ring.buffer, codes: this.codes.buffer});
+    this.port.postMessage({ctl: this.ctl.buffer, ring: this.ring.buffer, codes: this.codes.buffer, faults});
     Atomics.store(thread.boot, 0, 1);
     Atomics.notify(thread.boot, 0);
   }
