@@ -3,51 +3,39 @@
  * `ParsedTable` the project's own readers give (src/lib/table/csv.ts, parquet.ts): same columns, same
  * values, same missing cells, same text, same "first non-numeric cell" for error messages. Numbers
  * arrive as Float64Arrays copied from DuckDB's vectors; text arrives as dictionary codes with one string
- * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`).
+ * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`);
+ * in a file of 200k rows or more the first text column is coded by a worker thread (coder-worker.ts)
+ * while this one copies the numbers.
  *
  * Returns null whenever DuckDB's reading could differ from the JS reader's or DuckDB refuses the file:
  * the caller then reads the file with the JS reader, which gives today's result or today's one-line
  * error (file, line, column). The cases (see scan.ts and below): NUL bytes, a quote followed by a blank,
  * a blank line in a one-column file, unusual headers, a row with the wrong number of fields, a quote
  * problem, invalid UTF-8, mixed line ends, an infinite value, Parquet columns that are not numbers or
- * text. A column DuckDB guessed as numbers from its sample but that holds text later, or holds "nan" /
- * "inf", is read again as text (DuckDB's cast is not the JS reader's number rule; the text path applies
- * that rule to each distinct value).
+ * text, a digit separator ("1_000") in a column read as numbers (csv.ts). CSV column types come from the
+ * JS reader's rule on the first rows (sample.ts); a column read as numbers that holds text later, or holds
+ * "nan" / "inf", is read again as text (DuckDB's cast is not the JS reader's number rule; the text path
+ * applies that rule to each distinct value).
  */
 import {statSync} from "node:fs";
-import {setFlagsFromString} from "node:v8";
-import {runInNewContext} from "node:vm";
-import type {DuckDBConnection, DuckDBResult} from "@duckdb/node-api";
-import type {Column} from "../../src/lib/engine/types.js";
-import {attachDictionary} from "../../src/lib/engine/frame.js";
-import {cellKind, INFINITE_CELL, isMissingCell, MISSING_CELL, NUMBER_CELL, TEXT_CELL} from "../../src/lib/table/cells.js";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import type {NotNumeric, ParsedTable} from "../../src/lib/table/types.js";
-import {copyDoubles, fetchRawChunk, TextCoder} from "./columns.js";
-import {estimateRows, hasBlankLine, readHeader, scanQuotes} from "./scan.js";
+import {type Built, collect, fallback, resetFallback} from "./collect.js";
+import {readCsv} from "./csv.js";
+import {dropSpareCoder, prestartCoder} from "./coder-worker.js";
+import {sampleTypes} from "./sample.js";
+import {hasBlankLine, readHeader} from "./scan.js";
 
-/** Rows DuckDB may parse ahead of the conversion (see readTableDuck). */
-const STREAM_BUFFER = "32MB";
+/** Files from this size on start a coder thread early (a 200k-row firm CSV is ~15 MB, see collect.ts). */
+const CODER_MIN_BYTES = 8 << 20;
+
+/** Bytes of rows DuckDB may produce ahead of the conversion (see readTableDuck). */
+const STREAM_BUFFER = "128MB";
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-let lastFallback = "";
-
-/** Why the last read was declined to the JS reader ("" when DuckDB read it): for tests and DTB_READ_TRACE. */
-export function lastFallbackReason(): string {
-  return lastFallback;
-}
-
-function fallback(reason: string): null {
-  lastFallback = reason;
-  if (process.env.DTB_READ_TRACE) process.stderr.write(`dtb: the JS reader reads this file (${reason})\n`);
-  return null;
-}
-
-/** Records an unexpected failure inside the DuckDB reader (the JS reader then reads the file). */
-export function declined(error: unknown): void {
-  fallback(`error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-}
+export {declined, lastFallbackReason} from "./collect.js";
 
 /**
  * Reads `path` (.csv or .parquet) with DuckDB; null: read it with the JS reader instead.
@@ -55,109 +43,44 @@ export function declined(error: unknown): void {
  * lines are not simply rows + 2).
  */
 export async function readTableDuck(path: string, format: "csv" | "parquet", source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
-  lastFallback = "";
-  const header = format === "csv" ? readHeader(path) : null;
-  if (format === "csv") {
-    if (!header) return fallback("header");
-    if (header.length === 1 && hasBlankLine(path)) return fallback("blank line in a one-column file");
-  }
+  resetFallback();
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const config: Record<string, string> = {autoinstall_known_extensions: "false", autoload_known_extensions: "false"};
   if (process.env.DTB_DUCKDB_THREADS) config.threads = process.env.DTB_DUCKDB_THREADS;
-  const instance = await DuckDBInstance.create(":memory:", config);
+  // DuckDB starts in a thread of its own (~15 ms) while the file's first bytes are read here.
+  const starting = DuckDBInstance.create(":memory:", config);
+  starting.catch(() => {}); // awaited below
+  // A large file's text is coded by a worker thread (coder-worker.ts), started now to be ready with the first rows.
+  if (statSync(path).size >= CODER_MIN_BYTES) prestartCoder();
+  const header = format === "csv" ? readHeader(path) : null;
+  let declinedEarly: string | null = null;
+  if (format === "csv") {
+    if (!header) declinedEarly = "header";
+    else if (header.length === 1 && hasBlankLine(path)) declinedEarly = "blank line in a one-column file";
+  }
+  const sample = header && !declinedEarly ? sampleTypes(path, header) : null;
+  const instance = await starting;
+  if (declinedEarly) {
+    dropSpareCoder();
+    instance.closeSync();
+    return fallback(declinedEarly);
+  }
   const con = await instance.connect();
-  // DuckDB's threads parse ahead of the chunks taken here while this thread converts them: with the
-  // default 1 MB buffer they stop after a few chunks (1M-row firm CSV: ~0.58 s; 32 MB: ~0.46 s). A larger
-  // buffer makes the first chunk wait for it to fill.
+  // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
+  // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
+  // again, so a small buffer makes this thread wait on every fetch. With the text coded by a worker
+  // (coder-worker.ts), letting DuckDB parse the whole 1M-row result (~70 MB) on both cores first, then
+  // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
+  // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
+  // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
   await con.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
   try {
-    return header ? await readCsv(con, path, header, source, jsParse, columns) : await readParquet(con, path, source, columns);
+    return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, columns);
   } finally {
+    dropSpareCoder();
     con.closeSync();
     instance.closeSync();
   }
-}
-
-async function readCsv(con: DuckDBConnection, path: string, header: string[], source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
-  const asText = new Set<string>();
-  const wanted = columns ? new Set(columns) : null;
-  const selected = wanted ? header.filter((h) => wanted.has(h)) : header;
-  for (let attempt = 0; attempt <= header.length; attempt++) {
-    const types = [...asText].map((c) => `${lit(c)}: 'VARCHAR'`).join(", ");
-    const sql =
-      `read_csv(${lit(path)}, header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', ` +
-      `buffer_size = 4194304, nullstr = ['', 'NA', 'NaN', '.'], auto_type_candidates = ['DOUBLE', 'VARCHAR'], names = [${header.map(lit).join(", ")}]` +
-      `${types ? `, types = {${types}}` : ""})`;
-    if (wanted && attempt === 0) {
-      // Only some columns are read: the file's own column count is checked first (a row longer than the header).
-      try {
-        const d = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${sql}`);
-        if (d.currentRowCount !== header.length) return fallback("columns");
-      } catch (error) {
-        return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
-      }
-    }
-    const query = `SELECT ${wanted ? selected.map(ident).join(", ") : "*"} FROM ${sql}`;
-    let built: Built | {retry: string[]} | null;
-    try {
-      // DuckDB works in its own threads; the quote scan runs here meanwhile.
-      const running = con.stream(query);
-      running.catch(() => {}); // awaited below; this only keeps a failure during the scan from going unhandled
-      const quotes = attempt === 0 ? scanQuotes(path) : null;
-      const result = await running;
-      if (quotes?.quoteBlank) return fallback("quote followed by a blank");
-      const names = result.columnNames();
-      if (names.length !== selected.length || names.some((n, j) => n !== selected[j])) return fallback("columns");
-      // A row holds at least one byte per column (separators and line end): an upper bound on the rows.
-      // The arrays start at the count estimated from the first megabyte (scan.ts) and grow if it was short.
-      const size = statSync(path).size;
-      const bound = Math.floor(size / header.length) + 1;
-      built = await collect(result, names, "csv", Math.min(bound, estimateRows(path, size)), bound);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const m = /\nColumn (.+) is being converted as type /.exec(message);
-      if (m && header.includes(m[1]) && !asText.has(m[1])) {
-        asText.add(m[1]);
-        continue;
-      }
-      return fallback(`DuckDB: ${message.split("\n")[0]}`);
-    }
-    if (built === null) return null;
-    if ("retry" in built) {
-      for (const name of built.retry) asText.add(name);
-      continue;
-    }
-    const notNumeric: Record<string, NotNumeric> = {};
-    let plain: boolean | null = null;
-    const plainLines = () => (plain ??= !scanQuotes(path).hasQuote && !hasBlankLine(path));
-    for (const [name, first] of Object.entries(built.firstText)) notNumeric[name] = lazyWhere(first, plainLines, jsParse, name);
-    return {frame: {nrows: built.nrows, columns: built.columns}, source, format: "csv", notNumeric};
-  }
-  return fallback("too many retries");
-}
-
-/**
- * The first non-numeric cell of a text column, its line computed when a message asks for it (the error
- * path): row + 2 in a file without quotes or blank lines, else the JS reader's line.
- */
-function lazyWhere(first: {row: number; value: string | null}, plainLines: () => boolean, jsParse: () => ParsedTable, name: string): NotNumeric {
-  let where: string | null = null;
-  return {
-    value: first.value,
-    get where() {
-      if (where === null) {
-        if (plainLines()) where = `line ${first.row + 2}`;
-        else {
-          try {
-            where = jsParse().notNumeric[name]?.where ?? "";
-          } catch {
-            where = "";
-          }
-        }
-      }
-      return where;
-    }
-  };
 }
 
 async function readParquet(con: DuckDBConnection, path: string, source: string, columns?: readonly string[]): Promise<ParsedTable | null> {
@@ -191,188 +114,3 @@ async function readParquet(con: DuckDBConnection, path: string, source: string, 
   return {frame: {nrows: built.nrows, columns: built.columns}, source, format: "parquet", notNumeric};
 }
 
-interface Built {
-  nrows: number;
-  columns: Record<string, Column>;
-  /** Text columns: first data row (0-based) holding a cell that is not a number, and that cell; row -1: none. */
-  firstText: Record<string, {row: number; value: string | null}>;
-}
-
-/**
- * Streams the result's chunks into the columns (DuckDB keeps one chunk at a time, not the whole result);
- * {retry}: DOUBLE columns holding NaN/infinity, to read again as text; null: use the JS reader.
- * Arrays start with room for `capacity` rows and grow up to `bound` (more rows: the JS reader).
- */
-async function collect(result: DuckDBResult, names: string[], format: "csv" | "parquet", capacity: number, bound: number): Promise<Built | {retry: string[]} | null> {
-  const kinds = result.columnTypes().map(String);
-  const doubles: Array<Float64Array | null> = [];
-  const coders: Array<TextCoder | null> = [];
-  for (let j = 0; j < names.length; j++) {
-    if (kinds[j] === "DOUBLE") doubles.push(new Float64Array(capacity));
-    else if (kinds[j] === "VARCHAR") doubles.push(null);
-    else return fallback(`column ${names[j]}: type ${kinds[j]}`);
-    coders.push(kinds[j] === "VARCHAR" ? new TextCoder(capacity) : null);
-  }
-  const bad = new Array<boolean>(names.length).fill(false);
-  let nrows = 0;
-  let fetched = 0;
-  for (;;) {
-    const chunk = await fetchRawChunk(result);
-    if (!chunk) break;
-    const n = chunk.rows;
-    if (nrows + n > capacity) {
-      if (nrows + n > bound) return fallback("more rows than the file size allows");
-      capacity = Math.min(bound, Math.max(nrows + n, Math.ceil(capacity * 1.5)));
-      for (let j = 0; j < names.length; j++) {
-        const old = doubles[j];
-        if (old) {
-          const wider = new Float64Array(capacity);
-          wider.set(old.subarray(0, nrows));
-          doubles[j] = wider;
-        } else coders[j]!.reserve(capacity, nrows);
-      }
-    }
-    for (let j = 0; j < names.length; j++) {
-      const vector = chunk.vector(j);
-      const out = doubles[j];
-      if (out) {
-        if (copyDoubles(vector, n, out, nrows)) bad[j] = true;
-      } else coders[j]!.add(vector, n, nrows);
-    }
-    nrows += n;
-    // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
-    // memory: without a collection now and then, every chunk of the file stays resident until the end.
-    if (++fetched % GC_EVERY === 0) collectGarbage();
-  }
-  const columns: Record<string, Column> = {};
-  const firstText: Built["firstText"] = {};
-  const retry: string[] = [];
-  for (let j = 0; j < names.length; j++) {
-    const name = names[j];
-    const out = doubles[j];
-    if (out) {
-      const col = out.subarray(0, nrows);
-      // CSV: "nan"/"inf" cells, which the JS reader treats as text or refuses; Parquet: NaN is missing, infinity refused.
-      if (bad[j] && (format === "csv" || col.some((v) => v === Infinity || v === -Infinity))) retry.push(name);
-      columns[name] = col;
-    } else {
-      const coder = coders[j]!;
-      const text = format === "csv" ? csvText(coder, nrows) : parquetText(coder, nrows);
-      if (text === null) return fallback(`column ${name}: infinite value or NUL byte`);
-      columns[name] = text.column;
-      if (text.first) firstText[name] = text.first;
-    }
-  }
-  if (retry.length) return {retry};
-  return {nrows, columns, firstText};
-}
-
-/** Chunks between collections: 16 keeps reading the 1M-row firm CSV at ~250 MB peak RSS (64: ~265, none: ~285), at no measurable cost in time. */
-const GC_EVERY = 16;
-
-let gc: ((options?: {type: string}) => void) | null | undefined;
-
-/** A young-generation collection (V8's `gc`, reached without --expose-gc through a fresh context). */
-function collectGarbage(): void {
-  if (gc === undefined) {
-    try {
-      setFlagsFromString("--expose-gc");
-      gc = runInNewContext("gc") as typeof gc;
-    } catch {
-      gc = null;
-    }
-  }
-  gc?.({type: "minor"});
-}
-
-/**
- * A CSV text column by the JS reader's rule (csv.ts buildColumn), applied once per distinct value:
- * numbers if every non-missing cell is a number (missing tokens are compared after trimming), an error
- * (null here) if the only non-numbers are infinities, else text with the missing tokens as null.
- */
-function csvText(coder: TextCoder, n: number): {column: Column; first?: {row: number; value: string | null}} | null {
-  const codes = coder.codes.subarray(0, n);
-  const levels = coder.levels;
-  const kind = new Uint8Array(levels.length);
-  const number = new Float64Array(levels.length);
-  const one = new Float64Array(1);
-  let text = false;
-  let inf = false;
-  for (let l = 0; l < levels.length; l++) {
-    if (levels[l].includes("\0")) return null; // a binary file: the JS reader names it
-    if (text) {
-      // Already text: only missing tokens matter now (numbers and infinities are kept as text).
-      kind[l] = isMissingCell(levels[l]) ? MISSING_CELL : TEXT_CELL;
-      continue;
-    }
-    kind[l] = cellKind(levels[l], one);
-    if (kind[l] === NUMBER_CELL) number[l] = one[0];
-    else if (kind[l] === TEXT_CELL) text = true;
-    else if (kind[l] === INFINITE_CELL) inf = true;
-  }
-  if (!text) {
-    if (inf) return null;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = codes[i];
-      out[i] = c < 0 || kind[c] === MISSING_CELL ? NaN : number[c];
-    }
-    return {column: out};
-  }
-  // Text: missing tokens become null; codes renumbered in first-appearance order without them.
-  // Levels are numbered in order of first appearance, so the first text cell is the first row holding
-  // the lowest-numbered text level.
-  let firstLevel = -1;
-  for (let l = 0; l < levels.length && firstLevel < 0; l++) if (kind[l] === TEXT_CELL) firstLevel = l;
-  let anyMissing = false;
-  for (let l = 0; l < levels.length && !anyMissing; l++) if (kind[l] === MISSING_CELL) anyMissing = true;
-  let kept = levels;
-  if (anyMissing) {
-    const remap = new Int32Array(levels.length).fill(-1);
-    kept = [];
-    for (let l = 0; l < levels.length; l++) if (kind[l] !== MISSING_CELL) remap[l] = kept.push(levels[l]) - 1;
-    for (let i = 0; i < n; i++) {
-      const c = codes[i];
-      codes[i] = c < 0 ? -1 : remap[c];
-    }
-    firstLevel = remap[firstLevel];
-  }
-  const column: Array<string | null> = new Array(n);
-  let firstRow = -1;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i];
-    if (c < 0) column[i] = null;
-    else {
-      column[i] = kept[c];
-      if (c === firstLevel && firstRow < 0) firstRow = i;
-    }
-  }
-  attachDictionary(column, codes, kept);
-  return {column, first: {row: firstRow, value: firstRow < 0 ? null : column[firstRow]}};
-}
-
-/** A Parquet string column (parquet.ts/typed.ts textColumn): text as stored, only nulls missing. */
-function parquetText(coder: TextCoder, n: number): {column: Column; first: {row: number; value: string | null}} {
-  const codes = coder.codes.subarray(0, n);
-  const levels = coder.levels;
-  // Levels are numbered in order of first appearance: the first non-number cell is the first row of the
-  // lowest-numbered non-number level, found without classifying the others.
-  const one = new Float64Array(1);
-  let firstLevel = -1;
-  for (let l = 0; l < levels.length && firstLevel < 0; l++) {
-    const k = cellKind(levels[l], one);
-    if (k === TEXT_CELL || k === INFINITE_CELL) firstLevel = l;
-  }
-  const column: Array<string | null> = new Array(n);
-  let firstRow = -1;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i];
-    if (c < 0) column[i] = null;
-    else {
-      column[i] = levels[c];
-      if (c === firstLevel && firstRow < 0) firstRow = i;
-    }
-  }
-  attachDictionary(column, codes, levels);
-  return {column, first: {row: firstRow, value: firstRow < 0 ? null : levels[firstLevel]}};
-}

@@ -80,8 +80,11 @@ export function splitHeader(text: string): string[] | null {
   }
 }
 
-/** Calls `visit(block)` on the file's bytes, each block preceded by the previous block's last byte (two-byte patterns across blocks are seen). Stops when visit returns true. */
-function eachBlock(path: string, visit: (block: Buffer) => boolean): void {
+/**
+ * Calls `visit(block, from)` on the file's bytes, each block preceded by the previous block's last byte (two-byte
+ * patterns across blocks are seen; the block's own bytes start at `from`). Stops when visit returns true.
+ */
+function eachBlock(path: string, visit: (block: Buffer, from: number) => boolean): void {
   const fd = openSync(path, "r");
   const buf = Buffer.allocUnsafe(BLOCK + 1);
   try {
@@ -92,7 +95,7 @@ function eachBlock(path: string, visit: (block: Buffer) => boolean): void {
       if (got === 0) return;
       pos += got;
       const view = buf.subarray(0, start + got);
-      if (visit(view)) return;
+      if (visit(view, start)) return;
       buf[0] = view[view.length - 1];
       start = 1;
     }
@@ -105,18 +108,27 @@ export interface QuoteScan {
   hasQuote: boolean;
   /** A quote directly followed by a space or tab somewhere in the file. */
   quoteBlank: boolean;
+  /** How many `_` bytes the file holds (counted when asked; the scan stops early at a quote followed by a blank). */
+  underscores: number;
 }
 
-/** One pass for the quote byte; a second only when the file has quotes. */
-export function scanQuotes(path: string): QuoteScan {
+const UNDERSCORE = 95;
+
+/**
+ * One pass for the quote byte; a second only when the file has quotes. `countUnderscores`: also count the `_`
+ * bytes (memchr-speed indexOf per hit: ~15 ms for the 1M-row firm file, one id with a `_` a row).
+ */
+export function scanQuotes(path: string, countUnderscores = false): QuoteScan {
   let hasQuote = false;
   let quoteBlank = false;
-  eachBlock(path, (view) => {
+  let underscores = 0;
+  eachBlock(path, (view, from) => {
     if (!hasQuote && view.indexOf(34) >= 0) hasQuote = true;
     if (hasQuote && (view.indexOf('" ') >= 0 || view.indexOf('"\t') >= 0)) quoteBlank = true;
+    if (countUnderscores) for (let at = view.indexOf(UNDERSCORE, from); at >= 0; at = view.indexOf(UNDERSCORE, at + 1)) underscores++;
     return quoteBlank;
   });
-  return {hasQuote, quoteBlank};
+  return {hasQuote, quoteBlank, underscores};
 }
 
 /** An empty line (two line ends in a row: LF LF, CR CR, LF CR LF) anywhere in the file. */

@@ -10,7 +10,7 @@ import {spawnSync} from "node:child_process";
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {afterAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from "vitest";
 import {readerFor, readTable} from "../../loaders/read-table.ts";
 import {factorize} from "../../src/lib/engine/frame.ts";
 import type {ParsedTable} from "../../src/lib/table/types.ts";
@@ -138,6 +138,17 @@ const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["long rows in the first megabyte, short ones after (the row estimate falls short; arrays grow)", "a,b\n" + Array.from({length: 1_100}, (_, i) => `${i},${"x".repeat(1_000)}${i % 3}`).join("\n") + "\n" + Array.from({length: 200_000}, (_, i) => `${i},y${i % 5}`).join("\n") + "\n", true],
   ["9,000 distinct ids of 1-25 bytes (some non-ASCII, some missing) over 12,000 rows and several chunks", "id,y\n" + Array.from({length: 12_000}, (_, i) => `${manyIds(i % 9_000)},${i}`).join("\n") + "\n", true],
   ["a hash at the start of a row", "a,b\n1,x\n#c,y\n", true],
+  // DuckDB reads "1_000" as 1000 in a number column (its cast allows digit separators); the JS reader keeps it as
+  // text. 60,000 rows (~460 KB): past DuckDB's 20,480-row sample and the reader's own 256 KB sample (sample.ts).
+  ["a digit separator (1_000) in a number column after 60,000 rows", "a,b\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7}`).join("\n") + "\n1_000,x\n2,y\n", false],
+  ["a quoted 1_000 in a number column after 60,000 rows", "a,b\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7}`).join("\n") + '\n"1_000",x\n', false],
+  // Inf on the first row of a column that turns to text later: the first rows do not parse by the JS rule, so
+  // DuckDB's sniffer types the columns; the digit separator is still caught.
+  ["a digit separator after 60,000 rows, columns typed by DuckDB's sniffer", "a,b,c\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7},${i ? i : "Inf"}`).join("\n") + "\n1_000,x,z\n", false],
+  ["the same file without the digit separator (DuckDB's sniffer types the columns)", "a,b,c\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7},${i ? i : "Inf"}`).join("\n") + "\n1,x,z\n", true],
+  ["text in a column after the first 64 KB of numbers (read again as text)", "a,b\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7}`).join("\n") + "\nn/a,x\n", true],
+  ["digit separators in a text column (ids like 4008_12) and in the header", "a_1,pair,y\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 97}_${i % 5},${i / 8}`).join("\n") + "\n7,1_000,3\n", true],
+  ["ids like 4008_12 that start after the first rows", "a,pair,y\n" + Array.from({length: 60_000}, (_, i) => `${i},${i < 40_000 ? `p${i % 97}` : `${i % 97}_${i % 5}`},${i / 8}`).join("\n") + "\n", true],
   ["a semicolon file", "a;b\n1;2\n", true],
   ["a text column whose first cell is Inf", "a,b\nInf,x\nabc,y\n", true],
   // The JS reader's errors (tests/lib/table/csv.test.ts), now through readTable.
@@ -162,6 +173,33 @@ describe("DuckDB reader = JS reader on CSV edge cases", () => {
     it(`${label} (${readByDuck ? "read by DuckDB" : "declined to the JS reader"})`, async () => {
       const path = write(`case-${k}.csv`, content);
       expect(await expectSame(path)).toBe(readByDuck);
+    });
+  });
+  // The same cases with the first text column coded by a worker thread (coder-worker.ts), which large
+  // files use: same codes, levels, missing cells and first text cell.
+  describe("text coded by a worker", () => {
+    beforeAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(0));
+    afterAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(200_000));
+    // Half the cases take a thread started before the file is parsed (as files of 8 MB or more do).
+    let k = 0;
+    beforeEach(async () => {
+      if (k++ % 2 === 0) (await import("../../loaders/duck-read/coder-worker.ts")).prestartCoder();
+    });
+    CSV_CASES.forEach(([label, content, readByDuck], k) => {
+      it(`${label} (${readByDuck ? "read by DuckDB" : "declined to the JS reader"})`, async () => {
+        const path = write(`case-w-${k}.csv`, content);
+        expect(await expectSame(path)).toBe(readByDuck);
+      });
+    });
+    it("a firm panel in Parquet with text ids", async () => {
+      const {DuckDBInstance} = await import("@duckdb/node-api");
+      const instance = await DuckDBInstance.create(":memory:");
+      const con = await instance.connect();
+      const path = join(dir, "worker-firm.parquet");
+      await con.run(`COPY (SELECT i % 97 AS firm, CASE WHEN i % 11 = 0 THEN NULL WHEN i % 13 = 0 THEN 'a long id of more than twelve bytes ' || (i % 7)::VARCHAR ELSE (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR END AS pair, i * 0.5 AS y FROM range(50000) t(i)) TO '${path}' (FORMAT parquet)`);
+      con.closeSync();
+      instance.closeSync();
+      expect(await expectSame(path)).toBe(true);
     });
   });
 
@@ -210,6 +248,27 @@ describe("reading only the columns a model names", () => {
       expect(some.notNumeric).toEqual({});
     });
   }
+  it("a digit separator in a column read as numbers is caught when the ids holding `_` are not read (their `_` counted)", async () => {
+    const {lastFallbackReason} = await import("../../loaders/duck-read/read.ts");
+    const rows = Array.from({length: 60_000}, (_, i) => `${i % 97}_${i % 5},${i},${i / 8}`);
+    const cases: Array<[string, string, boolean]> = [
+      ["ids only", "pair,x,y\n" + rows.join("\n") + "\n", true],
+      ["1_000 in x after 60,000 rows", "pair,x,y\n" + rows.join("\n") + "\n1_2,1_000,3\n", false],
+      ["1_000 in y, not read (counted as text by DuckDB)", "pair,x,y\n" + rows.join("\n") + "\n1_2,4,1_000\n", true],
+      // Ids short in the first rows are counted from DuckDB's string records, longer ones by DuckDB.
+      ["ids short at first, longer than 12 bytes later", "pair,x,y\n" + rows.map((r, i) => (i < 50_000 ? r : `long_id_number_${r}`)).join("\n") + "\n", true],
+      ["ids longer than 12 bytes from the first row", "pair,x,y\n" + rows.map((r) => `long_id_number_${r}`).join("\n") + "\n", true],
+      ["long ids, then 1_000 in x", "pair,x,y\n" + rows.map((r) => `long_id_number_${r}`).join("\n") + "\nlong_id_1_2,1_000,3\n", false]
+    ];
+    for (const [label, content, readByDuck] of cases) {
+      const path = write(`cols-underscore-${label.replace(/\W+/g, "-")}.csv`, content);
+      const js = await readTable(path, await readerFor(path), {duckdb: false, columns: ["x"]});
+      const duck = await readTable(path, await readerFor(path), {duckdb: true, columns: ["x"]});
+      expect(lastFallbackReason() === "", `${label}: ${lastFallbackReason()}`).toBe(readByDuck);
+      expect(duck.frame.columns.x, label).toEqual(js.frame.columns.x);
+      expect(duck.notNumeric, label).toEqual(js.notNumeric);
+    }
+  });
   it("refuses a row longer than the header even when its extra field is not read", async () => {
     const path = write("cols-long.csv", "a,b\n1,2,3\n4,5,6\n");
     await expect(readTable(path, await readerFor(path), {duckdb: true, columns: ["a"]})).rejects.toThrow(/line 2: 3 fields, but the header has 2/);
