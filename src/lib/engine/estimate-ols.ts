@@ -10,7 +10,8 @@ import {demean, type FeDim} from "./demean.js";
 import {fitStats} from "./fit.js";
 import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
-import {crossprod, olsFwl, sumSquares} from "./ols.js";
+import {gram} from "./gram.js";
+import {olsFwl, sumSquares} from "./ols.js";
 import {assertSomeValue, blockRowsCoded, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
@@ -106,10 +107,11 @@ function assertPresent(idCodes: Int32Array, timeCodes: Int32Array, idName: strin
  * no variation at all, or none left within the fixed effects (the FE explain it exactly), has nothing to
  * estimate. Tolerances are relative: 1e-24 of the raw sum of squares for "constant", 1e-16 of the total sum
  * of squares for "within" (1e-8 in amplitude, well above the demeaning's convergence error).
- * Returns the sums it computed for the fit statistics: the total sum of squares (fit.ts `totalSumSquares`, the
- * same two passes) and, with fixed effects, the sum of squares of the demeaned outcome (the FE-only SSR).
+ * `within`: the sum of squares of the demeaned outcome (the FE-only SSR, from the Gram matrix of the fit).
+ * Returns the sums for the fit statistics: the total sum of squares (fit.ts `totalSumSquares`, the same two
+ * passes) and, with fixed effects, `within`.
  */
-function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe: string[] | null): {tss: number; within: number | null} {
+function assertOutcomeVaries(y: Float64Array, within: number, name: string, fe: string[] | null): {tss: number; within: number | null} {
   const m = y.length;
   let mean = 0, raw = 0;
   for (let i = 0; i < m; i++) mean += y[i];
@@ -123,8 +125,6 @@ function assertOutcomeVaries(y: Float64Array, yT: Float64Array, name: string, fe
     throw new UserError(`the outcome '${name}' is constant (${y[0]}) in all ${m} rows of the estimation sample: there is no variation to explain`);
   }
   if (!fe) return {tss, within: null};
-  let within = 0;
-  for (let i = 0; i < m; i++) within += yT[i] * yT[i];
   if (within <= 1e-16 * tss) {
     throw new UserError(`the outcome '${name}' has no variation within the fixed effects (${fe.join(", ")}): they explain it exactly, so no coefficient can be estimated`);
   }
@@ -191,11 +191,14 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");
   const yT = dm.cols[0];
   const XT = dm.cols.slice(1);
-  const sums = assertOutcomeVaries(ySub, yT, spec.y, pooled ? null : spec.fe);
+  // One pass for every sum of squares and cross-product of the demeaned columns (gram.ts): y~'y~, X~'X~, X~'y~.
+  const kx = XT.length;
+  const C = gram([yT, ...XT]);
+  const sums = assertOutcomeVaries(ySub, C[0], spec.y, pooled ? null : spec.fe);
 
   // Collinearity.
-  const kx = XT.length;
-  const XtXall = crossprod(XT);
+  const XtXall = new Float64Array(kx * kx);
+  for (let a = 0; a < kx; a++) for (let b = 0; b < kx; b++) XtXall[a * kx + b] = C[(a + 1) * (kx + 1) + b + 1];
   // Raw sums of squares (collinearity scale): with every row in the sample, the frame-order sums of the input checks.
   const rawSS = m === n && xs.every((x) => prep.finite.has(x)) ? Float64Array.from(xs, (x) => prep.finite.get(x)!) : sumSquares(xSub);
   const {keep, drop} = findCollinear(XtXall, kx, rawSS);
@@ -205,7 +208,7 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   const XtX = new Float64Array(ks * ks);
   for (let a = 0; a < ks; a++) for (let b = 0; b < ks; b++) XtX[a * ks + b] = XtXall[keep[a] * kx + keep[b]];
   const XK = keep.map((j) => XT[j]);
-  const fit = olsFwl(yT, XK, XtX);
+  const fit = olsFwl(yT, XK, XtX, Float64Array.from(keep, (j) => C[j + 1]));
   if (!fit) throw new UserError("the regressors are collinear (singular cross-product matrix)");
 
   // The wild bootstrap (wild-bootstrap.ts) works on the demeaned sample (pooled: the raw data with the intercept

@@ -10,6 +10,7 @@
  * semi-definite part (negative eigenvalues set to 0) and says so; so do we.
  */
 import {sandwich, symEigen} from "./linalg.js";
+import {addClusterScores} from "./cluster-scores.js";
 import {BLOCK} from "./ols.js";
 import {heteroMeat} from "./vcov-hetero.js";
 
@@ -37,6 +38,25 @@ export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim, 
   const G = cl.nlevels;
   const S = buffers ? buffers.S.fill(0, 0, G * k) : new Float64Array(G * k);
   const codes = cl.codes;
+  if (!addClusterScores(X, e, codes, k, n, S)) addScoresByColumn(X, e, codes, k, n, S, buffers);
+  // The lower triangle, then mirrored: entry (j, i) would sum the same products s_gj s_gi (a product commutes
+  // exactly) in the same order of g, and the clusters skipped for a zero score add exactly zero either way.
+  const M = buffers ? buffers.out.fill(0, 0, k * k) : new Float64Array(k * k);
+  for (let g = 0; g < G; g++) {
+    const o = g * k;
+    for (let i = 0; i < k; i++) {
+      const si = S[o + i];
+      if (si === 0) continue;
+      const row = i * k;
+      for (let j = 0; j <= i; j++) M[row + j] += si * S[o + j];
+    }
+  }
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
+  return M;
+}
+
+/** Scores of more than four columns (cluster-scores.ts takes up to four in one pass): column by column. */
+function addScoresByColumn(X: Float64Array[], e: Float64Array, codes: Int32Array, k: number, n: number, S: Float64Array, buffers?: ClusterMeatBuffers): void {
   // Scores s_g, cache-blocked over rows (each S entry still sums its rows in row order). Runs of
   // equal codes (data sorted by cluster) are summed in a register, carried across blocks, and added
   // to S when the code changes: no store-to-load stall on the same slot at every row.
@@ -64,20 +84,6 @@ export function clusterMeat(X: Float64Array[], e: Float64Array, cl: ClusterDim, 
     }
   }
   if (n > 0) for (let j = 0; j < k; j++) S[cur[j] * k + j] += acc[j];
-  // The lower triangle, then mirrored: entry (j, i) would sum the same products s_gj s_gi (a product commutes
-  // exactly) in the same order of g, and the clusters skipped for a zero score add exactly zero either way.
-  const M = buffers ? buffers.out.fill(0, 0, k * k) : new Float64Array(k * k);
-  for (let g = 0; g < G; g++) {
-    const o = g * k;
-    for (let i = 0; i < k; i++) {
-      const si = S[o + i];
-      if (si === 0) continue;
-      const row = i * k;
-      for (let j = 0; j <= i; j++) M[row + j] += si * S[o + j];
-    }
-  }
-  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) M[j * k + i] = M[i * k + j];
-  return M;
 }
 
 /**

@@ -11,6 +11,7 @@
  * workers. Same operations in the same order as the engine, so the same bits
  * (tests/lib/multiverse/batch.test.ts compares with `estimate()` exactly).
  */
+import {gramVec} from "../engine/gram.js";
 import {BLOCK, dot4} from "../engine/ols.js";
 import type {ClusterMeatBuffers} from "../engine/vcov-cluster.js";
 
@@ -217,11 +218,7 @@ export function findCollinearWs(XtX: Float64Array, k: number, rawSS: Float64Arra
 export function olsWs(y: Float64Array, X: Float64Array[], k: number, XtX: Float64Array, n: number, ws: Workspace): number {
   const {bread, Xty, coef, resid} = ws;
   if (k > 0 && !spdInverseInto(XtX, k, ws, bread)) return NaN;
-  Xty.fill(0, 0, k);
-  for (let r0 = 0; r0 < n; r0 += BLOCK) {
-    const r1 = Math.min(n, r0 + BLOCK);
-    for (let j = 0; j < k; j++) Xty[j] += dot4(X[j], y, r0, r1);
-  }
+  gramVec(X, y, k, n, Xty);
   for (let i = 0; i < k; i++) {
     let s = 0;
     for (let j = 0; j < k; j++) s += bread[i * k + j] * Xty[j];
