@@ -272,7 +272,7 @@ export function inversePermutation(rows: Int32Array, n: number): Int32Array | nu
 
 /**
  * Grouping codes restricted to the sample rows and renumbered 0..L'-1 in order of first appearance there (as
- * frame.ts `recode`), memoised per code array: the FE, the cluster and the id are often one column, recoded
+ * frame.ts `recode`; with `pos`, every row kept, the full-data codes in sample order), memoised per code array: the FE, the cluster and the id are often one column, recoded
  * once. `identity`: the sample is every frame row in frame order, so the full-data codes are used as they are.
  * `pos`: see `inversePermutation`. Arrays come from scratch.ts; `arrays()` lists them for recycling.
  * Example: `const coder = sampleCoder(rows, false); coder.of(firmFactor)`.
@@ -294,12 +294,19 @@ export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array
         d = {codes: out, nlevels: out.length};
         memo.set(f.codes, d);
       }
+      if (d === undefined && pos) {
+        // Every frame row is in the sample: every level of the full-data coding (dense, first-appearance: frame.ts
+        // `factorize` and its dictionaries) is present, so the codes are scattered as they are, not renumbered. Only
+        // density matters downstream; for the grouping the rows are blocked by, these are the block codes themselves
+        // (its levels' blocks are in order of first appearance).
+        d = {codes: scatterCodes(f.codes, pos, takeI32(rows.length)), nlevels: f.nlevels};
+        memo.set(f.codes, d);
+      }
       if (d === undefined) {
         const map = new Int32Array(f.nlevels).fill(-1);
         const out = takeI32(rows.length);
         const codes = f.codes;
-        if (pos) for (let i = 0; i < codes.length; i++) out[pos[i]] = codes[i];
-        else for (let r = 0; r < rows.length; r++) out[r] = codes[rows[r]];
+        for (let r = 0; r < rows.length; r++) out[r] = codes[rows[r]];
         let next = 0;
         for (let r = 0; r < out.length; r++) {
           const c = out[r];
@@ -317,6 +324,12 @@ export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array
     },
     arrays: () => [...memo.values()].map((d) => d.codes)
   };
+}
+
+/** out[pos[i]] = codes[i] (a loop of its own). */
+function scatterCodes(codes: Int32Array, pos: Int32Array, out: Int32Array): Int32Array {
+  for (let i = 0; i < codes.length; i++) out[pos[i]] = codes[i];
+  return out;
 }
 
 /**
