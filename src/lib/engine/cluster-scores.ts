@@ -10,12 +10,12 @@
 
 /** Adds the scores of rows 0..n-1 to S (G x k, row-major; k = 1..4 columns of X). Returns false for other k. */
 export function addClusterScores(X: Float64Array[], e: Float64Array, codes: Int32Array, k: number, n: number, S: Float64Array): boolean {
+  if (k < 1 || k > 4) return false;
   if (n === 0) return true;
   if (k === 1) scores1(X[0], e, codes, n, S);
   else if (k === 2) scores2(X[0], X[1], e, codes, n, S);
   else if (k === 3) scores3(X[0], X[1], X[2], e, codes, n, S);
-  else if (k === 4) scores4(X[0], X[1], X[2], X[3], e, codes, n, S);
-  else return false;
+  else scores4(X[0], X[1], X[2], X[3], e, codes, n, S);
   return true;
 }
 

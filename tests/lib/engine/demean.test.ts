@@ -63,3 +63,38 @@ describe("demean", () => {
     expect(maxAbsDiff(r.cols[0], it.cols[0])).toBeLessThan(1e-12);
   });
 });
+
+describe("two-way exact path: dense and sorted-run updates of the Schur matrix, chunked sums", () => {
+  // Many groups (more than a chunk of 256), several rows per cell, and small dimensions on both sides of
+  // the dense path's limit (48 levels): 3, 48, 49 and 120.
+  for (const T of [3, 48, 49, 120]) {
+    it(`T = ${T}: equals the iterative demeaning (1e-10) and the row-order passes bit for bit`, () => {
+      let s = T * 7919;
+      const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const G = 700;
+      const n = 6000;
+      const big = Int32Array.from({length: n}, (_, i) => (i < G ? i : Math.floor(next() * G)));
+      const small = Int32Array.from({length: n}, (_, i) => (i < T ? i : Math.floor(next() * T)));
+      const v = Float64Array.from({length: n}, (_, i) => Math.sin(i) * 3 + big[i] / 100 + small[i] / 7);
+      const a = {codes: big, nlevels: G};
+      const b = {codes: small, nlevels: T};
+      const exact = demeanTwoExact([v], a, b)!;
+      expect(exact.method).toBe("exact2");
+      const iter = demeanIterative([v], [a, b], 1e-15);
+      expect(iter.converged).toBe(true);
+      expect(maxAbsDiff(exact.cols[0], iter.cols[0])).toBeLessThan(1e-10);
+      // Blocked copy (rows sorted by the large dimension): the blocked sweeps give the bits of the row passes.
+      const order = Array.from({length: n}, (_, i) => i).sort((x, y) => big[x] - big[y] || x - y);
+      const first = new Int32Array(G).fill(-1);
+      let next2 = 0;
+      for (const i of order) if (first[big[i]] < 0) first[big[i]] = next2++;
+      const bs = {codes: Int32Array.from(order, (i) => first[big[i]]), nlevels: G};
+      const ss = {codes: Int32Array.from(order, (i) => small[i]), nlevels: T};
+      const vs = Float64Array.from(order, (i) => v[i]);
+      const blocked = demeanTwoExact([vs], bs, ss)!;
+      const rows = demeanTwoExact([vs], bs, ss, "rows")!;
+      expect(Array.from(blocked.cols[0])).toEqual(Array.from(rows.cols[0]));
+      expect(maxAbsDiff(blocked.cols[0], Float64Array.from(order, (i) => exact.cols[0][i]))).toBeLessThan(1e-12);
+    });
+  }
+});
