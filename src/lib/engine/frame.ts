@@ -146,7 +146,8 @@ function numericRange(col: Float64Array): {lo: number; hi: number; allInt: boole
     }
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-    if (allInt && !Number.isInteger(v)) allInt = false;
+    // Math.floor(v) !== v: a fraction (or an infinity: floor(Inf) - Inf is NaN below); compiled inline, unlike Number.isInteger.
+    if (Math.floor(v) - v !== 0) allInt = false;
   }
   return {lo, hi, allInt, missing};
 }
@@ -159,7 +160,7 @@ function tableCodes(col: Float64Array, lo: number, table: Int32Array, codes: Int
       codes[i] = -1;
       continue;
     }
-    const slot = v - lo;
+    const slot = (v - lo) | 0; // an integer in 0..hi-lo < 2^31 (factorize's condition)
     let c = table[slot];
     if (c < 0) {
       c = levels.length;

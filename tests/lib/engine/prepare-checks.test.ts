@@ -120,6 +120,25 @@ describe("changing ids, counted in one pass for every regressor", () => {
       {numRuns: 30}
     );
   });
+
+  it("counts each of 1 to 6 regressors right (the four-column kernel, its unused slots, and the general loop)", () => {
+    let s = 99;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const n = 300;
+    const id = Array.from({length: n}, () => `p${Math.floor(rnd() * 25)}`);
+    const t = Float64Array.from({length: n}, () => Math.floor(rnd() * 6));
+    // Column j moves only in ids whose number is divisible by j + 2.
+    const xs = Array.from({length: 6}, (_, j) => Float64Array.from(id, (g) => (Number(g.slice(1)) % (j + 2) === 0 ? rnd() : Number(g.slice(1)) * (j + 1))));
+    const y = Float64Array.from({length: n}, () => rnd());
+    const columns: Record<string, Float64Array | string[]> = {id, t, y};
+    xs.forEach((x, j) => (columns[`x${j}`] = x));
+    const expected = (x: Float64Array) => new Set(id.filter((g) => new Set(id.flatMap((h, i) => (h === g ? [x[i]] : []))).size > 1)).size;
+    for (let k = 1; k <= 6; k++) {
+      const names = xs.slice(0, k).map((_, j) => `x${j}`);
+      const r = estimate({nrows: n, columns}, {id: "id", time: "t", y: "y", x: names, fe: ["t"], vcov: {cluster: ["id"]}} as Spec);
+      expect(r.info?.changing_ids).toEqual(Object.fromEntries(names.map((name, j) => [name, expected(xs[j])])));
+    }
+  });
 });
 
 describe("factorize's `complete`", () => {
