@@ -12,7 +12,8 @@ import {getColumn} from "./frame.js";
 import {toRows} from "./linalg.js";
 import {gram} from "./gram.js";
 import {olsFwl, sumSquares} from "./ols.js";
-import {assertSomeValue, blockRowsCoded, largestFe, prepareSample, sampleCoder, takeRows} from "./prepare.js";
+import {sampleCoder, takeRows} from "./prepare.js";
+import {olsSample} from "./ols-sample.js";
 import {validateSpec} from "./spec.js";
 import {clusterK, isNested, nparamsOf} from "./ssc.js";
 import {recycle} from "./scratch.js";
@@ -180,27 +181,16 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   if (!(n > 0)) throw new UserError("the data have no rows");
   const notes: string[] = [];
 
-  const prep = prepareSample(frame, spec, {checkOutcome: (y) => assertSomeValue(y, `column '${spec.y}' (spec.y)`), missingPanel: "error"});
-  notes.push(...prep.notes);
-  const {idF, time, timeF, y, xs, feF, clF, clNames, nComplete, nSingletons} = prep;
-  let rows = prep.rows;
   // Rows blocked by the largest fixed effect (prepare.ts), unless the bootstrap needs the sample in frame order
-  // (its random draws are indexed by cluster codes in order of appearance).
-  const big = capture ? -1 : largestFe(feF, prep.rows.length);
-  const blockedCoded = big >= 0 ? blockRowsCoded(rows, feF[big], n) : null;
-  const blocked = blockedCoded?.rows ?? null;
-  if (blocked) {
-    recycle([rows]);
-    rows = blocked;
-  }
+  // (its random draws are indexed by cluster codes in order of appearance). ols-sample.ts.
+  const sample = olsSample(frame, spec, !capture);
+  const {prep, rows, blockedCoded, big, full, ySub, xSub} = sample;
+  notes.push(...prep.notes);
+  const {idF, time, timeF, xs, feF, clF, clNames, nComplete, nSingletons} = prep;
   const m = rows.length;
-  if (m === 0) {
-    throw new UserError(`no observation left after exclusions and removal of rows with missing ${[...new Set([spec.y, ...spec.x, ...spec.fe, ...clNames])].join(", ")}`);
-  }
 
   // Codes and columns on the sample; when every row is kept they are the full-data ones (recode
   // of all rows keeps first-appearance codes unchanged; nothing downstream writes to them).
-  const full = m === n && !blocked;
   const pos = blockedCoded?.pos ?? null;
   const coder = sampleCoder(rows, full, pos);
   if (blockedCoded) coder.seed(feF[big], blockedCoded);
@@ -220,8 +210,6 @@ export function estimateOls(frame: Frame, specIn: Spec, capture?: (d: OlsDesign)
   });
 
   // Demean (pooled OLS: one single-level "FE" = centring, so the intercept is absorbed exactly).
-  const ySub = full ? y : takeRows(y, rows, pos);
-  const xSub = full ? xs : xs.map((x) => takeRows(x, rows, pos));
   const absorb: FeDim[] = pooled ? [{codes: new Int32Array(m), nlevels: 1}] : feDims;
   const dm = demean([ySub, ...xSub], absorb);
   if (!dm.converged) notes.push("The fixed-effects demeaning did not reach full convergence.");

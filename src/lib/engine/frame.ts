@@ -92,6 +92,8 @@ export interface Factor {
   levels: Array<string | number>;
   /** True when no code is -1 (no missing value), as found while coding; absent: not known (scan the codes). */
   complete?: boolean;
+  /** Numeric columns: true when no value is +-Infinity (found while coding); absent: not known (scan the column). */
+  finite?: boolean;
 }
 
 /**
@@ -123,6 +125,7 @@ function rowNumberFactor(codes: Int32Array, n: number): Factor {
     codes,
     nlevels: n,
     complete: true,
+    finite: true,
     get levels() {
       return (levels ??= Array.from({length: n}, (_, i) => i));
     }
@@ -192,7 +195,8 @@ export function factorize(col: Column, codes: Int32Array = new Int32Array(col.le
     if (allInt && lo === 0 && hi === n - 1 && isRowNumbers(col)) return rowNumberFactor(codes, n);
     if (allInt && hi - lo < 4 * n + 1024) {
       tableCodes(col, lo, new Int32Array(hi - lo + 1 > 0 ? hi - lo + 1 : 0).fill(-1), codes, levels);
-      return {codes, nlevels: levels.length, levels, complete: missing === 0};
+      // allInt: every value an integer, so none infinite (see numericRange).
+      return {codes, nlevels: levels.length, levels, complete: missing === 0, finite: true};
     }
     const map = new Map<number, number>();
     // Runs of equal values (data sorted by this column) reuse the previous code: no hash lookup.

@@ -54,10 +54,11 @@ export function checkInputColumn(col: Float64Array, name: string, label: string,
 
 /**
  * Builds the regressor columns of the spec on the full data (lags before any filter). `index` is
- * called (and may build the sorted panel index) only when a lag term is present. `finite`: see `checkInputColumn`.
+ * called (and may build the sorted panel index) only when a lag term is present. `finite`: see `checkInputColumn`;
+ * `deferred`: plain columns are listed there instead of checked (see PreparedSample.deferred).
  * Example: terms ["L.dstri", "lngdp"] -> [lag of dstri within id, lngdp].
  */
-export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex, finite?: Map<Float64Array, number>): Float64Array[] {
+export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float64Array, index: () => PanelIndex, finite?: Map<Float64Array, number>, deferred?: Float64Array[]): Float64Array[] {
   let timeChecked = false;
   return spec.x.map((term, j) => {
     const where = `spec.x[${j}]`;
@@ -75,7 +76,8 @@ export function buildRegressors(frame: Frame, spec: NormalizedSpec, time: Float6
       return col;
     }
     const col = numericColumn(frame, term, where);
-    checkInputColumn(col, term, `column '${term}' (${where})`, finite);
+    if (deferred) deferred.push(col);
+    else checkInputColumn(col, term, `column '${term}' (${where})`, finite);
     return col;
   });
 }
@@ -98,6 +100,12 @@ export interface PreparedSample {
   codeArrays: Int32Array[];
   /** Outcome and regressor columns without a missing or infinite value, with their sums of squares (frame order). */
   finite: Map<Float64Array, number>;
+  /**
+   * With `deferChecks`: the outcome and plain regressor columns NOT checked, assumed complete in `rows`. The caller
+   * must prove each finite (`sumSquaresScan`, or `takeRowsChecked` while it scatters them) and, if one is not, prepare
+   * the sample again without deferring (which names the bad row or drops the missing ones).
+   */
+  deferred: Float64Array[];
 }
 
 export interface PrepareOptions {
@@ -105,6 +113,8 @@ export interface PrepareOptions {
   checkOutcome: (y: Float64Array) => void;
   /** "error": a missing id or time is an error (OLS); "drop": such rows leave the sample (PPML). */
   missingPanel: "error" | "drop";
+  /** Leave the outcome's and plain regressors' own pass of checks to the caller (see PreparedSample.deferred). */
+  deferChecks?: boolean;
 }
 
 /** Example: `prepareSample(frame, validateSpec(spec), {checkOutcome: () => {}, missingPanel: "error"})`. */
@@ -126,8 +136,9 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   // (exporter, year) pairs (as fixest without panel.id); the sorted index is then never built.
   const idF = factorOf(getColumn(frame, spec.id, "spec.id"));
   const time = numericColumn(frame, spec.time, "spec.time");
-  assertNoInfinite(time, spec.time);
+  // Coding an integer column proves it finite (frame.ts `finite`); otherwise the scan names the bad row.
   const timeF = factorOf(time);
+  if (!timeF.finite) assertNoInfinite(time, spec.time);
   const hasLag = spec.x.some((term) => frame.columns[term] === undefined && parseLag(term) !== null);
   if (hasLag) assertPanel(idF, timeF.codes, timeF.nlevels, time, spec.id, spec.time);
   else if (opts.missingPanel === "error" && !(idF.complete && timeF.complete)) assertPresent(idF.codes, timeF.codes, spec.id, spec.time);
@@ -135,11 +146,13 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   const index = (): PanelIndex => (indexCache ??= panelIndex(idF, time, spec.id, spec.time));
 
   const finite = new Map<Float64Array, number>();
+  const deferred: Float64Array[] = [];
   const y = numericColumn(frame, spec.y, "spec.y");
-  if (y.length === 0 || !Number.isFinite(sumSquaresScan(y))) assertNoInfinite(y, spec.y);
+  if (opts.deferChecks) deferred.push(y);
+  else if (y.length === 0 || !Number.isFinite(sumSquaresScan(y))) assertNoInfinite(y, spec.y);
   else finite.set(y, NaN); // complete; its sum of squares is not used
   opts.checkOutcome(y);
-  const xs = buildRegressors(frame, spec, time, index, finite);
+  const xs = buildRegressors(frame, spec, time, index, finite, opts.deferChecks ? deferred : undefined);
 
   // `a^b` (not a column of the data) is a combined grouping, as fixest's: one level per observed (a, b).
   // FE and cluster entries of the same name share it.
@@ -162,13 +175,13 @@ export function prepareSample(frame: Frame, spec: NormalizedSpec, opts: PrepareO
   // Groupings coded without a missing value (factorize's `complete`) need no scan for code -1.
   const panel = opts.missingPanel === "drop" ? [idF, timeF] : [];
   const groupCodes = [...new Set([...panel, ...feF, ...clF].filter((f) => !f.complete).map((f) => f.codes))];
-  let rows = completeRows(n, excluded, [y, ...xs].filter((col) => !finite.has(col)), groupCodes);
+  let rows = completeRows(n, excluded, [y, ...xs].filter((col) => !finite.has(col) && !deferred.includes(col)), groupCodes);
   const nComplete = rows.length;
   if (spec.drop_singletons && feF.length > 0) rows = dropSingletons(rows, feF);
   const nSingletons = nComplete - rows.length;
   if (nSingletons > 0) notes.push(`${nSingletons} fixed-effect singleton${nSingletons > 1 ? "s were" : " was"} removed.`);
   const codeArrays = [...[...factors.values(), ...combos.values()].map((f) => f.codes)];
-  return {notes, idF, time, timeF, y, xs, feF, clF, clNames, rows, nComplete, nSingletons, codeArrays, finite};
+  return {notes, idF, time, timeF, y, xs, feF, clF, clNames, rows, nComplete, nSingletons, codeArrays, finite, deferred};
 }
 
 /**
@@ -330,6 +343,45 @@ export function sampleCoder(rows: Int32Array, identity: boolean, pos: Int32Array
 function scatterCodes(codes: Int32Array, pos: Int32Array, out: Int32Array): Int32Array {
   for (let i = 0; i < codes.length; i++) out[pos[i]] = codes[i];
   return out;
+}
+
+/**
+ * `takeRows` with a scatter (`pos`), returning also the column's `sumSquaresScan` (the same four chains in frame
+ * order: the same bits), so that one read of the column both reorders it and proves it finite (a deferred check,
+ * see PreparedSample.deferred). Example: `takeRowsChecked(Float64Array.of(1, 2), Int32Array.of(1, 0))` -> {out: [2, 1], ss: 5}.
+ */
+export function takeRowsChecked(values: Float64Array, pos: Int32Array): {out: Float64Array; ss: number} {
+  const out = takeF64(values.length);
+  return {out, ss: scatterSquares(values, pos, out)};
+}
+
+function scatterSquares(values: Float64Array, pos: Int32Array, out: Float64Array): number {
+  const n = values.length;
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const v0 = values[i];
+    const v1 = values[i + 1];
+    const v2 = values[i + 2];
+    const v3 = values[i + 3];
+    out[pos[i]] = v0;
+    out[pos[i + 1]] = v1;
+    out[pos[i + 2]] = v2;
+    out[pos[i + 3]] = v3;
+    a0 += v0 * v0;
+    a1 += v1 * v1;
+    a2 += v2 * v2;
+    a3 += v3 * v3;
+  }
+  for (; i < n; i++) {
+    const v = values[i];
+    out[pos[i]] = v;
+    a0 += v * v;
+  }
+  return a0 + a1 + (a2 + a3);
 }
 
 /**
