@@ -9,6 +9,10 @@
  * node-api loads, so that its result objects are understood): one native call per vector for its data
  * and one for its validity mask. node-api's own vector objects (a logical type, a BigInt validity view
  * and a wrapper per vector and chunk) cost ~40 ms per million rows of seven columns, as much as the copy.
+ * Each of those calls returns a copy, not a view: the bindings are built with
+ * NODE_API_NO_EXTERNAL_BUFFERS_ALLOWED, so Napi::Buffer::NewOrCopy allocates a Buffer and copies the
+ * vector into it (~2 us for 2,048 doubles, measured); the data is then copied once more, into the column.
+ * A write into one returned Buffer is not seen in another taken from the same vector.
  */
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";

@@ -210,26 +210,54 @@ describe("DuckDB reader = JS reader on CSV edge cases", () => {
   });
 });
 
+/** Writes the rows of `select` to a Parquet file named after `label`. */
+async function writeParquet(label: string, select: string): Promise<string> {
+  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  const path = join(dir, `${label.replace(/\W+/g, "-")}.parquet`);
+  await con.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
+  con.closeSync();
+  instance.closeSync();
+  return path;
+}
+
+// Files of DuckDB's chunks (2,048 rows) in every shape the reader's copy loops meet: nulls on the first, last
+// and neighbouring rows of a chunk and of the file, a last chunk that is not full, no rows, columns all null.
+const PARQUET_CHUNK_CASES: Array<[string, string]> = [
+  [
+    "nulls on the first and last rows of every chunk, 5,000 rows (not a multiple of 2,048)",
+    "SELECT CASE WHEN i % 2048 IN (0, 1, 2046, 2047) OR i = 4999 THEN NULL ELSE i * 0.25 END AS y, CASE WHEN i % 3 = 0 THEN NULL ELSE (i % 7)::BIGINT END AS k, CASE WHEN i % 2048 IN (0, 2047) OR i = 4999 THEN NULL ELSE (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR END AS pair FROM range(5000) t(i)"
+  ],
+  ["no rows", "SELECT 1.5::DOUBLE AS y, 2::BIGINT AS k, 'a' AS pair WHERE false"],
+  ["columns all null over two chunks and a bit", "SELECT i::DOUBLE AS x, NULL::DOUBLE AS y, NULL::BIGINT AS k, NULL::VARCHAR AS pair FROM range(4100) t(i)"],
+  ["exactly two chunks, the last row null", "SELECT CASE WHEN i = 4095 THEN NULL ELSE i::DOUBLE END AS y, CASE WHEN i = 4095 THEN NULL ELSE 'id_' || (i % 10)::VARCHAR END AS pair FROM range(4096) t(i)"]
+];
+
 describe("DuckDB reader = JS reader on Parquet", () => {
   const cases: Array<[string, string, boolean]> = [
     ["numbers, ints, booleans, decimals, text, nulls", "SELECT 1.5::DOUBLE AS d, 2::INTEGER AS i, 3::BIGINT AS b, true AS t, 1.25::DECIMAL(9,2) AS m, 'x' AS s, NULL::DOUBLE AS n UNION ALL SELECT 'NaN'::DOUBLE, NULL, -4, false, NULL, NULL, 2", true],
     ["strings that look like numbers stay text", "SELECT '1' AS s, 'NA' AS t UNION ALL SELECT '2', 'x'", true],
     ["a firm panel with text ids", "SELECT i % 97 AS firm, (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR AS pair, i * 0.5 AS y FROM range(5000) t(i)", true],
     ["an infinity (refused)", "SELECT 'Infinity'::DOUBLE AS d", false],
-    ["a date column (JS reader's ISO text)", "SELECT DATE '2020-01-02' AS d, 1 AS y", false]
+    ["a date column (JS reader's ISO text)", "SELECT DATE '2020-01-02' AS d, 1 AS y", false],
+    ...PARQUET_CHUNK_CASES.map(([label, select]): [string, string, boolean] => [label, select, true])
   ];
   for (const [label, select, readByDuck] of cases) {
     it(label, async () => {
-      const {DuckDBInstance} = await import("@duckdb/node-api");
-      const instance = await DuckDBInstance.create(":memory:");
-      const con = await instance.connect();
-      const path = join(dir, `${label.replace(/\W+/g, "-")}.parquet`);
-      await con.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
-      con.closeSync();
-      instance.closeSync();
-      expect(await expectSame(path)).toBe(readByDuck);
+      expect(await expectSame(await writeParquet(label, select))).toBe(readByDuck);
     });
   }
+  // The same chunk shapes with the first text column coded by a worker thread (coder-worker.ts).
+  describe("text coded by a worker", () => {
+    beforeAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(0));
+    afterAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(200_000));
+    for (const [label, select] of PARQUET_CHUNK_CASES) {
+      it(label, async () => {
+        expect(await expectSame(await writeParquet(`w-${label}`, select))).toBe(true);
+      });
+    }
+  });
   it("not a Parquet file", async () => {
     expect(await expectSame(write("fake.parquet", "a,b\n1,2\n"))).toBe(false);
   });
