@@ -155,6 +155,22 @@ describe("factorize's `complete`", () => {
     expect(factorize(Float64Array.of(0, 1, 2, 3)).complete).toBe(true);
   });
 
+  it("`finite` is claimed only when no value is infinite, and an infinite time value is still refused naming its row", () => {
+    const value = fc.oneof(fc.integer({min: -5, max: 5}), fc.double({min: -1e9, max: 1e9}), fc.constant(NaN), fc.constant(Infinity), fc.constant(-Infinity));
+    fc.assert(
+      fc.property(fc.array(value, {maxLength: 60}), (values) => {
+        const f = factorize(Float64Array.from(values));
+        if (f.finite) expect(values.every((v) => v !== Infinity && v !== -Infinity)).toBe(true);
+      })
+    );
+    expect(factorize(Float64Array.of(2001, 2002, NaN)).finite).toBe(true);
+    const n = 12;
+    const t = Float64Array.from({length: n}, (_, i) => 2000 + (i % 4));
+    t[6] = Infinity;
+    const frame = {nrows: n, columns: {id: Float64Array.from({length: n}, (_, i) => i % 3), t, y: Float64Array.from({length: n}, (_, i) => Math.sin(i)), x: Float64Array.from({length: n}, (_, i) => Math.cos(i))}};
+    expect(() => estimate(frame, {id: "id", time: "t", y: "y", x: ["x"], fe: ["id"], vcov: "iid"} as Spec)).toThrow("column 't' has an infinite value at row 7");
+  });
+
   it("a missing fixed-effect, cluster, id or time value is still found", () => {
     const n = 30;
     const base = () => ({id: Float64Array.from({length: n}, (_, i) => i % 6), t: Float64Array.from({length: n}, (_, i) => Math.floor(i / 6)), y: Float64Array.from({length: n}, (_, i) => Math.sin(i * 3.1)), x: Float64Array.from({length: n}, (_, i) => Math.cos(i * 1.3)), g: Array.from({length: n}, (_, i) => `g${i % 3}`) as Array<string | null>});
