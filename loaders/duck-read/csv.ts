@@ -31,8 +31,11 @@ export async function readCsv(con: DuckDBConnection, path: string, header: strin
   const sqlCounted = unread.filter((h) => unreadText.has(h) && !rawCounted.includes(h));
   let scan: QuoteScan | null = null;
   for (let attempt = 0; attempt <= header.length; attempt++) {
-    const options =
-      `header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', ` + `buffer_size = 4194304, nullstr = ['', 'NA', 'NaN', '.']`;
+    // Missing-value tokens: only "" when the first rows hold no other (sample.ts `missingTokens`). A later "NA",
+    // "NaN" or "." then stops a DOUBLE column (a conversion error, or NaN, read again as text below, where the JS
+    // rule makes it missing) or stays a string of a text column (csvText makes it missing): the same frame.
+    const nulls = sample && !sample.missingTokens ? `nullstr = ''` : `nullstr = ['', 'NA', 'NaN', '.']`;
+    const options = `header = true, delim = ',', quote = '"', escape = '"', skip = 0, comment = '', buffer_size = 4194304, ${nulls}`;
     let sql: string;
     if (sample) {
       // Explicit types (sample.ts): no sniffing.

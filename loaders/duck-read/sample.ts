@@ -19,7 +19,17 @@ export interface Sample {
   underscore: boolean;
   /** Per header column: every cell of the sample is text of at most 12 UTF-8 bytes (DuckDB keeps it inline). */
   short: boolean[];
+  /**
+   * The sample may hold a missing-value token other than the empty cell ("NA", "NaN", "." as a whole field,
+   * blanks or quotes around it allowed): then DuckDB is given the list of tokens (cells.ts); otherwise only ""
+   * (its list costs ~15 ms of CPU per million rows), and a token met further down is read as the JS rule does
+   * by the paths that already read unexpected cells (csv.ts).
+   */
+  missingTokens: boolean;
 }
+
+/** A whole field that is "NA", "NaN" or "." (blanks and quotes around it allowed); over-matching only costs speed. */
+const TOKEN_FIELD = /(?:^|,)[ \t"]*(?:NA|NaN|\.)[ \t"]*(?:,|\r?$)/m;
 
 /**
  * The types of the header's columns by the JS rule on the whole lines of the first 64 KB: DOUBLE for a
@@ -52,6 +62,7 @@ export function sampleTypes(path: string, header: readonly string[]): Sample | n
   return {
     types: header.map((name) => (columns[name] instanceof Float64Array ? "DOUBLE" : "VARCHAR")),
     underscore: firstLine >= 0 && bytes.indexOf(95, firstLine) >= 0,
+    missingTokens: TOKEN_FIELD.test(bytes.subarray(firstLine + 1).toString("latin1")),
     short: header.map((name) => {
       const col = columns[name];
       return !(col instanceof Float64Array) && (col as Array<string | null>).every((v) => v === null || Buffer.byteLength(v) <= 12);

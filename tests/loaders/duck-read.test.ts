@@ -149,6 +149,15 @@ const CSV_CASES: Array<[string, string | Uint8Array, boolean]> = [
   ["text in a column after the first 64 KB of numbers (read again as text)", "a,b\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7}`).join("\n") + "\nn/a,x\n", true],
   ["digit separators in a text column (ids like 4008_12) and in the header", "a_1,pair,y\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 97}_${i % 5},${i / 8}`).join("\n") + "\n7,1_000,3\n", true],
   ["ids like 4008_12 that start after the first rows", "a,pair,y\n" + Array.from({length: 60_000}, (_, i) => `${i},${i < 40_000 ? `p${i % 97}` : `${i % 97}_${i % 5}`},${i / 8}`).join("\n") + "\n", true],
+  // Missing tokens first met after the first 64 KB (DuckDB is then given only "" as a missing token, sample.ts):
+  // a number column stops and is read again as text, a text column keeps the token as a string; both end as the
+  // JS rule reads them.
+  ...(["NA", "NaN", ".", " NA ", '"NA"', ""] as const).map((token): [string, string, boolean] => [
+    `missing token ${JSON.stringify(token)} in a number and a text column after 60,000 rows`,
+    "a,b,c\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7},k${i % 11}`).join("\n") + `\n${token},3,${token}\n4,${token},z\n`,
+    true
+  ]),
+  ["the missing tokens in the first rows and again after 60,000 rows", "a,b\n1,NA\n" + Array.from({length: 60_000}, (_, i) => `${i},${i % 7}`).join("\n") + "\n.,NaN\n", true],
   ["a semicolon file", "a;b\n1;2\n", true],
   ["a text column whose first cell is Inf", "a,b\nInf,x\nabc,y\n", true],
   // The JS reader's errors (tests/lib/table/csv.test.ts), now through readTable.
