@@ -1,19 +1,21 @@
 /**
- * A text column's dictionary coding (columns.ts TextCoder) run in a worker thread, so that it overlaps the
- * number columns' copying on this thread: on a shuffled 1M-row file every row's lookup misses the cache
- * (~50-90 ms), and once DuckDB has parsed the file a core is idle. Same codes, same levels, same order
- * (first appearance) as TextCoder; tests read every CSV case both ways.
+ * A text column's dictionary coding run in a worker thread, so that it overlaps the number columns'
+ * copying on this thread: on a shuffled 1M-row file every row's lookup misses the cache (~50-90 ms), and
+ * once DuckDB has parsed the file a core is idle. The coding is text-table.ts, the kernel TextCoder runs
+ * on this thread (columns.ts): the worker's source is built from those functions' own text. Tests read
+ * every CSV case both ways.
  *
  * This thread copies each chunk's 16-byte strings (DuckDB's string_t: length, then 12 inline bytes) into a
  * shared ring; a null row gets length -1, a string longer than 12 bytes (not inline) length -2 and the
  * number of that string among the distinct long strings met so far (decoded and numbered here). The
  * worker writes codes into a shared array and counts the cells' `_` (csv.ts); at the end it sends back
- * each code's key (as TextCoder's byCode) and the code of each long string's number. The worker is plain
- * JavaScript run with `eval` (no file to find once the CLI is bundled). Measured on the 1M-row firm files
- * (machine shared, medians): Parquet ~310 -> ~260 ms, CSV ~487 -> ~450 ms.
+ * each code's key and the code of each long string's number. The worker is plain JavaScript run with
+ * `eval` (no file to find once the CLI is bundled). Measured on the 1M-row firm files (machine shared,
+ * medians): Parquet ~310 -> ~260 ms, CSV ~487 -> ~450 ms.
  */
 import {MessageChannel, type MessagePort, Worker} from "node:worker_threads";
 import {type Coder, levelsFromKeys, nativeBindings, validityOf} from "./columns.js";
+import {workerKernelSource} from "./text-table.js";
 
 /** Rows in the ring: 512 KB, a few chunks ahead of the worker. */
 const RING_ROWS = 1 << 15;
@@ -27,7 +29,7 @@ const SEQ = 2;
 const FIN = 3;
 const FAILED = 4;
 
-const WORKER_SOURCE = String.raw`
+const WORKER_SOURCE = workerKernelSource() + String.raw`
 const {workerData, parentPort, receiveMessageOnPort} = require("node:worker_threads");
 const {port, boot: bootBuffer} = workerData;
 const boot = new Int32Array(bootBuffer);
@@ -52,96 +54,20 @@ function makePages(posted) {
   faultRow = to;
   return made;
 }
-let mask = 4095;
-let table = new Int32Array(mask + 1).fill(-1);
-let keys = new Int32Array(1 << 14);
-let hashes = new Int32Array(1 << 12);
-let count = 0;
-/** Code of each long string, by its index in this thread's list (the strings themselves stay there). */
-const longCode = [];
-const longPairs = [];
+/** The coding state (text-table.ts, the kernel the reading thread's TextCoder runs too). */
+let st = null;
 /** Takes the messages that have arrived: a bigger codes array. */
 function drain() {
   let m;
   while ((m = receiveMessageOnPort(port))) if (m.message.type === "codes") codes = new Int32Array(m.message.buffer);
 }
-/** Per inline code: how many "_" its bytes hold; summed over the rows in \`underscores\` (csv.ts checks them). */
-let under = new Uint8Array(1 << 12);
-let underscores = 0;
-/** Rows of each long string, by its number (its "_" are counted by the thread that holds the string). */
-const longRows = [];
-function room(code) {
-  if ((code + 1) << 2 > keys.length) { const w = new Int32Array(keys.length * 2); w.set(keys); keys = w; }
-  if (code >= hashes.length) {
-    const w = new Int32Array(hashes.length * 2); w.set(hashes); hashes = w;
-    const u = new Uint8Array(under.length * 2); u.set(under); under = u;
-  }
-}
-function us(x) {
-  return ((x & 255) === 95 ? 1 : 0) + (((x >>> 8) & 255) === 95 ? 1 : 0) + (((x >>> 16) & 255) === 95 ? 1 : 0) + ((x >>> 24) === 95 ? 1 : 0);
-}
-function grow() {
-  mask = mask * 2 + 1;
-  const t = new Int32Array(mask + 1).fill(-1);
-  for (let code = 0; code < count; code++) {
-    if (keys[code << 2] < 0) continue;
-    const h = hashes[code];
-    let s = h & mask;
-    while (t[s] !== -1) s = (s + 1) & mask;
-    t[s] = (code << 8) | (h >>> 24);
-  }
-  table = t;
-}
+/** Codes rows from..to-1 of the ring (row i at slot i % ringRows), a run of slots at a time. */
 function codeRows(from, to) {
-  for (let i = from; i < to; i++) {
-    const w = (i % ringRows) << 2;
-    const len = ring[w];
-    if (len === -1) { codes[i] = -1; continue; }
-    if (len === -2) {
-      const k = ring[w + 1];
-      longRows[k] = (longRows[k] || 0) + 1;
-      let c = longCode[k];
-      if (c === undefined) {
-        c = count++;
-        if (c >= 1 << 23) throw new Error("more than 2^23 distinct text values");
-        longCode[k] = c;
-        longPairs.push([k, c]);
-        room(c);
-        keys[c << 2] = -1;
-      }
-      codes[i] = c;
-      continue;
-    }
-    const a = ring[w + 1], c = ring[w + 2], d = ring[w + 3];
-    let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
-    h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
-    h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
-    h ^= h >>> 16;
-    const tag = h >>> 24;
-    let s = h & mask;
-    let code = -1;
-    for (;;) {
-      const slot = table[s];
-      if (slot === -1) break;
-      if ((slot & 255) === tag) {
-        const k = (slot >>> 8) << 2;
-        if (keys[k] === len && keys[k + 1] === a && keys[k + 2] === c && keys[k + 3] === d) { code = slot >>> 8; break; }
-      }
-      s = (s + 1) & mask;
-    }
-    if (code < 0) {
-      code = count++;
-      if (code >= 1 << 23) throw new Error("more than 2^23 distinct text values");
-      table[s] = (code << 8) | tag;
-      room(code);
-      const k = code << 2;
-      keys[k] = len; keys[k + 1] = a; keys[k + 2] = c; keys[k + 3] = d;
-      hashes[code] = h;
-      under[code] = us(a) + us(c) + us(d); // bytes past the length are zero
-      if (count * 2 > mask) grow();
-    }
-    underscores += under[code];
-    codes[i] = code;
+  while (from < to) {
+    const at = from % ringRows;
+    const end = Math.min(to, from + ringRows - at);
+    kernel.codeTextRecords(st, ring, at, codes, from, end);
+    from = end;
   }
 }
 // The buffers arrive once a column is given to this thread (it may start before the file is parsed):
@@ -153,6 +79,7 @@ if (Atomics.load(boot, 0) === 1) {
   ring = new Int32Array(init.ring);
   ringRows = ring.length >> 2;
   codes = new Int32Array(init.codes);
+  st = kernel.newTextTable(codes.length);
   faults = init.faults.map((b) => new Int32Array(b));
   run();
 }
@@ -174,8 +101,8 @@ try {
     if (faults.length && makePages(posted)) continue;
     Atomics.wait(ctl, ${SEQ}, seq, 1000);
   }
-  const out = keys.slice(0, Math.max(count, 1) * 4);
-  parentPort.postMessage({count, keys: out.buffer, long: longPairs, underscores, longRows}, [out.buffer]);
+  const out = st.keys.slice(0, Math.max(st.count, 1) * 4);
+  parentPort.postMessage({count: st.count, keys: out.buffer, long: st.longPairs, underscores: st.underscores, longRows: st.longRows}, [out.buffer]);
 } catch (error) {
   Atomics.store(ctl, ${FAILED}, 1);
   Atomics.notify(ctl, ${DONE});
@@ -293,33 +220,21 @@ export class WorkerTextCoder implements Coder {
     const first = Math.min(n, RING_ROWS - at);
     ring.set(words.subarray(0, first * 4), at << 2);
     if (first < n) ring.set(words.subarray(first * 4), 0);
+    // Only nulls and strings longer than 12 bytes need this thread; inline strings are masked by the worker.
+    if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) ring[((at + i) % RING_ROWS) << 2] = -1;
     for (let i = 0; i < n; i++) {
+      if (words[i << 2] <= 12) continue;
       const w = ((at + i) % RING_ROWS) << 2;
-      if (valid && (valid[i >> 3] & (1 << (i & 7))) === 0) ring[w] = -1;
-      else if (ring[w] > 12) {
-        // Not inline: decoded here, numbered by distinct string; the worker codes the number.
-        const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + i * 16 + 8, ring[w]));
-        let k = this.longIndex.get(text);
-        if (k === undefined) {
-          k = this.long.push(text) - 1;
-          this.longIndex.set(text, k);
-        }
-        ring[w] = -2;
-        ring[w + 1] = k;
-      } else {
-        // Inline: bytes past the length masked (DuckDB zeroes them, but it is not promised).
-        const len = ring[w];
-        if (len < 12) {
-          if (len <= 4) {
-            ring[w + 1] = len === 4 ? ring[w + 1] : ring[w + 1] & ((1 << (len * 8)) - 1);
-            ring[w + 2] = 0;
-            ring[w + 3] = 0;
-          } else if (len <= 8) {
-            ring[w + 2] = len === 8 ? ring[w + 2] : ring[w + 2] & ((1 << ((len - 4) * 8)) - 1);
-            ring[w + 3] = 0;
-          } else ring[w + 3] = ring[w + 3] & ((1 << ((len - 8) * 8)) - 1);
-        }
+      if (ring[w] === -1) continue; // a null
+      // Not inline: decoded here, numbered by distinct string; the worker codes the number.
+      const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + i * 16 + 8, ring[w]));
+      let k = this.longIndex.get(text);
+      if (k === undefined) {
+        k = this.long.push(text) - 1;
+        this.longIndex.set(text, k);
       }
+      ring[w] = -2;
+      ring[w + 1] = k;
     }
     this.posted = offset + n;
     Atomics.store(this.ctl, POSTED, this.posted);

@@ -16,6 +16,7 @@
  */
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";
+import {codeTextRecords, newTextTable, type TextTable} from "./text-table.js";
 
 /** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
 interface Bindings {
@@ -85,8 +86,6 @@ export function copyDoubles(vector: unknown, n: number, out: Float64Array, offse
   return false;
 }
 
-const EMPTY = -1;
-
 /** A column's dictionary codes (first-appearance order, -1 = null) and its distinct values by code. */
 export interface Coder {
   codes: Int32Array;
@@ -115,40 +114,23 @@ export function levelsFromKeys(keys: Int32Array, count: number, long: Iterable<[
 }
 const decoder = new TextDecoder();
 
-/** The 16 bytes of an inline string (length, then 12 bytes) hashed to 32 bits. */
-function hash16(len: number, a: number, c: number, d: number): number {
-  let h = Math.imul(a ^ Math.imul(len, 0x9e3779b1), 0x85ebca6b);
-  h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
-  h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
-  return h ^ (h >>> 16);
-}
-
 /**
- * Dictionary coder for one text column across chunks: `add(vector, n, offset)` writes codes for the
- * vector's rows into `codes` starting at `offset`. Inline strings are looked up in an open-addressing
- * table of one int32 per slot (code << 8 | 8 bits of the hash); a slot whose bits match is confirmed
- * against the code's 16-byte key (`byCode`). On a shuffled file every row's lookup misses the cache:
- * 4 bytes a slot keep the table 4x smaller than slots holding the keys (1M firm rows, 215k ids: 2 MB
- * instead of 8 MB), about 10% less time for the lookups. The hash of each code is kept (`hashes`), so
- * that growing the table re-inserts codes in order without reading their keys (half the cost of `grow`).
+ * Dictionary coder for one text column across chunks, on this thread: `add(vector, n, offset)` writes codes
+ * for the vector's rows into `codes` starting at `offset`. The coding is text-table.ts, the kernel the
+ * coder worker runs too (coder-worker.ts); this thread marks the records first: nulls, and strings longer
+ * than 12 bytes (numbered here by distinct string, through a Map of JS strings).
  */
 export class TextCoder implements Coder {
   codes: Int32Array;
-  private table: Int32Array;
-  private mask: number;
-  private count = 0;
-  /** Levels longer than 12 bytes, by code (their `byCode` length is -1; inline levels are read back from `byCode`). */
-  private long = new Map<string, number>();
-  /** Per code, in code order: length and the 12 bytes of an inline level (length -1: a long level). */
-  private byCode = new Int32Array(1 << 14);
-  /** Per code: the hash of its inline key (long levels: unused). */
-  private hashes = new Int32Array(1 << 12);
+  private st: TextTable;
+  /** Distinct strings longer than 12 bytes, by number. */
+  private long: string[] = [];
+  private longIndex = new Map<string, number>();
   private built: string[] | null = null;
 
   constructor(nrows: number) {
     this.codes = new Int32Array(nrows);
-    this.mask = (1 << 12) - 1;
-    this.table = new Int32Array(this.mask + 1).fill(EMPTY);
+    this.st = newTextTable(nrows);
   }
 
   /** Room for `rows` rows, the first `used` codes kept. */
@@ -160,123 +142,29 @@ export class TextCoder implements Coder {
 
   /** The distinct values, by code (built once, after the last `add`). */
   get levels(): string[] {
-    return (this.built ??= this.buildLevels());
-  }
-
-  private buildLevels(): string[] {
-    return levelsFromKeys(this.byCode, this.count, this.long);
+    return (this.built ??= levelsFromKeys(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long[k], code] as [string, number])));
   }
 
   add(vector: unknown, n: number, offset: number): void {
     const b = nativeBindings();
     const data = b.vector_get_data(vector, n * 16);
+    // A copy of the vector (see above): its records are marked in place.
     const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
     const valid = validityOf(vector, n);
-    const codes = this.codes;
+    if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) words[i << 2] = -1;
     for (let i = 0; i < n; i++) {
-      if (valid && (valid[i >> 3] & (1 << (i & 7))) === 0) {
-        codes[offset + i] = -1;
-        continue;
-      }
       const w = i << 2;
-      const len = words[w];
-      if (len > 12) {
-        codes[offset + i] = this.longCode(decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + w * 4 + 8, len)));
-        continue;
+      if (words[w] <= 12) continue;
+      const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + w * 4 + 8, words[w]));
+      let k = this.longIndex.get(text);
+      if (k === undefined) {
+        k = this.long.push(text) - 1;
+        this.longIndex.set(text, k);
       }
-      // Inline: bytes 4..15 hold the string; bytes past `len` are masked (DuckDB zeroes them, but it is not promised).
-      let a = words[w + 1];
-      let c = words[w + 2];
-      let d = words[w + 3];
-      if (len < 12) {
-        if (len <= 4) {
-          a = len === 4 ? a : a & ((1 << (len * 8)) - 1);
-          c = 0;
-          d = 0;
-        } else if (len <= 8) {
-          c = len === 8 ? c : c & ((1 << ((len - 4) * 8)) - 1);
-          d = 0;
-        } else d = d & ((1 << ((len - 8) * 8)) - 1);
-      }
-      const h = hash16(len, a, c, d);
-      const tag = h >>> 24;
-      const table = this.table;
-      const keys = this.byCode;
-      const mask = this.mask;
-      let s = h & mask;
-      let code = -1;
-      for (;;) {
-        const slot = table[s];
-        if (slot === EMPTY) break;
-        if ((slot & 255) === tag) {
-          const k = (slot >>> 8) << 2;
-          if (keys[k] === len && keys[k + 1] === a && keys[k + 2] === c && keys[k + 3] === d) {
-            code = slot >>> 8;
-            break;
-          }
-        }
-        s = (s + 1) & mask;
-      }
-      if (code < 0) code = this.insert(s, h, len, a, c, d);
-      codes[offset + i] = code;
+      words[w] = -2;
+      words[w + 1] = k;
     }
-  }
-
-  private longCode(s: string): number {
-    let c = this.long.get(s);
-    if (c === undefined) {
-      c = this.count++;
-      this.long.set(s, c);
-      this.room(c);
-      this.byCode[c << 2] = -1; // no inline key: never matched, skipped by grow
-    }
-    return c;
-  }
-
-  /** byCode and hashes with room for `code`. */
-  private room(code: number): void {
-    if ((code + 1) << 2 > this.byCode.length) {
-      const wider = new Int32Array(this.byCode.length * 2);
-      wider.set(this.byCode);
-      this.byCode = wider;
-    }
-    if (code >= this.hashes.length) {
-      const wider = new Int32Array(this.hashes.length * 2);
-      wider.set(this.hashes);
-      this.hashes = wider;
-    }
-  }
-
-  private insert(s: number, h: number, len: number, a: number, c: number, d: number): number {
-    const code = this.count++;
-    if (code >= 1 << 23) throw new Error("more than 2^23 distinct text values");
-    this.table[s] = (code << 8) | (h >>> 24);
-    this.room(code);
-    const k = code << 2;
-    this.byCode[k] = len;
-    this.byCode[k + 1] = a;
-    this.byCode[k + 2] = c;
-    this.byCode[k + 3] = d;
-    this.hashes[code] = h;
-    if (this.count * 2 > this.mask) this.grow();
-    return code;
-  }
-
-  /** Doubles the table; inline codes re-inserted in code order from their kept hashes. */
-  private grow(): void {
-    this.mask = this.mask * 2 + 1;
-    const mask = this.mask;
-    const table = new Int32Array(mask + 1).fill(EMPTY);
-    const hashes = this.hashes;
-    const keys = this.byCode;
-    for (let code = 0; code < this.count; code++) {
-      if (keys[code << 2] < 0) continue; // a long level (in `long`)
-      const h = hashes[code];
-      let s = h & mask;
-      while (table[s] !== EMPTY) s = (s + 1) & mask;
-      table[s] = (code << 8) | (h >>> 24);
-    }
-    this.table = table;
+    codeTextRecords(this.st, words, 0, this.codes, offset, offset + n);
   }
 }
 
