@@ -14,11 +14,11 @@
  * medians): Parquet ~310 -> ~260 ms, CSV ~487 -> ~450 ms.
  */
 import {MessageChannel, type MessagePort, Worker} from "node:worker_threads";
-import {type Coder, levelsFromKeys, nativeBindings, validityOf} from "./columns.js";
+import {batchRecords, type Coder, levelsFromKeys, LongStrings, vectorRecords} from "./columns.js";
 import {workerKernelSource} from "./text-table.js";
 
-/** Rows in the ring: 512 KB, a few chunks ahead of the worker. */
-const RING_ROWS = 1 << 15;
+/** Rows in the ring: 1 MB, a few chunks (or a quarter of the batch copier's rows) ahead of the worker. */
+const RING_ROWS = 1 << 16;
 /** Longest wait for the worker before giving up (the reader then declines the file to the JS reader). */
 const STALL_MS = 20_000;
 
@@ -164,8 +164,6 @@ export function dropSpareCoder(): void {
   }
 }
 
-const decoder = new TextDecoder();
-
 /** TextCoder's interface, the coding done by a worker; `finish()` before reading codes or levels. */
 export class WorkerTextCoder implements Coder {
   codes: Int32Array;
@@ -173,8 +171,7 @@ export class WorkerTextCoder implements Coder {
   private ring = new Int32Array(new SharedArrayBuffer(RING_ROWS * 16));
   private posted = 0;
   /** Distinct strings longer than 12 bytes, numbered in order of first appearance. */
-  private long: string[] = [];
-  private longIndex = new Map<string, number>();
+  private long = new LongStrings();
   private worker: Worker;
   private port: MessagePort;
   private result: Promise<WorkerResult>;
@@ -206,39 +203,38 @@ export class WorkerTextCoder implements Coder {
     this.bump();
   }
 
-  /** Copies the vector's `n` strings into the ring as rows offset..offset+n-1 (rows arrive in order). */
+  /** Bytes of the long strings met, one count per row. */
+  get longBytes(): number {
+    return this.long.bytes;
+  }
+
+  /** The vector's `n` strings as rows offset..offset+n-1 (rows arrive in order). */
   add(vector: unknown, n: number, offset: number): void {
+    this.post(vectorRecords(vector, n, this.long), n, offset);
+  }
+
+  /** Rows offset..offset+n-1 from the batch copier's records (batch.ts). */
+  addRecords(words: Int32Array, n: number, offset: number, heap: Uint8Array): void {
+    this.post(batchRecords(words, n, heap, this.long), n, offset);
+  }
+
+  /** Copies marked records into the ring for the worker, a quarter of the ring at a time. */
+  private post(words: Int32Array, n: number, offset: number): void {
     if (offset !== this.posted) throw new Error("rows out of order");
-    const b = nativeBindings();
-    const data = b.vector_get_data(vector, n * 16);
-    const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
-    const valid = validityOf(vector, n);
-    // Room in the ring: the worker must have coded all but RING_ROWS - n rows.
-    this.waitFor(offset + n - RING_ROWS);
-    const ring = this.ring;
-    const at = offset % RING_ROWS;
-    const first = Math.min(n, RING_ROWS - at);
-    ring.set(words.subarray(0, first * 4), at << 2);
-    if (first < n) ring.set(words.subarray(first * 4), 0);
-    // Only nulls and strings longer than 12 bytes need this thread; inline strings are masked by the worker.
-    if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) ring[((at + i) % RING_ROWS) << 2] = -1;
-    for (let i = 0; i < n; i++) {
-      if (words[i << 2] <= 12) continue;
-      const w = ((at + i) % RING_ROWS) << 2;
-      if (ring[w] === -1) continue; // a null
-      // Not inline: decoded here, numbered by distinct string; the worker codes the number.
-      const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + i * 16 + 8, ring[w]));
-      let k = this.longIndex.get(text);
-      if (k === undefined) {
-        k = this.long.push(text) - 1;
-        this.longIndex.set(text, k);
-      }
-      ring[w] = -2;
-      ring[w + 1] = k;
+    const step = RING_ROWS >> 2;
+    for (let from = 0; from < n; from += step) {
+      const m = Math.min(step, n - from);
+      const row = offset + from;
+      // Room in the ring: the worker must have coded all but RING_ROWS - m rows.
+      this.waitFor(row + m - RING_ROWS);
+      const at = row % RING_ROWS;
+      const first = Math.min(m, RING_ROWS - at);
+      this.ring.set(words.subarray(from * 4, (from + first) * 4), at << 2);
+      if (first < m) this.ring.set(words.subarray((from + first) * 4, (from + m) * 4), 0);
+      this.posted = row + m;
+      Atomics.store(this.ctl, POSTED, this.posted);
+      this.bump();
     }
-    this.posted = offset + n;
-    Atomics.store(this.ctl, POSTED, this.posted);
-    this.bump();
   }
 
   /** Waits for the worker's last codes and keys. */
@@ -249,7 +245,7 @@ export class WorkerTextCoder implements Coder {
     this.finished = {count: r.count, keys: new Int32Array(r.keys), long: r.long};
     let total = r.underscores;
     r.longRows.forEach((rows, k) => {
-      if (rows) for (let at = this.long[k].indexOf("_"); at >= 0; at = this.long[k].indexOf("_", at + 1)) total += rows;
+      if (rows) for (let at = this.long.list[k].indexOf("_"); at >= 0; at = this.long.list[k].indexOf("_", at + 1)) total += rows;
     });
     this.underscores = total;
     this.port.close();
@@ -264,7 +260,7 @@ export class WorkerTextCoder implements Coder {
   get levels(): string[] {
     if (!this.finished) throw new Error("levels before finish()");
     const {count, keys, long} = this.finished;
-    return (this.built ??= levelsFromKeys(keys, count, long.map(([k, code]) => [this.long[k], code] as [string, number])));
+    return (this.built ??= levelsFromKeys(keys, count, long.map(([k, code]) => [this.long.list[k], code] as [string, number])));
   }
 
   private bump(): void {

@@ -8,6 +8,9 @@ import type {DuckDBResult} from "@duckdb/node-api";
 import type {Column} from "../../src/lib/engine/types.js";
 import {copyDoubles, fetchRawChunk, type RawChunk, sumIntegers, TextCoder, underscoresInVector} from "./columns.js";
 import {WorkerTextCoder} from "./coder-worker.js";
+import {type BatchAddon, batchAddon} from "./batch.js";
+import {streamBufferBytes} from "./stream-buffer.js";
+import {type Drain, drainBatched} from "./collect-batch.js";
 import {csvText, parquetText, underscoresIn} from "./text.js";
 
 let lastFallback = "";
@@ -49,6 +52,10 @@ export interface CollectOptions {
   countColumn?: boolean;
   /** The result's last columns: this many VARCHAR columns not read whose `_` are counted here (no count by DuckDB). */
   rawCounted?: number;
+  /** The rows the result holds when the file says (Parquet's metadata): fewer read means DuckDB failed (see fill). */
+  expectedRows?: number;
+  /** The rows the result should hold, counted by DuckDB (CSV): asked only when a failure could have gone unseen (see fill). */
+  countRows?: () => Promise<number>;
 }
 
 /**
@@ -94,52 +101,22 @@ async function fill(
   order: number[],
   options: CollectOptions
 ): Promise<Built | {retry: string[]} | null> {
-  let underscores = 0;
-  const bad = new Array<boolean>(names.length).fill(false);
-  let nrows = 0;
-  let fetched = 0;
-  // The next chunk is fetched (on DuckDB's side, in a thread of its own) while this one is converted:
-  // 1M-row firm CSV ~440 -> ~420 ms, Parquet ~254 -> ~238 (medians of 6 alternating runs).
-  let next: Promise<RawChunk | null> | null = fetchRawChunk(result);
-  next.catch(() => {}); // awaited below
-  try {
-    for (;;) {
-      const chunk = await next;
-      next = null;
-      if (!chunk) break;
-      next = fetchRawChunk(result);
-      next.catch(() => {}); // awaited on the next turn
-      const n = chunk.rows;
-      if (nrows + n > capacity) {
-        if (nrows + n > bound) return fallback("more rows than the file size allows");
-        capacity = Math.min(bound, Math.max(nrows + n, Math.ceil(capacity * 1.5)));
-        for (let j = 0; j < names.length; j++) {
-          const old = doubles[j];
-          if (old) {
-            const wider = new Float64Array(capacity);
-            wider.set(old.subarray(0, nrows));
-            doubles[j] = wider;
-          } else coders[j]!.reserve(capacity, nrows);
-        }
-      }
-      for (const j of order) {
-        const vector = chunk.vector(j);
-        const out = doubles[j];
-        if (out) {
-          if (copyDoubles(vector, n, out, nrows)) bad[j] = true;
-        } else coders[j]!.add(vector, n, nrows);
-      }
-      if (counter >= 0) underscores += sumIntegers(chunk.vector(counter), n);
-      for (const j of raw) underscores += underscoresInVector(chunk.vector(j), n);
-      nrows += n;
-      // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
-      // memory: without a collection now and then, every chunk of the file stays resident until the end.
-      if (++fetched % GC_EVERY === 0) collectGarbage();
-    }
-  } finally {
-    // A fetch still running must end before the connection is closed.
-    if (next) await next.catch(() => null);
+  const d: Drain = {doubles, coders, capacity, bound, counter, raw, nrows: 0, bad: new Array<boolean>(names.length).fill(false), underscores: 0};
+  // DuckDB ends a result that failed while it was read (a cast or a malformed row met after `stream`
+  // returned, once its buffer had filled) as it ends a complete one. The batch copier reads DuckDB's error and
+  // throws it; through the bindings, which do not say, the rows read are checked against a count.
+  const cursor = openBatch(result);
+  if (cursor) {
+    if (!drainBatched(cursor.addon, cursor.cursor, d)) return fallback("more rows than the file size allows");
+  } else {
+    if (!(await drainChunks(result, d, order))) return fallback("more rows than the file size allows");
+    const unseen = options.countRows && bufferedBound(d.nrows, kinds(result), longBytes(coders)) >= streamBufferBytes() * 0.75;
+    if (unseen && d.nrows !== (await options.countRows!())) return fallback("DuckDB ended the result early");
   }
+  if (options.expectedRows !== undefined && d.nrows !== options.expectedRows) return fallback("DuckDB ended the result early");
+  const nrows = d.nrows;
+  let underscores = d.underscores;
+  const bad = d.bad;
   for (const coder of coders) if (coder instanceof WorkerTextCoder) await coder.finish();
   const columns: Record<string, Column> = {};
   const firstText: Built["firstText"] = {};
@@ -164,6 +141,91 @@ async function fill(
   }
   if (retry.length) return {retry};
   return {nrows, columns, firstText, underscores};
+}
+
+/** The result's chunks one at a time through the bindings (no batch copier). False: more rows than the bound. */
+async function drainChunks(result: DuckDBResult, d: Drain, order: number[]): Promise<boolean> {
+  const {doubles, coders} = d;
+  let fetched = 0;
+  // The next chunk is fetched (on DuckDB's side, in a thread of its own) while this one is converted:
+  // 1M-row firm CSV ~440 -> ~420 ms, Parquet ~254 -> ~238 (medians of 6 alternating runs).
+  let next: Promise<RawChunk | null> | null = fetchRawChunk(result);
+  next.catch(() => {}); // awaited below
+  try {
+    for (;;) {
+      const chunk = await next;
+      next = null;
+      if (!chunk) return true;
+      next = fetchRawChunk(result);
+      next.catch(() => {}); // awaited on the next turn
+      const n = chunk.rows;
+      const nrows = d.nrows;
+      if (nrows + n > d.capacity) {
+        if (nrows + n > d.bound) return false;
+        d.capacity = Math.min(d.bound, Math.max(nrows + n, Math.ceil(d.capacity * 1.5)));
+        for (let j = 0; j < doubles.length; j++) {
+          const old = doubles[j];
+          if (old) {
+            const wider = new Float64Array(d.capacity);
+            wider.set(old.subarray(0, nrows));
+            doubles[j] = wider;
+          } else coders[j]!.reserve(d.capacity, nrows);
+        }
+      }
+      for (const j of order) {
+        const vector = chunk.vector(j);
+        const out = doubles[j];
+        if (out) {
+          if (copyDoubles(vector, n, out, nrows)) d.bad[j] = true;
+        } else coders[j]!.add(vector, n, nrows);
+      }
+      if (d.counter >= 0) d.underscores += sumIntegers(chunk.vector(d.counter), n);
+      for (const j of d.raw) d.underscores += underscoresInVector(chunk.vector(j), n);
+      d.nrows += n;
+      // DuckDB frees a chunk only when V8 collects its wrapper, and V8 does not see the chunk's native
+      // memory: without a collection now and then, every chunk of the file stays resident until the end.
+      if (++fetched % GC_EVERY === 0) collectGarbage();
+    }
+  } finally {
+    // A fetch still running must end before the connection is closed.
+    if (next) await next.catch(() => null);
+  }
+}
+
+/** The batch copier's cursor over `result` (batch.ts), or null: not built, turned off, or not taking this result. */
+function openBatch(result: DuckDBResult): {addon: BatchAddon; cursor: unknown} | null {
+  const addon = batchAddon();
+  if (!addon) return null;
+  try {
+    return {addon, cursor: addon.open((result as unknown as {result: unknown}).result)};
+  } catch (error) {
+    if (process.env.DTB_READ_TRACE) process.stderr.write(`dtb: the native batch reader is not used (${error instanceof Error ? error.message : String(error)})\n`);
+    return null;
+  }
+}
+
+function kinds(result: DuckDBResult): string[] {
+  return result.columnTypes().map(String);
+}
+
+/** Bytes of the long strings (more than 12 bytes) the text coders met, one count per row. */
+function longBytes(coders: Array<TextCoder | WorkerTextCoder | null>): number {
+  let total = 0;
+  for (const coder of coders) if (coder) total += coder.longBytes;
+  return total;
+}
+
+/**
+ * An upper bound on the bytes DuckDB's streaming buffer counted for a result of `rows` rows: each chunk's
+ * allocation, 2,048 rows of every vector (8 bytes a DOUBLE, 4 an INTEGER, 16 a string record), a validity
+ * mask, a string heap holding the long strings (twice their bytes, and a 4 KB block, for its arena). A result
+ * below the buffer was read whole before `stream` returned, which then threw any failure.
+ */
+export function bufferedBound(rows: number, types: readonly string[], longStringBytes: number): number {
+  const chunks = Math.ceil(rows / 2048) + 1;
+  let perChunk = 0;
+  for (const t of types) perChunk += 2048 * (t === "DOUBLE" ? 8 : t === "INTEGER" ? 4 : 16) + 4096;
+  return chunks * perChunk + 2 * longStringBytes;
 }
 
 let workerMinRows = 200_000;

@@ -114,18 +114,63 @@ export function levelsFromKeys(keys: Int32Array, count: number, long: Iterable<[
 }
 const decoder = new TextDecoder();
 
+/** Distinct strings longer than 12 bytes (not inline in DuckDB's records), numbered in order of first appearance. */
+export class LongStrings {
+  readonly list: string[] = [];
+  private index = new Map<string, number>();
+  /** Their bytes summed over the rows holding them (collect.ts bounds DuckDB's buffer with it). */
+  bytes = 0;
+
+  number(text: string): number {
+    let k = this.index.get(text);
+    if (k === undefined) {
+      k = this.list.push(text) - 1;
+      this.index.set(text, k);
+    }
+    return k;
+  }
+}
+
 /**
- * Dictionary coder for one text column across chunks, on this thread: `add(vector, n, offset)` writes codes
- * for the vector's rows into `codes` starting at `offset`. The coding is text-table.ts, the kernel the
- * coder worker runs too (coder-worker.ts); this thread marks the records first: nulls, and strings longer
- * than 12 bytes (numbered here by distinct string, through a Map of JS strings).
+ * Marks the records of rows 0..n-1 for the coding kernel (text-table.ts), in place: a null row (its bit
+ * clear in DuckDB's `valid` bits; null: none) gets length -1, a string longer than 12 bytes -2 and its
+ * number in `long`, its text from `longText(row, length)`.
+ */
+export function markRecords(words: Int32Array, n: number, valid: Uint8Array | null, long: LongStrings, longText: (row: number, length: number) => string): void {
+  if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) words[i << 2] = -1;
+  for (let i = 0; i < n; i++) {
+    const w = i << 2;
+    if (words[w] <= 12) continue;
+    long.bytes += words[w];
+    words[w + 1] = long.number(longText(i, words[w]));
+    words[w] = -2;
+  }
+}
+
+/** The records of a VARCHAR vector, marked (a copy: see above); its long strings read through their pointers. */
+export function vectorRecords(vector: unknown, n: number, long: LongStrings): Int32Array {
+  const b = nativeBindings();
+  const data = b.vector_get_data(vector, n * 16);
+  const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
+  markRecords(words, n, validityOf(vector, n), long, (i, len) => decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + i * 16 + 8, len)));
+  return words;
+}
+
+/** Records copied by the native batch copier (batch.ts: nulls marked), marked; long strings read from `heap`. */
+export function batchRecords(words: Int32Array, n: number, heap: Uint8Array, long: LongStrings): Int32Array {
+  markRecords(words, n, null, long, (i, len) => decoder.decode(heap.subarray(words[(i << 2) + 1], words[(i << 2) + 1] + len)));
+  return words;
+}
+
+/**
+ * Dictionary coder for one text column across chunks, on this thread: `add(vector, n, offset)` (or
+ * `addRecords`, records from the batch copier) writes codes for the rows into `codes` from `offset` on.
+ * The coding is text-table.ts, the kernel the coder worker runs too (coder-worker.ts).
  */
 export class TextCoder implements Coder {
   codes: Int32Array;
   private st: TextTable;
-  /** Distinct strings longer than 12 bytes, by number. */
-  private long: string[] = [];
-  private longIndex = new Map<string, number>();
+  private long = new LongStrings();
   private built: string[] | null = null;
 
   constructor(nrows: number) {
@@ -142,29 +187,20 @@ export class TextCoder implements Coder {
 
   /** The distinct values, by code (built once, after the last `add`). */
   get levels(): string[] {
-    return (this.built ??= levelsFromKeys(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long[k], code] as [string, number])));
+    return (this.built ??= levelsFromKeys(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+  }
+
+  /** Bytes of the long strings met, one count per row. */
+  get longBytes(): number {
+    return this.long.bytes;
   }
 
   add(vector: unknown, n: number, offset: number): void {
-    const b = nativeBindings();
-    const data = b.vector_get_data(vector, n * 16);
-    // A copy of the vector (see above): its records are marked in place.
-    const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
-    const valid = validityOf(vector, n);
-    if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) words[i << 2] = -1;
-    for (let i = 0; i < n; i++) {
-      const w = i << 2;
-      if (words[w] <= 12) continue;
-      const text = decoder.decode(b.get_data_from_pointer(data.buffer, data.byteOffset + w * 4 + 8, words[w]));
-      let k = this.longIndex.get(text);
-      if (k === undefined) {
-        k = this.long.push(text) - 1;
-        this.longIndex.set(text, k);
-      }
-      words[w] = -2;
-      words[w + 1] = k;
-    }
-    codeTextRecords(this.st, words, 0, this.codes, offset, offset + n);
+    codeTextRecords(this.st, vectorRecords(vector, n, this.long), 0, this.codes, offset, offset + n);
+  }
+
+  addRecords(words: Int32Array, n: number, offset: number, heap: Uint8Array): void {
+    codeTextRecords(this.st, batchRecords(words, n, heap, this.long), 0, this.codes, offset, offset + n);
   }
 }
 
@@ -189,14 +225,24 @@ export function underscoresInVector(vector: unknown, n: number): number {
   const data = b.vector_get_data(vector, n * 16);
   const words = new Int32Array(data.buffer, data.byteOffset, n * 4);
   const valid = validityOf(vector, n);
+  if (valid) for (let i = 0; i < n; i++) if ((valid[i >> 3] & (1 << (i & 7))) === 0) words[i << 2] = -1;
+  return underscoresInRecords(words, n, (i, len) => b.get_data_from_pointer(data.buffer, data.byteOffset + (i << 4) + 8, len));
+}
+
+/**
+ * How many `_` bytes the strings of records 0..n-1 hold (length -1: a null, none): inline bytes read from the
+ * record, a longer string's from `longBytes(row, length)`.
+ */
+export function underscoresInRecords(words: Int32Array, n: number, longBytes: (row: number, length: number) => Uint8Array): number {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, n * 16);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    if (valid && (valid[i >> 3] & (1 << (i & 7))) === 0) continue;
     const len = words[i << 2];
+    if (len < 0) continue;
     if (len > 12) {
-      const bytes = b.get_data_from_pointer(data.buffer, data.byteOffset + (i << 4) + 8, len);
-      for (let k = 0; k < len; k++) if (bytes[k] === 95) total++;
-    } else for (let k = (i << 4) + 4, end = k + len; k < end; k++) if (data[k] === 95) total++;
+      const long = longBytes(i, len);
+      for (let k = 0; k < len; k++) if (long[k] === 95) total++;
+    } else for (let k = (i << 4) + 4, end = k + len; k < end; k++) if (bytes[k] === 95) total++;
   }
   return total;
 }

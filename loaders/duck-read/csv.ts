@@ -73,7 +73,12 @@ export async function readCsv(con: DuckDBConnection, path: string, header: strin
       // The arrays start at the count estimated from the first megabyte (scan.ts) and grow if it was short.
       const size = statSync(path).size;
       const bound = Math.floor(size / header.length) + 1;
-      built = await collect(result, names, "csv", Math.min(bound, estimateRows(path, size)), bound, {countUnderscores: scan.underscores > 0, countColumn: sqlCounted.length > 0, rawCounted: rawCounted.length});
+      built = await collect(result, names, "csv", Math.min(bound, estimateRows(path, size)), bound, {
+        countUnderscores: scan.underscores > 0,
+        countColumn: sqlCounted.length > 0,
+        rawCounted: rawCounted.length,
+        countRows: () => countRows(con, sql)
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const m = /\nColumn (.+) is being converted as type /.exec(message);
@@ -103,6 +108,19 @@ export async function readCsv(con: DuckDBConnection, path: string, header: strin
     return {frame: {nrows: built.nrows, columns: built.columns}, source, format: "csv", notNumeric};
   }
   return fallback("too many retries");
+}
+
+/**
+ * The rows of the CSV read by `sql` (read_csv with the read's options), counted by DuckDB: the count reads no
+ * cell's value, so it counts the rows a read should give even where the read failed. -1: it failed too.
+ */
+async function countRows(con: DuckDBConnection, sql: string): Promise<number> {
+  try {
+    const r = await con.runAndReadAll(`SELECT count(*)::BIGINT FROM ${sql}`);
+    return Number(r.getRows()[0][0]);
+  } catch {
+    return -1;
+  }
 }
 
 /**

@@ -25,17 +25,17 @@ import {readCsv} from "./csv.js";
 import {dropSpareCoder, prestartCoder} from "./coder-worker.js";
 import {sampleTypes} from "./sample.js";
 import {hasBlankLine, readHeader} from "./scan.js";
+import {streamBufferMb} from "./stream-buffer.js";
 
 /** Files from this size on start a coder thread early (a 200k-row firm CSV is ~15 MB, see collect.ts). */
 const CODER_MIN_BYTES = 8 << 20;
 
-/** Bytes of rows DuckDB may produce ahead of the conversion (see readTableDuck). */
-const STREAM_BUFFER = "128MB";
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export {declined, lastFallbackReason} from "./collect.js";
+export {setStreamBufferMb} from "./stream-buffer.js";
 
 /**
  * Reads `path` (.csv or .parquet) with DuckDB; null: read it with the JS reader instead.
@@ -73,7 +73,7 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
   // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
   // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
-  await con.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
+  await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
   try {
     return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, columns);
   } finally {
@@ -104,7 +104,8 @@ async function readParquet(con: DuckDBConnection, path: string, source: string, 
     const rows = await con.runAndReadAll(`SELECT SUM(num_rows)::BIGINT FROM parquet_file_metadata(${lit(path)})`);
     const capacity = Number(rows.getRows()[0][0]);
     const result = await con.stream(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
-    built = await collect(result, described.map(([n]) => n), "parquet", capacity, capacity);
+    // The file's own row count: a read that ends short failed in DuckDB (see collect.ts fill).
+    built = await collect(result, described.map(([n]) => n), "parquet", capacity, capacity, {expectedRows: capacity});
   } catch (error) {
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
