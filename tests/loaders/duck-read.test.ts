@@ -283,6 +283,11 @@ describe("DuckDB reader = JS reader on Parquet", () => {
   const cases: Array<[string, string, boolean]> = [
     ["numbers, ints, booleans, decimals, text, nulls", "SELECT 1.5::DOUBLE AS d, 2::INTEGER AS i, 3::BIGINT AS b, true AS t, 1.25::DECIMAL(9,2) AS m, 'x' AS s, NULL::DOUBLE AS n UNION ALL SELECT 'NaN'::DOUBLE, NULL, -4, false, NULL, NULL, 2", true],
     ["strings that look like numbers stay text", "SELECT '1' AS s, 'NA' AS t UNION ALL SELECT '2', 'x'", true],
+    [
+      "decimals of every width, each the double nearest it (the JS reader once scaled 481 at scale 2 to 4.8100000000000005)",
+      "SELECT (i * 0.37)::DECIMAL(9,2) AS d9, (i * -1.0001)::DECIMAL(18,4) AS d18, (i * 12345.6789012345)::DECIMAL(38,10) AS d38 FROM range(3000) t(i)",
+      true
+    ],
     ["a firm panel with text ids", "SELECT i % 97 AS firm, (i % 97)::VARCHAR || '_' || (i % 5)::VARCHAR AS pair, i * 0.5 AS y FROM range(5000) t(i)", true],
     ["an infinity (refused)", "SELECT 'Infinity'::DOUBLE AS d", false],
     ["a date column (JS reader's ISO text)", "SELECT DATE '2020-01-02' AS d, 1 AS y", false],

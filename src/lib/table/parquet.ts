@@ -9,7 +9,7 @@
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import type {Column} from "../engine/types.js";
 import {UserError} from "../errors.js";
-import {numberColumn, textColumn} from "./typed.js";
+import {decimalColumn, numberColumn, textColumn} from "./typed.js";
 import type {NotNumeric, ParsedTable} from "./types.js";
 
 const TEXT_CONVERTED = new Set(["UTF8", "ENUM", "JSON"]);
@@ -50,10 +50,15 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet", c
     if (field.children.length > 0) throw new UserError(`${source}: column "${name}" is nested (a struct or list); only flat columns are supported`);
     data.set(name, new Array(nrows));
   }
+  // DECIMAL columns are read as their unscaled integers (hyparquet multiplies by 10^-scale, one rounding too
+  // many: 481 at scale 2 gives 4.8100000000000005) and scaled by decimalColumn.
+  const readMetadata = {...metadata, schema: metadata.schema.map((e) => (decimalScale(e) === null ? e : {...e, converted_type: undefined, logical_type: undefined}))};
   try {
     await parquetRead({
       file: buffer,
-      metadata,
+      metadata: readMetadata,
+      // Bytes without a text type stay bytes (a BYTE_ARRAY decimal; raw binary is refused below).
+      utf8: false,
       ...(wanted ? {columns: fields.map((f) => f.element.name)} : {}),
       onChunk: ({columnName, columnData, rowStart}) => {
         const target = data.get(columnName);
@@ -76,13 +81,22 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet", c
       const text = textColumn(values);
       built[name] = text.column;
       notNumeric[name] = text.notNumeric;
-    } else if (type === "BYTE_ARRAY" || (type === "FIXED_LEN_BYTE_ARRAY" && converted_type !== "DECIMAL" && logical !== "DECIMAL")) {
+    } else if (decimalScale(field.element) !== null) {
+      built[name] = decimalColumn(values, decimalScale(field.element)!, name, source);
+    } else if (type === "BYTE_ARRAY" || type === "FIXED_LEN_BYTE_ARRAY") {
       throw new UserError(`${source}: column "${name}" holds raw binary data, which is not supported (use numbers or text)`);
     } else {
       built[name] = numberColumn(values, name, source);
     }
   }
   return {frame: {nrows, columns: built}, source, format: "parquet", notNumeric};
+}
+
+/** A DECIMAL column's scale (converted or logical type), or null for any other column. */
+function decimalScale(e: {converted_type?: string; logical_type?: {type: string; scale?: number}; scale?: number}): number | null {
+  if (e.logical_type?.type === "DECIMAL") return e.logical_type.scale ?? e.scale ?? 0;
+  if (e.converted_type === "DECIMAL") return e.scale ?? 0;
+  return null;
 }
 
 function hasMagic(b: Uint8Array, at: number): boolean {

@@ -88,6 +88,31 @@ describe("parseParquet (written by DuckDB)", () => {
     expect(Array.from(c.b as Float64Array)).toEqual([1, NaN]);
     expect(c.d).toEqual(["2020-01-02", null]);
   });
+  it("reads DECIMAL columns of every width as the double nearest each decimal, as DuckDB casts them", async () => {
+    const path = join(tmpdir(), `dtb-dec-${process.pid}.parquet`);
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    // INT32 (precision 9), INT64 (18) and FIXED_LEN_BYTE_ARRAY (38) storage; negatives, nulls, and values whose
+    // unscaled integer times 10^-scale rounds away from the nearest double (481 at scale 2).
+    const select = `SELECT (i * 0.37)::DECIMAL(9,2) AS d9, (i * -1.0001)::DECIMAL(18,4) AS d18, (i * 12345.6789012345)::DECIMAL(38,10) AS d38,
+      CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 0.01)::DECIMAL(5,2) END AS dnull FROM range(3000) t(i)`;
+    await con.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
+    const expected = await con.runAndReadAll(`SELECT d9::DOUBLE, d18::DOUBLE, d38::DOUBLE, dnull::DOUBLE FROM read_parquet('${path}')`);
+    con.closeSync();
+    const bytes = new Uint8Array(await readFile(path));
+    await rm(path);
+    const t = await parseParquet(bytes, "dec.parquet");
+    const rows = expected.getRows();
+    const names = ["d9", "d18", "d38", "dnull"];
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = 0; j < names.length; j++) {
+        const want = rows[i][j] === null ? NaN : (rows[i][j] as number);
+        const got = (t.frame.columns[names[j]] as Float64Array)[i];
+        if (!Object.is(got, want)) expect([names[j], i, got]).toEqual([names[j], i, want]);
+      }
+    }
+    expect((t.frame.columns.d9 as Float64Array)[13]).toBe(4.81);
+  });
   it("rejects non-Parquet bytes", async () => {
     await expectUserError(() => parseParquet(new TextEncoder().encode("a,b\n1,2\n"), "x.parquet"), /^x\.parquet: not a Parquet file/);
   });
