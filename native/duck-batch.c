@@ -160,6 +160,7 @@ static napi_value drain(napi_env env, napi_callback_info info) {
   uint32_t *nulls[64];
   size_t nulls_len[64];
   if (ncol > 63) return fail(env, "duck-batch: too many columns");
+  for (size_t j = 0; j < ncol; j++) if (kinds[j] < 0 || kinds[j] > 3) return fail(env, "duck-batch: kinds");
   for (size_t j = 0; j <= ncol; j++) {
     napi_value v;
     data[j] = NULL; data_len[j] = 0; nulls[j] = NULL; nulls_len[j] = 0;
@@ -176,11 +177,14 @@ static napi_value drain(napi_env env, napi_callback_info info) {
       nulls[j] = (uint32_t *)nb; nulls_len[j] = nl;
     }
   }
+  if (state[0] < 0 || state[1] < state[0] || state[2] < 0 || state[3] < state[2]) return fail(env, "duck-batch: state");
   const idx_t first = (idx_t)state[0];
   idx_t row = first;
   const idx_t capacity = (idx_t)state[1];
   idx_t heap_used = (idx_t)state[2];
-  const idx_t heap_cap = (idx_t)state[3];
+  /* The heap's room is the smaller of what the caller says and the buffer it gave. */
+  const idx_t heap_cap = data[ncol] && (idx_t)state[3] <= data_len[ncol] ? (idx_t)state[3] : data[ncol] ? data_len[ncol] : 0;
+  if (heap_used > heap_cap) return fail(env, "duck-batch: state");
   idx_t copied = 0;
   state[1] = 0; state[4] = 0; state[5] = 0;
   for (;;) {

@@ -35,6 +35,7 @@ describe("the native batch copier", () => {
       const kinds = new Int32Array([EIGHT_BYTES, STRINGS]);
       const state = new Int32Array(6);
       const x0 = () => new Float64Array(8192);
+      const records0 = () => new Int32Array(8192 * 4);
       // A column array shorter than the rows it is given room for.
       state.set([0, 4096, 0, 1 << 20]);
       expect(() => addon.drain(cursor, kinds, [new Float64Array(10), new Int32Array(4096 * 4), new Uint8Array(1 << 20)], [new Uint32Array(128), null], state)).toThrow("data too short");
@@ -43,6 +44,17 @@ describe("the native batch copier", () => {
       // Not a typed array where one is needed.
       expect(() => addon.drain(cursor, kinds, [null, null, null], [null, null], state)).toThrow("duck-batch");
       expect(() => addon.drain(cursor, new Int32Array(70).fill(EIGHT_BYTES), [], [], state)).toThrow("too many columns");
+      expect(() => addon.drain(cursor, new Int32Array([9, STRINGS]), [x0(), records0(), new Uint8Array(16)], [null, null], state)).toThrow("kinds");
+      // A state that points outside its buffers: negative rows, or a heap larger than the one given.
+      for (const bad of [[-2048, 4096, 0, 16], [0, 4096, 0, -1], [4096, 0, 0, 16], [0, 4096, 32, 16]]) {
+        const s = Int32Array.from([...bad, 0, 0]);
+        expect(() => addon.drain(cursor, kinds, [x0(), records0(), new Uint8Array(16)], [new Uint32Array(256), null], s)).toThrow("state");
+      }
+      // A heap said to be larger than its buffer holds only what the buffer holds: the long strings wait for room.
+      const small = Int32Array.from([0, 4096, 0, 1 << 30, 0, 0]);
+      addon.drain(cursor, kinds, [x0(), records0(), new Uint8Array(16)], [new Uint32Array(256), null], small);
+      expect(small[0]).toBe(0);
+      expect(small[5]).toBeGreaterThan(16);
       // Then a proper call still reads every row (the chunk that did not fit was kept): 5,000 rows, long strings in the heap.
       const x = new Float64Array(8192);
       const records = new Int32Array(8192 * 4);
