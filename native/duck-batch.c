@@ -107,6 +107,23 @@ static napi_value open_cursor(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* close(cursor): frees a chunk still waiting for room, before the caller closes DuckDB; the cursor ends. */
+static napi_value close_cursor(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  bool tagged = false;
+  if (argc < 1 || napi_check_object_type_tag(env, argv[0], &CURSOR_TAG, &tagged) != napi_ok || !tagged) return fail(env, "duck-batch: not a cursor");
+  cursor *c;
+  CHECK(napi_get_value_external(env, argv[0], (void **)&c));
+  if (c->pending) destroy_chunk(&c->pending);
+  c->pending = NULL;
+  c->ended = 1;
+  napi_value undefined;
+  CHECK(napi_get_undefined(env, &undefined));
+  return undefined;
+}
+
 static int typed_bytes(napi_env env, napi_value v, uint8_t **bytes, size_t *length) {
   bool is;
   if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
@@ -273,8 +290,9 @@ static napi_value init(napi_env env, napi_value exports) {
     {"load", NULL, load, NULL, NULL, NULL, napi_default, NULL},
     {"open", NULL, open_cursor, NULL, NULL, NULL, napi_default, NULL},
     {"drain", NULL, drain, NULL, NULL, NULL, napi_default, NULL},
+    {"close", NULL, close_cursor, NULL, NULL, NULL, napi_default, NULL},
   };
-  if (napi_define_properties(env, exports, 3, props) != napi_ok) return NULL;
+  if (napi_define_properties(env, exports, 4, props) != napi_ok) return NULL;
   return exports;
 }
 

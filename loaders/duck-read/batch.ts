@@ -22,6 +22,8 @@ export interface BatchAddon {
   open(result: unknown): unknown;
   /** See native/duck-batch.c: copies whole chunks from state[0] on, at most up to row state[1]. */
   drain(cursor: unknown, kinds: Int32Array, data: Array<ArrayBufferView | null>, nulls: Array<Uint32Array | null>, state: Int32Array): void;
+  /** Frees a chunk still waiting for room (before DuckDB is closed); the cursor ends. */
+  close(cursor: unknown): void;
 }
 
 let addon: BatchAddon | null | undefined;

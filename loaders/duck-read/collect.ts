@@ -107,7 +107,13 @@ async function fill(
   // throws it; through the bindings, which do not say, the rows read are checked against a count.
   const cursor = openBatch(result);
   if (cursor) {
-    if (!drainBatched(cursor.addon, cursor.cursor, d)) return fallback("more rows than the file size allows");
+    let whole: boolean;
+    try {
+      whole = drainBatched(cursor.addon, cursor.cursor, d);
+    } finally {
+      cursor.addon.close(cursor.cursor);
+    }
+    if (!whole) return fallback("more rows than the file size allows");
   } else {
     if (!(await drainChunks(result, d, order))) return fallback("more rows than the file size allows");
     const unseen = options.countRows && bufferedBound(d.nrows, kinds(result), longBytes(coders)) >= streamBufferBytes() * 0.75;

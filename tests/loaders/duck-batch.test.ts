@@ -68,6 +68,12 @@ describe("the native batch copier", () => {
       }
       expect(rows).toBe(5000);
       expect(x[4999]).toBe(4999);
+      // Closed, the cursor has ended: nothing more is copied, and what is not a cursor is refused.
+      addon.close(cursor);
+      state.set([0, 8192, 0, heap.length, 0, 0]);
+      addon.drain(cursor, kinds, [x, records, heap], [new Uint32Array(256), null], state);
+      expect([state[0], state[1]]).toEqual([0, 1]);
+      expect(() => addon.close({})).toThrow("not a cursor");
     } finally {
       con.closeSync();
       instance.closeSync();
