@@ -145,6 +145,30 @@ static napi_value too_short(napi_env env, int32_t *state, idx_t copied, idx_t he
   return fail(env, message);
 }
 
+typedef struct {
+  uint8_t **data;
+  size_t *data_len;
+  uint32_t **nulls;
+  size_t *nulls_len;
+} columns;
+
+static int columns_alloc(columns *cols, size_t n) {
+  cols->data = (uint8_t **)calloc(n, sizeof(uint8_t *));
+  cols->data_len = (size_t *)calloc(n, sizeof(size_t));
+  cols->nulls = (uint32_t **)calloc(n, sizeof(uint32_t *));
+  cols->nulls_len = (size_t *)calloc(n, sizeof(size_t));
+  return cols->data && cols->data_len && cols->nulls && cols->nulls_len;
+}
+
+static void columns_free(columns *cols) {
+  free(cols->data);
+  free(cols->data_len);
+  free(cols->nulls);
+  free(cols->nulls_len);
+}
+
+static napi_value drain_into(napi_env env, cursor *c, const int32_t *kinds, size_t ncol, napi_value *argv, int32_t *state, columns *cols);
+
 /* Column kinds (the caller's): 0 skip, 1 eight-byte values, 2 four-byte values, 3 strings (16-byte records). */
 /*
  * drain(cursor, kinds Int32Array, data Array, nulls Array, state Int32Array): (a buffer too short for a
@@ -172,12 +196,23 @@ static napi_value drain(napi_env env, napi_callback_info info) {
   uint8_t *sbytes; size_t slen;
   if (!typed_bytes(env, argv[4], &sbytes, &slen) || slen < 24) return fail(env, "duck-batch: state");
   int32_t *state = (int32_t *)sbytes;
-  uint8_t *data[64];
-  size_t data_len[64];
-  uint32_t *nulls[64];
-  size_t nulls_len[64];
-  if (ncol > 63) return fail(env, "duck-batch: too many columns");
   for (size_t j = 0; j < ncol; j++) if (kinds[j] < 0 || kinds[j] > 3) return fail(env, "duck-batch: kinds");
+  /* Per column (and the heap, at ncol): its bytes, their length, its null bits and their length. */
+  columns cols;
+  if (!columns_alloc(&cols, ncol + 1)) {
+    columns_free(&cols);
+    return fail(env, "duck-batch: out of memory");
+  }
+  napi_value out = drain_into(env, c, kinds, ncol, argv, state, &cols);
+  columns_free(&cols);
+  return out;
+}
+
+static napi_value drain_into(napi_env env, cursor *c, const int32_t *kinds, size_t ncol, napi_value *argv, int32_t *state, columns *cols) {
+  uint8_t **data = cols->data;
+  size_t *data_len = cols->data_len;
+  uint32_t **nulls = cols->nulls;
+  size_t *nulls_len = cols->nulls_len;
   for (size_t j = 0; j <= ncol; j++) {
     napi_value v;
     data[j] = NULL; data_len[j] = 0; nulls[j] = NULL; nulls_len[j] = 0;

@@ -219,6 +219,15 @@ describe("DuckDB reader = JS reader on CSV edge cases", () => {
   });
 });
 
+describe("a wide file", () => {
+  it("150 columns, numbers and text, 3,000 rows: read by DuckDB, the JS reader's frame", async () => {
+    const header = Array.from({length: 150}, (_, j) => `c${j}`);
+    const lines = [header.join(",")];
+    for (let i = 0; i < 3000; i++) lines.push(header.map((_, j) => (j % 10 === 3 ? `id${(i * j) % 101}` : i % 17 === j % 17 ? "" : ((i * 31 + j) % 997) / 8)).join(","));
+    expect(await expectSame(write("wide.csv", `${lines.join("\n")}\n`))).toBe(true);
+  });
+});
+
 // DuckDB ends a result that failed while it was read as it ends a complete one. A failure met after `stream`
 // returned (its buffer full: here 1 MB, ~20 chunks) once cut the file short with no word; now the batch
 // copier reads DuckDB's error, and the chunk path counts the rows.
