@@ -219,6 +219,20 @@ describe("DuckDB reader = JS reader on CSV edge cases", () => {
   });
 });
 
+describe("long strings in two text columns (worker and this thread), more than the copier's first heap per chunk", () => {
+  beforeAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(0));
+  afterAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(200_000));
+  it("20,000 rows, ids of 30-60 bytes with nulls and repeats, read by DuckDB as the JS reader reads them", async () => {
+    const lines = ["a,b,y"];
+    for (let i = 0; i < 20_000; i++) {
+      const a = i % 13 === 0 ? "" : `a long identifier number ${(i * 7) % 503} ${"x".repeat(i % 30)}`;
+      const b = i % 17 === 0 ? "" : `ünïcödé label ${(i * 11) % 211} ${"y".repeat((i * 3) % 35)}`;
+      lines.push(`${a},${b},${i / 4}`);
+    }
+    expect(await expectSame(write("long-two.csv", `${lines.join("\n")}\n`))).toBe(true);
+  });
+});
+
 describe("a wide file", () => {
   it("150 columns, numbers and text, 3,000 rows: read by DuckDB, the JS reader's frame", async () => {
     const header = Array.from({length: 150}, (_, j) => `c${j}`);
