@@ -14,7 +14,8 @@
  * medians): Parquet ~310 -> ~260 ms, CSV ~487 -> ~450 ms.
  */
 import {MessageChannel, type MessagePort, Worker} from "node:worker_threads";
-import {batchRecords, type Coder, levelsFromKeys, LongStrings, vectorRecords} from "./columns.js";
+import {batchRecords, type Coder, LongStrings, vectorRecords} from "./columns.js";
+import {KeyedLevels} from "./levels.js";
 import {workerKernelSource} from "./text-table.js";
 
 /** Rows in the ring: 1 MB, a few chunks (or a quarter of the batch copier's rows) ahead of the worker. */
@@ -175,7 +176,7 @@ export class WorkerTextCoder implements Coder {
   private worker: Worker;
   private port: MessagePort;
   private result: Promise<WorkerResult>;
-  private built: string[] | null = null;
+  private made: KeyedLevels | null = null;
   private finished: {count: number; keys: Int32Array; long: Array<[number, number]>} | null = null;
   /** After finish(): how many "_" the column's cells hold (as text.ts underscoresIn counts). */
   underscores = 0;
@@ -257,10 +258,14 @@ export class WorkerTextCoder implements Coder {
     void this.worker.terminate();
   }
 
-  get levels(): string[] {
+  get keyed(): KeyedLevels {
     if (!this.finished) throw new Error("levels before finish()");
     const {count, keys, long} = this.finished;
-    return (this.built ??= levelsFromKeys(keys, count, long.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+    return (this.made ??= new KeyedLevels(keys, count, long.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+  }
+
+  get levels(): string[] {
+    return this.keyed.all();
   }
 
   private bump(): void {

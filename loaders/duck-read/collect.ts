@@ -11,7 +11,7 @@ import {WorkerTextCoder} from "./coder-worker.js";
 import {type BatchAddon, batchAddon} from "./batch.js";
 import {streamBufferBytes} from "./stream-buffer.js";
 import {type Drain, drainBatched} from "./collect-batch.js";
-import {csvText, parquetText, underscoresIn} from "./text.js";
+import {csvText, lazyColumn, parquetText, underscoresIn} from "./text.js";
 
 let lastFallback = "";
 
@@ -141,7 +141,9 @@ async function fill(
       if (options.countUnderscores) underscores += coder instanceof WorkerTextCoder ? coder.underscores : underscoresIn(coder, nrows);
       const text = format === "csv" ? csvText(coder, nrows) : parquetText(coder, nrows);
       if (text === null) return fallback(`column ${name}: infinite value or NUL byte`);
-      columns[name] = text.column;
+      // Text: its array and strings made when the column is first read (text.ts lazyColumn).
+      if (text.column) columns[name] = text.column;
+      else lazyColumn(columns, name, text.text!);
       if (text.first) firstText[name] = text.first;
     }
   }

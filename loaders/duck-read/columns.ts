@@ -16,7 +16,10 @@
  */
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";
+import {KeyedLevels} from "./levels.js";
 import {codeTextRecords, newTextTable, type TextTable} from "./text-table.js";
+
+export {levelsFromKeys} from "./levels.js";
 
 /** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
 interface Bindings {
@@ -89,30 +92,14 @@ export function copyDoubles(vector: unknown, n: number, out: Float64Array, offse
 /** A column's dictionary codes (first-appearance order, -1 = null) and its distinct values by code. */
 export interface Coder {
   codes: Int32Array;
+  /** The distinct values, made into strings when asked (levels.ts). */
+  readonly keyed: KeyedLevels;
+  /** All of them as strings (`keyed.all()`). */
   readonly levels: string[];
 }
 
-/**
- * Strings for `count` codes from their keys (16 bytes a code: length, then an inline level's bytes; a
- * negative length: a long level, taken from `long`). The keys are decoded in one call as Latin-1 (one
- * character per byte, every byte value) and each ASCII level is cut from that string; levels with a byte
- * >= 0x80 are decoded as UTF-8 one by one (bytes past the length are zero: masked when coded).
- */
-export function levelsFromKeys(keys: Int32Array, count: number, long: Iterable<[string, number]>): string[] {
-  const levels = new Array<string>(count);
-  for (const [text, code] of long) levels[code] = text;
-  const all = Buffer.from(keys.buffer, keys.byteOffset, Math.min(keys.byteLength, count * 16)).toString("latin1");
-  const bytes = new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength);
-  for (let c = 0; c < count; c++) {
-    const k = c << 2;
-    const len = keys[k];
-    if (len < 0) continue;
-    if (((keys[k + 1] | keys[k + 2] | keys[k + 3]) & 0x80808080) !== 0) levels[c] = decoder.decode(bytes.subarray((c << 4) + 4, (c << 4) + 4 + len));
-    else levels[c] = all.substring((c << 4) + 4, (c << 4) + 4 + len);
-  }
-  return levels;
-}
-const decoder = new TextDecoder();
+// ignoreBOM: a level or cell that starts with U+FEFF keeps it, as in the JS reader (which decodes the whole file once).
+const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
 
 /** Distinct strings longer than 12 bytes (not inline in DuckDB's records), numbered in order of first appearance. */
 export class LongStrings {
@@ -171,7 +158,7 @@ export class TextCoder implements Coder {
   codes: Int32Array;
   private st: TextTable;
   private long = new LongStrings();
-  private built: string[] | null = null;
+  private made: KeyedLevels | null = null;
 
   constructor(nrows: number) {
     this.codes = new Int32Array(nrows);
@@ -185,9 +172,13 @@ export class TextCoder implements Coder {
     this.codes = wider;
   }
 
-  /** The distinct values, by code (built once, after the last `add`). */
+  /** The distinct values, by code (after the last `add`). */
+  get keyed(): KeyedLevels {
+    return (this.made ??= new KeyedLevels(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+  }
+
   get levels(): string[] {
-    return (this.built ??= levelsFromKeys(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+    return this.keyed.all();
   }
 
   /** Bytes of the long strings met, one count per row. */
