@@ -233,6 +233,29 @@ describe("long strings in two text columns (worker and this thread), more than t
   });
 });
 
+describe("a cell that starts with U+FEFF past the first line", () => {
+  beforeAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(0));
+  afterAll(async () => (await import("../../loaders/duck-read/collect.ts")).setWorkerMinRows(200_000));
+  it("keeps it, inline and long, in the worker's column and this thread's, as the JS reader does (DuckDB's reader dropped it)", async () => {
+    const lines = ["a,b,y"];
+    for (let i = 0; i < 3000; i++) lines.push(`${i % 3 === 0 ? "\ufeffid" : "id"}${i % 50},${i % 5 === 0 ? "\ufeffa label longer than twelve bytes " : "lbl"}${i % 40},${i}`);
+    const path = write("bom-cells.csv", `${lines.join("\n")}\n`);
+    expect(await expectSame(path)).toBe(true);
+    const {frame} = await readTable(path, await readerFor(path), {duckdb: true});
+    expect((frame.columns.a as string[])[0]).toBe("\ufeffid0");
+    expect((frame.columns.b as string[])[0]).toBe("\ufeffa label longer than twelve bytes 0");
+  });
+  it("Parquet: the JS reader and DuckDB keep it, inline and long (hyparquet's decoder dropped it)", async () => {
+    const path = await writeParquet("bom-cells", "SELECT CASE WHEN i % 3 = 0 THEN chr(65279) ELSE '' END || 'id' || (i % 50)::VARCHAR AS a, CASE WHEN i % 5 = 0 THEN chr(65279) || 'a label longer than twelve bytes ' ELSE 'lbl' END || (i % 40)::VARCHAR AS b, i AS y FROM range(3000) t(i)");
+    expect(await expectSame(path)).toBe(true);
+    for (const duckdb of [false, true]) {
+      const {frame} = await readTable(path, await readerFor(path), {duckdb});
+      expect((frame.columns.a as string[])[0]).toBe("\ufeffid0");
+      expect((frame.columns.b as string[])[0]).toBe("\ufeffa label longer than twelve bytes 0");
+    }
+  });
+});
+
 describe("a wide file", () => {
   it("150 columns, numbers and text, 3,000 rows: read by DuckDB, the JS reader's frame", async () => {
     const header = Array.from({length: 150}, (_, j) => `c${j}`);

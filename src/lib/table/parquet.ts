@@ -51,8 +51,10 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet", c
     data.set(name, new Array(nrows));
   }
   // DECIMAL columns are read as their unscaled integers (hyparquet multiplies by 10^-scale, one rounding too
-  // many: 481 at scale 2 gives 4.8100000000000005) and scaled by decimalColumn.
-  const readMetadata = {...metadata, schema: metadata.schema.map((e) => (decimalScale(e) === null ? e : {...e, converted_type: undefined, logical_type: undefined}))};
+  // many: 481 at scale 2 gives 4.8100000000000005) and scaled by decimalColumn. Text is read as bytes and
+  // decoded by textColumn: hyparquet's decoder drops a U+FEFF that starts a value, which is part of it.
+  const asBytes = (e: (typeof metadata.schema)[number]) => decimalScale(e) !== null || (e.type === "BYTE_ARRAY" && isTextType(e));
+  const readMetadata = {...metadata, schema: metadata.schema.map((e) => (asBytes(e) ? {...e, converted_type: undefined, logical_type: undefined} : e))};
   try {
     await parquetRead({
       file: buffer,
@@ -75,7 +77,7 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet", c
     const {name, type, converted_type, logical_type} = field.element;
     const values = data.get(name)!;
     const logical = logical_type?.type;
-    const isText = (converted_type && TEXT_CONVERTED.has(converted_type)) || (logical && TEXT_LOGICAL.has(logical));
+    const isText = isTextType(field.element);
     const isTime = type === "INT96" || (converted_type && TIME_CONVERTED.has(converted_type)) || (logical && TIME_LOGICAL.has(logical));
     if (isText || isTime) {
       const text = textColumn(values);
@@ -90,6 +92,11 @@ export async function parseParquet(bytes: Uint8Array, source = "data.parquet", c
     }
   }
   return {frame: {nrows, columns: built}, source, format: "parquet", notNumeric};
+}
+
+/** True for a column of text (UTF8, ENUM, JSON; logical STRING, ENUM, JSON, UUID). */
+function isTextType(e: {converted_type?: string; logical_type?: {type: string}}): boolean {
+  return Boolean((e.converted_type && TEXT_CONVERTED.has(e.converted_type)) || (e.logical_type && TEXT_LOGICAL.has(e.logical_type.type)));
 }
 
 /** A DECIMAL column's scale (converted or logical type), or null for any other column. */

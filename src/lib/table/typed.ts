@@ -81,7 +81,7 @@ export function textColumn(values: ArrayLike<unknown>): {column: Column; notNume
   let notNumeric: NotNumeric | undefined;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    const s = v === null || v === undefined ? null : v instanceof Date ? isoText(v) : String(v);
+    const s = v === null || v === undefined ? null : v instanceof Uint8Array ? utf8.decode(v) : v instanceof Date ? isoText(v) : String(v);
     out[i] = s;
     if (!notNumeric && s !== null) {
       const kind = cellKind(s, scratch);
@@ -90,6 +90,9 @@ export function textColumn(values: ArrayLike<unknown>): {column: Column; notNume
   }
   return {column: out, notNumeric: notNumeric ?? {where: "row 1", value: null}};
 }
+
+/** UTF-8 text as stored: ignoreBOM keeps a U+FEFF that starts a value (the CSV reader keeps it in a cell too). */
+const utf8 = new TextDecoder("utf-8", {ignoreBOM: true});
 
 function isoText(d: Date): string {
   const s = d.toISOString();
