@@ -3,7 +3,8 @@
  * `ParsedTable` the project's own readers give (src/lib/table/csv.ts, parquet.ts): same columns, same
  * values, same missing cells, same text, same "first non-numeric cell" for error messages. Numbers
  * arrive as Float64Arrays copied from DuckDB's vectors; text arrives as dictionary codes with one string
- * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`);
+ * per distinct value (the column is an array of those shared strings, its codes attached for `factorize`,
+ * made when the column is first read: text.ts lazyColumn);
  * in a file of 200k rows or more the first text column is coded by a worker thread (coder-worker.ts)
  * while this one copies the numbers.
  *
@@ -24,6 +25,7 @@ import {type Built, collect, fallback, resetFallback} from "./collect.js";
 import {readCsv} from "./csv.js";
 import {dropSpareCoder, prestartCoder} from "./coder-worker.js";
 import {sampleTypes} from "./sample.js";
+import {type ParquetPlan, parquetPlan} from "./parquet-footer.js";
 import {hasBlankLine, readHeader} from "./scan.js";
 import {streamBufferMb} from "./stream-buffer.js";
 
@@ -53,6 +55,8 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   // A large file's text is coded by a worker thread (coder-worker.ts), started now to be ready with the first rows.
   if (statSync(path).size >= CODER_MIN_BYTES) prestartCoder();
   const header = format === "csv" ? readHeader(path) : null;
+  // Parquet: the columns and row count from the footer, read while DuckDB starts (parquet-footer.ts).
+  const footer = format === "parquet" ? parquetPlan(path) : null;
   let declinedEarly: string | null = null;
   if (format === "csv") {
     if (!header) declinedEarly = "header";
@@ -75,7 +79,7 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
   await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
   try {
-    return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, columns);
+    return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, footer, columns);
   } finally {
     dropSpareCoder();
     con.closeSync();
@@ -83,29 +87,40 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   }
 }
 
-async function readParquet(con: DuckDBConnection, path: string, source: string, columns?: readonly string[]): Promise<ParsedTable | null> {
-  let described: Array<[string, string]>;
-  try {
-    const r = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
-    described = r.getRows().map((row) => [String(row[0]), String(row[1])]);
-  } catch (error) {
-    return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+async function readParquet(con: DuckDBConnection, path: string, source: string, footer: ParquetPlan | null, columns?: readonly string[]): Promise<ParsedTable | null> {
+  let plan = footer;
+  if (!plan) {
+    let described: Array<[string, string]>;
+    try {
+      const r = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
+      described = r.getRows().map((row) => [String(row[0]), String(row[1])]);
+    } catch (error) {
+      return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+    }
+    if (described.length === 0 || new Set(described.map(([n]) => n)).size !== described.length) return fallback("columns");
+    const planned: ParquetPlan["columns"] = [];
+    for (const [name, type] of described) {
+      if (type === "DOUBLE" || type === "VARCHAR") planned.push({name, read: "as is"});
+      else if (/^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DECIMAL\(\d+,\d+\))$/.test(type)) planned.push({name, read: "cast"});
+      else if (!columns || columns.includes(name)) return fallback(`column ${name} has type ${type}`);
+    }
+    let rows: number;
+    try {
+      const r = await con.runAndReadAll(`SELECT SUM(num_rows)::BIGINT FROM parquet_file_metadata(${lit(path)})`);
+      rows = Number(r.getRows()[0][0]);
+    } catch (error) {
+      return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+    }
+    plan = {columns: planned, rows};
   }
-  if (described.length === 0 || new Set(described.map(([n]) => n)).size !== described.length) return fallback("columns");
-  if (columns) described = described.filter(([name]) => columns.includes(name));
-  const exprs: string[] = [];
-  for (const [name, type] of described) {
-    if (type === "DOUBLE" || type === "VARCHAR") exprs.push(ident(name));
-    else if (/^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DECIMAL\(\d+,\d+\))$/.test(type)) exprs.push(`CAST(${ident(name)} AS DOUBLE) AS ${ident(name)}`);
-    else return fallback(`column ${name} has type ${type}`);
-  }
+  const wanted = columns ? plan.columns.filter(({name}) => columns.includes(name)) : plan.columns;
+  const exprs = wanted.map(({name, read}) => (read === "as is" ? ident(name) : `CAST(${ident(name)} AS DOUBLE) AS ${ident(name)}`));
   let built: Built | {retry: string[]} | null;
   try {
-    const rows = await con.runAndReadAll(`SELECT SUM(num_rows)::BIGINT FROM parquet_file_metadata(${lit(path)})`);
-    const capacity = Number(rows.getRows()[0][0]);
+    const capacity = plan.rows;
     const result = await con.stream(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
     // The file's own row count: a read that ends short failed in DuckDB (see collect.ts fill).
-    built = await collect(result, described.map(([n]) => n), "parquet", capacity, capacity, {expectedRows: capacity});
+    built = await collect(result, wanted.map(({name}) => name), "parquet", capacity, capacity, {expectedRows: capacity});
   } catch (error) {
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
