@@ -102,7 +102,7 @@ try {
     if (faults.length && makePages(posted)) continue;
     Atomics.wait(ctl, ${SEQ}, seq, 1000);
   }
-  const out = st.keys.slice(0, Math.max(st.count, 1) * 4);
+  const out = kernel.textKeys(st);
   parentPort.postMessage({count: st.count, keys: out.buffer, long: st.longPairs, underscores: st.underscores, longRows: st.longRows}, [out.buffer]);
 } catch (error) {
   Atomics.store(ctl, ${FAILED}, 1);

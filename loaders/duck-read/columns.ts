@@ -17,7 +17,7 @@
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";
 import {KeyedLevels} from "./levels.js";
-import {codeTextRecords, newTextTable, type TextTable} from "./text-table.js";
+import {codeTextRecords, newTextTable, type TextTable, textKeys} from "./text-table.js";
 
 export {levelsFromKeys} from "./levels.js";
 
@@ -174,7 +174,7 @@ export class TextCoder implements Coder {
 
   /** The distinct values, by code (after the last `add`). */
   get keyed(): KeyedLevels {
-    return (this.made ??= new KeyedLevels(this.st.keys, this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+    return (this.made ??= new KeyedLevels(textKeys(this.st), this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
   }
 
   get levels(): string[] {

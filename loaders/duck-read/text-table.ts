@@ -9,11 +9,13 @@
  * strings; `longPairs` gives each number's code, so that the levels can be made from them).
  *
  * Codes are numbered in order of first appearance. Inline strings are looked up in an open-addressing
- * table of one int32 per slot (code << 8 | 8 bits of the hash); a slot whose bits match is confirmed
- * against the code's 16-byte key (`keys`). On a shuffled file every row's lookup misses the cache: 4
- * bytes a slot keep the table 4x smaller than slots holding the keys (1M firm rows, 215k ids: 2 MB
- * instead of 8 MB). The hash of each code is kept, so that growing the table re-inserts codes in order
- * without reading their keys.
+ * table whose slots hold the whole key: four int32, code << 8 | its `_` count << 4 | length, then the 12
+ * masked bytes (first int32 -1: empty). On a shuffled file every row's lookup misses the cache; with the key
+ * in the slot it misses once, where a slot of the code alone (and the keys in code order beside it) missed
+ * twice once the keys outgrew the cache: coding the 1M-row firm file's ids (215k distinct) took ~41-59 ms
+ * instead of ~48-72, the 5M-row file's (1.08M distinct) ~330-360 ms instead of ~465-500 (one thread,
+ * measured alone). The keys in code order, which the levels are made from, are taken from the table at the
+ * end (`textKeys`).
  *
  * These functions run in the worker from their text: they use no module binding and define no inner
  * function (a transform could wrap one in a helper the worker does not have), only their arguments and
@@ -21,16 +23,14 @@
  */
 
 export interface TextTable {
-  /** Slots: code << 8 | hash >>> 24, or -1 (empty). */
+  /** Slots of four int32: code << 8 | `_` count << 4 | length, then the 12 masked bytes; -1: empty. */
   table: Int32Array;
+  /** Slots - 1 (a power of two). */
   mask: number;
-  /** Per code, in code order: the length and the 12 masked bytes of an inline level (length -1: a long level). */
-  keys: Int32Array;
-  /** Per code: the hash of its inline key. */
-  hashes: Int32Array;
-  /** Per code: how many `_` its inline bytes hold. */
-  under: Uint8Array;
+  /** Codes given, inline and long. */
   count: number;
+  /** Inline codes, the ones in the table (its load). */
+  inline: number;
   /** `_` in the inline cells coded so far (csv.ts checks the file's count against them). */
   underscores: number;
   /** Code of each long string, by its number. */
@@ -42,46 +42,27 @@ export interface TextTable {
 }
 
 /**
- * An empty table sized for about `rows` / 4 distinct values (at most 2^21 slots): growing from 4,096 slots
- * re-inserts every code several times (1M firm rows, 215k ids: ~10 ms of the coding).
+ * An empty table sized for about `rows` / 4 distinct values (at most 2^21 slots, 32 MB): growing from 4,096
+ * slots re-inserts every key several times.
  */
 export function newTextTable(rows: number): TextTable {
   let slots = 4096;
   while (slots < rows / 2 && slots < 2097152) slots *= 2;
-  return {
-    table: new Int32Array(slots).fill(-1),
-    mask: slots - 1,
-    keys: new Int32Array(1 << 14),
-    hashes: new Int32Array(1 << 12),
-    under: new Uint8Array(1 << 12),
-    count: 0,
-    underscores: 0,
-    longCode: [],
-    longPairs: [],
-    longRows: []
-  };
+  return {table: new Int32Array(slots * 4).fill(-1), mask: slots - 1, count: 0, inline: 0, underscores: 0, longCode: [], longPairs: [], longRows: []};
 }
 
 /**
- * Codes rows from..to-1 into `out`, their records in `records` from slot `at` on (no wrap). The table's
- * arrays are read through locals (a property load per use costs ~10% here), taken again after an insert
- * that may have replaced them.
+ * Codes rows from..to-1 into `out`, their records in `records` from slot `at` on (no wrap). The table is
+ * read through locals (a property load per use costs ~10% here), taken again after it grows.
  */
 export function codeTextRecords(st: TextTable, records: Int32Array, at: number, out: Int32Array, from: number, to: number): void {
   let t = st.table;
-  let ks = st.keys;
-  let m = st.mask;
-  let u = st.under;
+  let wrap = (st.mask << 2) | 3;
   let total = 0;
   for (let i = from, w = at << 2; i < to; i++, w += 4) {
     const len = records[w];
     if (len < 0) {
-      if (len === -1) out[i] = -1;
-      else {
-        out[i] = longTextCode(st, records[w + 1]);
-        ks = st.keys;
-        u = st.under;
-      }
+      out[i] = len === -1 ? -1 : longTextCode(st, records[w + 1]);
       continue;
     }
     // Inline: bytes past the length masked (DuckDB zeroes them, but it is not promised).
@@ -102,41 +83,33 @@ export function codeTextRecords(st: TextTable, records: Int32Array, at: number, 
     h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
     h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
     h ^= h >>> 16;
-    const tag = h >>> 24;
-    let s = h & m;
-    let code = -1;
+    let s = (h << 2) & wrap;
+    let head = -1;
     for (;;) {
-      const slot = t[s];
-      if (slot === -1) break;
-      if ((slot & 255) === tag) {
-        const k = (slot >>> 8) << 2;
-        if (ks[k] === len && ks[k + 1] === a && ks[k + 2] === c && ks[k + 3] === d) {
-          code = slot >>> 8;
-          break;
-        }
+      const x = t[s];
+      if (x === -1) break;
+      if ((x & 15) === len && t[s + 1] === a && t[s + 2] === c && t[s + 3] === d) {
+        head = x;
+        break;
       }
-      s = (s + 1) & m;
+      s = (s + 4) & wrap;
     }
-    if (code < 0) {
-      code = newTextCode(st);
-      t[s] = (code << 8) | tag;
-      ks = st.keys;
-      u = st.under;
-      const k = code << 2;
-      ks[k] = len;
-      ks[k + 1] = a;
-      ks[k + 2] = c;
-      ks[k + 3] = d;
-      st.hashes[code] = h;
-      u[code] = underscoreBytes(a) + underscoreBytes(c) + underscoreBytes(d); // bytes past the length are zero
-      if (st.count * 2 > m) {
+    if (head < 0) {
+      const code = newTextCode(st);
+      head = (code << 8) | ((underscoreBytes(a) + underscoreBytes(c) + underscoreBytes(d)) << 4) | len; // bytes past the length are zero
+      t[s] = head;
+      t[s + 1] = a;
+      t[s + 2] = c;
+      t[s + 3] = d;
+      // At most 5/8 full (linear probing: a few slots of one or two cache lines per lookup).
+      if (++st.inline * 8 > (st.mask + 1) * 5) {
         growTextTable(st);
         t = st.table;
-        m = st.mask;
+        wrap = (st.mask << 2) | 3;
       }
     }
-    total += u[code];
-    out[i] = code;
+    total += (head >>> 4) & 15;
+    out[i] = head >>> 8;
   }
   st.underscores += total;
 }
@@ -149,46 +122,61 @@ export function longTextCode(st: TextTable, k: number): number {
     c = newTextCode(st);
     st.longCode[k] = c;
     st.longPairs.push([k, c]);
-    st.keys[c << 2] = -1; // no inline key: never matched, skipped by growTextTable
   }
   return c;
 }
 
-/** The next code, with room for it in the per-code arrays. */
+/** The next code. */
 export function newTextCode(st: TextTable): number {
-  const code = st.count++;
-  if (code >= 8388608) throw new Error("more than 2^23 distinct text values");
-  if ((code + 1) << 2 > st.keys.length) {
-    const wider = new Int32Array(st.keys.length * 2);
-    wider.set(st.keys);
-    st.keys = wider;
-  }
-  if (code >= st.hashes.length) {
-    const wider = new Int32Array(st.hashes.length * 2);
-    wider.set(st.hashes);
-    st.hashes = wider;
-    const under = new Uint8Array(st.under.length * 2);
-    under.set(st.under);
-    st.under = under;
-  }
-  return code;
+  if (st.count >= 8388608) throw new Error("more than 2^23 distinct text values");
+  return st.count++;
 }
 
-/** Doubles the table; inline codes re-inserted in code order from their kept hashes. */
+/** Doubles the table, every key re-inserted at its hash (computed again from the key). */
 export function growTextTable(st: TextTable): void {
+  const old = st.table;
   const mask = st.mask * 2 + 1;
-  const table = new Int32Array(mask + 1).fill(-1);
-  const hashes = st.hashes;
-  const keys = st.keys;
-  for (let code = 0; code < st.count; code++) {
-    if (keys[code << 2] < 0) continue; // a long level
-    const h = hashes[code];
-    let s = h & mask;
-    while (table[s] !== -1) s = (s + 1) & mask;
-    table[s] = (code << 8) | (h >>> 24);
+  const wrap = (mask << 2) | 3;
+  const table = new Int32Array((mask + 1) * 4).fill(-1);
+  for (let k = 0; k < old.length; k += 4) {
+    const x = old[k];
+    if (x === -1) continue;
+    const a = old[k + 1];
+    const c = old[k + 2];
+    const d = old[k + 3];
+    let h = Math.imul(a ^ Math.imul(x & 15, 0x9e3779b1), 0x85ebca6b);
+    h = Math.imul(h ^ c ^ (h >>> 15), 0xc2b2ae35);
+    h = Math.imul(h ^ d ^ (h >>> 13), 0x27d4eb2f);
+    h ^= h >>> 16;
+    let s = (h << 2) & wrap;
+    while (table[s] !== -1) s = (s + 4) & wrap;
+    table[s] = x;
+    table[s + 1] = a;
+    table[s + 2] = c;
+    table[s + 3] = d;
   }
   st.table = table;
   st.mask = mask;
+}
+
+/**
+ * The keys in code order, as the levels are made from them (levels.ts): per code its length and 12 bytes;
+ * length -1 for a long string (its text is the caller's).
+ */
+export function textKeys(st: TextTable): Int32Array {
+  const keys = new Int32Array(Math.max(st.count, 1) * 4);
+  const t = st.table;
+  for (let k = 0; k < t.length; k += 4) {
+    const x = t[k];
+    if (x === -1) continue;
+    const w = (x >>> 8) << 2;
+    keys[w] = x & 15;
+    keys[w + 1] = t[k + 1];
+    keys[w + 2] = t[k + 2];
+    keys[w + 3] = t[k + 3];
+  }
+  for (const [, code] of st.longPairs) keys[code << 2] = -1;
+  return keys;
 }
 
 /** How many of an int32's four bytes are `_` (95). */
@@ -196,7 +184,7 @@ export function underscoreBytes(x: number): number {
   return ((x & 255) === 95 ? 1 : 0) + (((x >>> 8) & 255) === 95 ? 1 : 0) + (((x >>> 16) & 255) === 95 ? 1 : 0) + (x >>> 24 === 95 ? 1 : 0);
 }
 
-const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, underscoreBytes];
+const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, textKeys, underscoreBytes];
 
 /**
  * The kernel as source text for the worker: each function's own text as this module was compiled, then
@@ -205,7 +193,7 @@ const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTe
  */
 export function workerKernelSource(): string {
   const fns = KERNEL.map((f) => f.toString()).join("\n");
-  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}};\n`;
+  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}, textKeys: ${declaredName(textKeys)}};\n`;
 }
 
 /** The name a function's text declares: `function codeTextRecords(st, ...` -> "codeTextRecords". */

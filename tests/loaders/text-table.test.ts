@@ -6,7 +6,7 @@ import {runInNewContext} from "node:vm";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {levelsFromKeys} from "../../loaders/duck-read/columns.ts";
-import {codeTextRecords, declaredName, newTextTable, type TextTable, workerKernelSource} from "../../loaders/duck-read/text-table.ts";
+import {codeTextRecords, declaredName, newTextTable, type TextTable, textKeys, workerKernelSource} from "../../loaders/duck-read/text-table.ts";
 
 /** A cell: null, an inline string of <= 12 ASCII/UTF-8 bytes, or a long string (number `k` among the long ones). */
 type Cell = null | {inline: Uint8Array} | {long: number};
@@ -51,7 +51,7 @@ function reference(cells: Cell[], longs: string[]) {
 }
 
 function levelsOf(st: TextTable, longs: string[]): string[] {
-  return levelsFromKeys(st.keys, st.count, st.longPairs.map(([k, code]) => [longs[k], code] as [string, number]));
+  return levelsFromKeys(textKeys(st), st.count, st.longPairs.map(([k, code]) => [longs[k], code] as [string, number]));
 }
 
 const cellArb: fc.Arbitrary<Cell> = fc.oneof(
@@ -84,7 +84,7 @@ describe("text coding kernel", () => {
     );
   });
 
-  it("grows its table and per-code arrays past their first sizes (100,000 distinct values)", () => {
+  it("grows its table past its first size (100,000 distinct values), codes and keys unchanged", () => {
     const cells: Cell[] = [];
     for (let i = 0; i < 100_000; i++) cells.push({inline: new TextEncoder().encode(`${i * 7919}_${i % 60}`)});
     for (let i = 0; i < 100_000; i += 3) cells.push({inline: new TextEncoder().encode(`${i * 7919}_${i % 60}`)});
@@ -94,7 +94,9 @@ describe("text coding kernel", () => {
     const out = new Int32Array(cells.length);
     codeTextRecords(st, records(cells, 0), 0, out, 0, cells.length);
     expect(st.count).toBe(100_000);
-    expect(st.mask + 1).toBeGreaterThanOrEqual(2 * 100_000);
+    expect(st.inline).toBe(100_000);
+    // At most 5/8 full after growing (one cache line or two per lookup).
+    expect(st.inline * 8).toBeLessThanOrEqual((st.mask + 1) * 5);
     expect(Array.from(out)).toEqual(ref.codes);
     expect(levelsOf(st, LONGS)).toEqual(ref.levels);
   });
@@ -134,11 +136,11 @@ describe("the worker's copy of the kernel", () => {
       const st = kernel.newTextTable(100);
       const out = new Int32Array(words.length / 4);
       kernel.codeTextRecords(st, words, 0, out, 0, out.length);
-      ({out, st});`, {words, Int32Array, Uint8Array, Math, Error}) as {out: Int32Array; st: TextTable};
+      ({out, st, keys: kernel.textKeys(st)});`, {words, Int32Array, Uint8Array, Math, Error}) as {out: Int32Array; st: TextTable; keys: Int32Array};
     expect(Array.from(there.out)).toEqual(Array.from(outHere));
     expect(there.st.count).toBe(here.count);
     expect(there.st.underscores).toBe(here.underscores);
-    expect(Array.from(there.st.keys.subarray(0, here.count * 4))).toEqual(Array.from(here.keys.subarray(0, here.count * 4)));
+    expect(Array.from(there.keys)).toEqual(Array.from(textKeys(here)));
     expect(there.st.longPairs).toEqual(here.longPairs);
   });
 
