@@ -19,7 +19,7 @@
  * applies that rule to each distinct value).
  */
 import {statSync} from "node:fs";
-import type {DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import type {NotNumeric, ParsedTable} from "../../src/lib/table/types.js";
 import {type Built, collect, fallback, resetFallback} from "./collect.js";
 import {readCsv} from "./csv.js";
@@ -54,36 +54,40 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   starting.catch(() => {}); // awaited below
   // A large file's text is coded by a worker thread (coder-worker.ts), started now to be ready with the first rows.
   if (statSync(path).size >= CODER_MIN_BYTES) prestartCoder();
-  const header = format === "csv" ? readHeader(path) : null;
-  // Parquet: the columns and row count from the footer, read while DuckDB starts (parquet-footer.ts).
-  const footer = format === "parquet" ? parquetPlan(path) : null;
-  let declinedEarly: string | null = null;
-  if (format === "csv") {
-    if (!header) declinedEarly = "header";
-    else if (header.length === 1 && hasBlankLine(path)) declinedEarly = "blank line in a one-column file";
-  }
-  const sample = header && !declinedEarly ? sampleTypes(path, header) : null;
-  const instance = await starting;
-  if (declinedEarly) {
-    dropSpareCoder();
-    instance.closeSync();
-    return fallback(declinedEarly);
-  }
-  const con = await instance.connect();
-  // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
-  // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
-  // again, so a small buffer makes this thread wait on every fetch. With the text coded by a worker
-  // (coder-worker.ts), letting DuckDB parse the whole 1M-row result (~70 MB) on both cores first, then
-  // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
-  // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
-  // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
-  await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
+  // Whatever fails from here on, the spare coder thread is stopped and DuckDB closed: a thread or an
+  // instance left behind kept the process from exiting (DuckDB failing to start hung the command).
+  let instance: DuckDBInstance | null = null;
   try {
-    return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, footer, columns);
+    const header = format === "csv" ? readHeader(path) : null;
+    // Parquet: the columns and row count from the footer, read while DuckDB starts (parquet-footer.ts).
+    const footer = format === "parquet" ? parquetPlan(path) : null;
+    let declinedEarly: string | null = null;
+    if (format === "csv") {
+      if (!header) declinedEarly = "header";
+      else if (header.length === 1 && hasBlankLine(path)) declinedEarly = "blank line in a one-column file";
+    }
+    const sample = header && !declinedEarly ? sampleTypes(path, header) : null;
+    instance = await starting;
+    if (declinedEarly) return fallback(declinedEarly);
+    const con = await instance.connect();
+    try {
+      // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
+      // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
+      // again, so a small buffer makes this thread wait on every fetch. With the text coded by a worker
+      // (coder-worker.ts), letting DuckDB parse the whole 1M-row result (~70 MB) on both cores first, then
+      // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
+      // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
+      // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
+      await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
+      return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, footer, columns);
+    } finally {
+      dropSpareCoder();
+      con.closeSync();
+    }
   } finally {
     dropSpareCoder();
-    con.closeSync();
-    instance.closeSync();
+    if (instance) instance.closeSync();
+    else void starting.then((started) => started.closeSync(), () => {});
   }
 }
 

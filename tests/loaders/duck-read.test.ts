@@ -418,6 +418,23 @@ describe("reading only the columns a model names", () => {
       }
     }
   });
+  it("dtb estimate: DuckDB failing to start on a file large enough to start a coder thread: the JS reader reads it and the command exits (it hung)", async () => {
+    const {writeFirmCsv} = await import("../../bench/firm-file.ts");
+    const big = join(dir, "firm-130k.csv");
+    await writeFirmCsv(big, 130_000);
+    expect(statSync(big).size).toBeGreaterThanOrEqual(8 << 20);
+    // An invalid thread count: DuckDB's start fails after the coder thread was started.
+    const r = spawnSync(process.execPath, ["bin/dtb.js", "estimate", "--data", big, "--formula", "y ~ x1 + x2 | firm + partner + year"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: {...process.env, DTB_READ_TRACE: "1", DTB_DUCKDB_THREADS: "not a number"}
+    });
+    expect(r.error, "the command did not exit").toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/the JS reader reads this file \(error: /);
+    expect(r.stdout).toMatch(/x1/);
+  });
   it("dtb estimate: an infinity in a column the formula does not use is accepted below and above 4 MB (JS reader, DuckDB), one in a used column refused by both with the same line", async () => {
     const {writeFirmCsv} = await import("../../bench/firm-file.ts");
     const big = join(dir, "firm-inf-60k.csv");
