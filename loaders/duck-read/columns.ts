@@ -19,8 +19,6 @@ import type {DuckDBResult} from "@duckdb/node-api";
 import {KeyedLevels} from "./levels.js";
 import {codeTextRecords, newTextTable, type TextTable, textKeys} from "./text-table.js";
 
-export {levelsFromKeys} from "./levels.js";
-
 /** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
 interface Bindings {
   fetch_chunk(result: unknown): Promise<unknown | null>;

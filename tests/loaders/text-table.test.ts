@@ -5,7 +5,7 @@
 import {runInNewContext} from "node:vm";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {levelsFromKeys} from "../../loaders/duck-read/columns.ts";
+import {levelsFromKeys} from "../../loaders/duck-read/levels.ts";
 import {codeTextRecords, declaredName, newTextTable, type TextTable, textKeys, workerKernelSource} from "../../loaders/duck-read/text-table.ts";
 
 /** A cell: null, an inline string of <= 12 ASCII/UTF-8 bytes, or a long string (number `k` among the long ones). */
