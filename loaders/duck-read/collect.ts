@@ -56,6 +56,12 @@ export interface CollectOptions {
   expectedRows?: number;
   /** The rows the result should hold, counted by DuckDB (CSV): asked only when a failure could have gone unseen (see fill). */
   countRows?: () => Promise<number>;
+  /**
+   * Called once DuckDB is no longer needed, before waiting for the text worker: the batch copier has read
+   * the whole result (no chunk left) and no column is to be read again. The caller closes DuckDB then, on
+   * this thread while the worker codes its last rows and makes its keys, instead of after.
+   */
+  release?: () => void;
 }
 
 /**
@@ -114,6 +120,7 @@ async function fill(
       cursor.addon.close(cursor.cursor);
     }
     if (!whole) return fallback("more rows than the file size allows");
+    if (!d.bad.some(Boolean) && (options.expectedRows === undefined || d.nrows === options.expectedRows)) options.release?.();
   } else {
     if (!(await drainChunks(result, d, order))) return fallback("more rows than the file size allows");
     const unseen = options.countRows && bufferedBound(d.nrows, kinds(result), longBytes(coders)) >= streamBufferBytes() * 0.75;

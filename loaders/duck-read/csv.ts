@@ -15,7 +15,7 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * Reads the CSV at `path` (its `header` already checked, scan.ts) with DuckDB; null: the JS reader reads it.
  * `sample`: column types from the first rows (sample.ts), or null to let DuckDB's sniffer type them.
  */
-export async function readCsv(con: DuckDBConnection, path: string, header: string[], sample: Sample | null, source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
+export async function readCsv(con: DuckDBConnection, path: string, header: string[], sample: Sample | null, source: string, jsParse: () => ParsedTable, release: () => void, columns?: readonly string[]): Promise<ParsedTable | null> {
   const asText = new Set<string>();
   const wanted = columns ? new Set(columns) : null;
   const selected = wanted ? header.filter((h) => wanted.has(h)) : header;
@@ -77,7 +77,8 @@ export async function readCsv(con: DuckDBConnection, path: string, header: strin
         countUnderscores: scan.underscores > 0,
         countColumn: sqlCounted.length > 0,
         rawCounted: rawCounted.length,
-        countRows: () => countRows(con, sql)
+        countRows: () => countRows(con, sql),
+        release
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

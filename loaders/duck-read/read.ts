@@ -57,6 +57,7 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   // Whatever fails from here on, the spare coder thread is stopped and DuckDB closed: a thread or an
   // instance left behind kept the process from exiting (DuckDB failing to start hung the command).
   let instance: DuckDBInstance | null = null;
+  let closed = false;
   try {
     const header = format === "csv" ? readHeader(path) : null;
     // Parquet: the columns and row count from the footer, read while DuckDB starts (parquet-footer.ts).
@@ -70,6 +71,14 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
     instance = await starting;
     if (declinedEarly) return fallback(declinedEarly);
     const con = await instance.connect();
+    // Closed as soon as the result is read whole (collect.ts `release`), else when the read ends.
+    const release = () => {
+      if (closed) return;
+      closed = true;
+      dropSpareCoder();
+      con.closeSync();
+      instance!.closeSync();
+    };
     try {
       // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
       // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
@@ -79,19 +88,18 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
       // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
       // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
       await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
-      return header ? await readCsv(con, path, header, sample, source, jsParse, columns) : await readParquet(con, path, source, footer, columns);
+      return header ? await readCsv(con, path, header, sample, source, jsParse, release, columns) : await readParquet(con, path, source, footer, release, columns);
     } finally {
-      dropSpareCoder();
-      con.closeSync();
+      release();
     }
   } finally {
     dropSpareCoder();
-    if (instance) instance.closeSync();
-    else void starting.then((started) => started.closeSync(), () => {});
+    if (!instance) void starting.then((started) => started.closeSync(), () => {});
+    else if (!closed) instance.closeSync();
   }
 }
 
-async function readParquet(con: DuckDBConnection, path: string, source: string, footer: ParquetPlan | null, columns?: readonly string[]): Promise<ParsedTable | null> {
+async function readParquet(con: DuckDBConnection, path: string, source: string, footer: ParquetPlan | null, release: () => void, columns?: readonly string[]): Promise<ParsedTable | null> {
   let plan = footer;
   if (!plan) {
     let described: Array<[string, string]>;
@@ -124,7 +132,7 @@ async function readParquet(con: DuckDBConnection, path: string, source: string, 
     const capacity = plan.rows;
     const result = await con.stream(`SELECT ${exprs.join(", ")} FROM read_parquet(${lit(path)})`);
     // The file's own row count: a read that ends short failed in DuckDB (see collect.ts fill).
-    built = await collect(result, wanted.map(({name}) => name), "parquet", capacity, capacity, {expectedRows: capacity});
+    built = await collect(result, wanted.map(({name}) => name), "parquet", capacity, capacity, {expectedRows: capacity, release});
   } catch (error) {
     return fallback(`DuckDB: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }

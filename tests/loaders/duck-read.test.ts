@@ -527,3 +527,38 @@ describe("Arrow IPC read from its buffers = the browser's Arrow reader", () => {
     });
   }
 });
+
+describe("DuckDB closed before the text worker's last rows (collect.ts `release`)", () => {
+  async function collected(select: string): Promise<{released: number; built: unknown}> {
+    const {DuckDBInstance} = await import("@duckdb/node-api");
+    const {collect, setWorkerMinRows} = await import("../../loaders/duck-read/collect.ts");
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    setWorkerMinRows(0);
+    let released = 0;
+    try {
+      const result = await con.stream(select);
+      const names = result.columnNames();
+      const built = await collect(result, names, "csv", 8, 1 << 20, {release: () => released++});
+      return {released, built};
+    } finally {
+      setWorkerMinRows(200_000);
+      con.closeSync();
+      instance.closeSync();
+    }
+  }
+  it("is called once on a result read whole by the batch copier, where no column is read again", async ({skip}) => {
+    const {batchAddon} = await import("../../loaders/duck-read/batch.ts");
+    if (!batchAddon()) skip("the native batch copier is not built here");
+    const r = await collected("SELECT i::DOUBLE AS x, 'id' || (i % 7)::VARCHAR AS pair FROM range(5000) t(i)");
+    expect(r.released).toBe(1);
+    expect((r.built as {nrows: number}).nrows).toBe(5000);
+  });
+  it("is not called when a number column holds NaN or an infinity (it is read again, as text, on the same connection)", async ({skip}) => {
+    const {batchAddon} = await import("../../loaders/duck-read/batch.ts");
+    if (!batchAddon()) skip("the native batch copier is not built here");
+    const r = await collected("SELECT CASE WHEN i = 4000 THEN 'inf'::DOUBLE ELSE i::DOUBLE END AS x, 'id' || (i % 7)::VARCHAR AS pair FROM range(5000) t(i)");
+    expect(r.released).toBe(0);
+    expect(r.built).toEqual({retry: ["x"]});
+  });
+});
