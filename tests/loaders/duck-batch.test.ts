@@ -7,6 +7,7 @@
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {resolve} from "node:path";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {batchAddon, EIGHT_BYTES, STRINGS} from "../../loaders/duck-read/batch.ts";
 import {nativeBindings} from "../../loaders/duck-read/columns.ts";
@@ -91,6 +92,25 @@ describe("the native batch copier", () => {
     expect(settleDoubles(out, 2, 3, nulls)).toBe(false);
     expect(Object.is(out[3], NaN)).toBe(true);
     expect(settleDoubles(new Float64Array(0), 0, 0, new Uint32Array(0))).toBe(false);
+  });
+
+  it("flags a NaN or infinity in any of its four sums' lanes, at any start and length, as a plain loop does (fast-check)", () => {
+    const cell = fc.oneof(fc.double({noNaN: true, noDefaultInfinity: true}), fc.constantFrom(NaN, Infinity, -Infinity, 0, -0));
+    fc.assert(
+      fc.property(fc.array(cell, {maxLength: 70}), fc.nat(), fc.nat(), fc.array(fc.boolean(), {minLength: 70, maxLength: 70}), (values, a, b, isNull) => {
+        const from = values.length ? a % values.length : 0;
+        const n = values.length ? b % (values.length - from + 1) : 0;
+        const out = Float64Array.from(values);
+        const nulls = new Uint32Array(3);
+        isNull.forEach((yes, i) => yes && (nulls[i >> 5] |= 1 << (i & 31)));
+        let expected = false;
+        for (let i = from; i < from + n; i++) if (!Number.isFinite(out[i]) && !isNull[i]) expected = true;
+        const want = Array.from(out, (v, i) => (i >= from && i < from + n && isNull[i] ? NaN : v));
+        expect(settleDoubles(out, from, n, nulls)).toBe(expected);
+        expect(Array.from(out)).toEqual(want);
+      }),
+      {numRuns: 2000}
+    );
   });
 
   it("its build is skipped in one line, not failed, where there is no C compiler", () => {
