@@ -64,7 +64,7 @@ export function frameToArrowStream(frame: Frame, kindOf: KindOf = panelColumnKin
  * are returned. Snappy, not zstd, so that hyparquet (no extra codecs) and any Parquet reader can read it.
  */
 export async function frameToParquet(frame: Frame, kindOf: KindOf = panelColumnKind): Promise<Uint8Array> {
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {DuckDBInstance} = await import("./duck-api.js");
   const dir = mkdtempSync(join(tmpdir(), "dtb-parquet-"));
   try {
     const csvPath = join(dir, "panel.csv");

@@ -46,7 +46,7 @@ export {setStreamBufferMb} from "./stream-buffer.js";
  */
 export async function readTableDuck(path: string, format: "csv" | "parquet", source: string, jsParse: () => ParsedTable, columns?: readonly string[]): Promise<ParsedTable | null> {
   resetFallback();
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {DuckDBInstance} = await import("../duck-api.js");
   const config: Record<string, string> = {autoinstall_known_extensions: "false", autoload_known_extensions: "false"};
   if (process.env.DTB_DUCKDB_THREADS) config.threads = process.env.DTB_DUCKDB_THREADS;
   // DuckDB starts in a thread of its own (~15 ms) while the file's first bytes are read here.
