@@ -1,7 +1,7 @@
 /**
  * The exported R script never runs code written into the notebook: R's own parse() of the script for
  * hostile names and texts yields only the expected top-level calls, and no call anywhere in it is to a
- * function the exporter does not write. Runs where Rscript is installed; skipped with a printed reason
+ * function the exporter does not write. Runs where Rscript with jsonlite is installed; skipped with a printed reason
  * where it is not.
  */
 import {spawnSync} from "node:child_process";
@@ -18,8 +18,9 @@ import {boottestTerm, isBoottestLine, parseBoottest} from "../../../src/lib/note
 import {termName, type ModelAst} from "../../../src/lib/formula/ast.ts";
 import {notebookToR, rComment, rName, rString} from "../../../src/lib/notebook/rscript.ts";
 
-const hasR = spawnSync("Rscript", ["--version"]).status === 0;
-if (!hasR) console.info("R export safety: Rscript is not installed here, so R's parse() cannot be asked; the R checks are skipped");
+// The checks print their findings with jsonlite: an R without it (R installed for other work) skips them too.
+const hasR = spawnSync("Rscript", ["-e", "library(jsonlite)"]).status === 0;
+if (!hasR) console.info("R export safety: Rscript with jsonlite is not installed here, so R's parse() cannot be asked; the R checks are skipped");
 
 /** Every function the exporter itself writes a call to. */
 const ALLOWED_CALLS = new Set([
