@@ -34,8 +34,6 @@ const WORKER_SOURCE = workerKernelSource() + String.raw`
 const {workerData, parentPort, receiveMessageOnPort} = require("node:worker_threads");
 const {port, boot: bootBuffer} = workerData;
 const boot = new Int32Array(bootBuffer);
-// Every path of the kernel run once before a real column arrives (text-table.ts primeTextKernel).
-kernel.primeTextKernel();
 let ctl, ring, ringRows, codes;
 /**
  * The reading thread's number columns (Int32 views of shared buffers) and the next row whose page is not

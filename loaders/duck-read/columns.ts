@@ -17,7 +17,7 @@
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";
 import {KeyedLevels} from "./levels.js";
-import {codeTextRecords, newTextTable, primeTextKernel, type TextTable, textKeys} from "./text-table.js";
+import {codeTextRecords, newTextTable, type TextTable, textKeys} from "./text-table.js";
 
 /** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
 interface Bindings {
@@ -152,8 +152,6 @@ export function batchRecords(words: Int32Array, n: number, heap: Uint8Array, lon
  * `addRecords`, records from the batch copier) writes codes for the rows into `codes` from `offset` on.
  * The coding is text-table.ts, the kernel the coder worker runs too (coder-worker.ts).
  */
-let kernelPrimed = false;
-
 export class TextCoder implements Coder {
   codes: Int32Array;
   private st: TextTable;
@@ -163,8 +161,6 @@ export class TextCoder implements Coder {
   constructor(nrows: number) {
     this.codes = new Int32Array(nrows);
     this.st = newTextTable(nrows);
-    // Every path of the kernel run once on this thread before a real column arrives (text-table.ts).
-    if (!kernelPrimed) kernelPrimed = primeTextKernel() > 0;
   }
 
   /** Room for `rows` rows, the first `used` codes kept. */

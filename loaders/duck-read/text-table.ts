@@ -184,31 +184,7 @@ export function underscoreBytes(x: number): number {
   return ((x & 255) === 95 ? 1 : 0) + (((x >>> 8) & 255) === 95 ? 1 : 0) + (((x >>> 16) & 255) === 95 ? 1 : 0) + (x >>> 24 === 95 ? 1 : 0);
 }
 
-/**
- * Codes a few made-up records once, in a table of their own, so that V8 has seen every path of the kernel
- * (lengths 0 to 12, a missing and a long cell, a repeat, the count of `_`, the code at the end of a call,
- * the keys) before a real column reaches it. Cold, the first real call was compiled mid-loop and then thrown
- * back to the interpreter at each path it had not yet run (the count stored at the end of the call, a
- * short id met later), four to five times per read (node --trace-deopt). Returns the keys' length.
- */
-export function primeTextKernel(): number {
-  const records = new Int32Array(32 * 4);
-  for (let i = 0; i < 32; i++) {
-    const w = i << 2;
-    const len = i < 13 ? i : i < 26 ? i - 13 : i === 26 ? -1 : i === 27 ? -2 : 7;
-    records[w] = len;
-    records[w + 1] = len === -2 ? 0 : 0x5f5f5f5f ^ i;
-    records[w + 2] = 0x5f5f5f5f;
-    records[w + 3] = 0x5f5f5f5f;
-  }
-  const st = newTextTable(64);
-  const out = new Int32Array(32);
-  codeTextRecords(st, records, 0, out, 0, 16);
-  codeTextRecords(st, records, 16, out, 16, 32);
-  return textKeys(st).length + st.underscores;
-}
-
-const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, textKeys, underscoreBytes, primeTextKernel];
+const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, textKeys, underscoreBytes];
 
 /**
  * The kernel as source text for the worker: each function's own text as this module was compiled, then
@@ -217,7 +193,7 @@ const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTe
  */
 export function workerKernelSource(): string {
   const fns = KERNEL.map((f) => f.toString()).join("\n");
-  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}, textKeys: ${declaredName(textKeys)}, primeTextKernel: ${declaredName(primeTextKernel)}};\n`;
+  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}, textKeys: ${declaredName(textKeys)}};\n`;
 }
 
 /** The name a function's text declares: `function codeTextRecords(st, ...` -> "codeTextRecords". */

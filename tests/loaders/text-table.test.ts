@@ -133,7 +133,6 @@ describe("the worker's copy of the kernel", () => {
     const outHere = new Int32Array(cells.length);
     codeTextRecords(here, words, 0, outHere, 0, cells.length);
     const there = runInNewContext(`${source}
-      kernel.primeTextKernel(); // as the worker does first: its own table, nothing the next one sees
       const st = kernel.newTextTable(100);
       const out = new Int32Array(words.length / 4);
       kernel.codeTextRecords(st, words, 0, out, 0, out.length);
