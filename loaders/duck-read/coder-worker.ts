@@ -16,7 +16,7 @@
 import {MessageChannel, type MessagePort, Worker} from "node:worker_threads";
 import {batchRecords, type Coder, LongStrings, vectorRecords} from "./columns.js";
 import {KeyedLevels} from "./levels.js";
-import {workerKernelSource} from "./text-table.js";
+import {textKeys, workerKernelSource} from "./text-table.js";
 
 /** Rows in the ring: 1 MB, a few chunks (or a quarter of the batch copier's rows) ahead of the worker. */
 const RING_ROWS = 1 << 16;
@@ -102,8 +102,10 @@ try {
     if (faults.length && makePages(posted)) continue;
     Atomics.wait(ctl, ${SEQ}, seq, 1000);
   }
-  const out = kernel.textKeys(st);
-  parentPort.postMessage({count: st.count, keys: out.buffer, long: st.longPairs, underscores: st.underscores, longRows: st.longRows}, [out.buffer]);
+  // The table itself is handed over (moved, not copied): the keys in code order are taken from it only
+  // when the column's levels are made (levels.ts), the first ones now.
+  const first = kernel.firstTextKeys(st);
+  parentPort.postMessage({count: st.count, table: st.table.buffer, first: first.buffer, long: st.longPairs, underscores: st.underscores, longRows: st.longRows}, [st.table.buffer, first.buffer]);
 } catch (error) {
   Atomics.store(ctl, ${FAILED}, 1);
   Atomics.notify(ctl, ${DONE});
@@ -113,10 +115,11 @@ port.close();
 }
 `;
 
-/** What the worker sends back: codes' keys, each long string's code and rows, the "_" of the inline cells. */
+/** What the worker sends back: its table, the first codes' keys, each long string's code and rows, the "_" of the inline cells. */
 interface WorkerResult {
   count: number;
-  keys: ArrayBuffer;
+  table: ArrayBuffer;
+  first: ArrayBuffer;
   long: Array<[number, number]>;
   underscores: number;
   longRows: Array<number | null>;
@@ -177,7 +180,7 @@ export class WorkerTextCoder implements Coder {
   private port: MessagePort;
   private result: Promise<WorkerResult>;
   private made: KeyedLevels | null = null;
-  private finished: {count: number; keys: Int32Array; long: Array<[number, number]>} | null = null;
+  private finished: {count: number; table: Int32Array; first: Int32Array; long: Array<[number, number]>} | null = null;
   /** After finish(): how many "_" the column's cells hold (as text.ts underscoresIn counts). */
   underscores = 0;
 
@@ -243,7 +246,7 @@ export class WorkerTextCoder implements Coder {
     Atomics.store(this.ctl, FIN, 1);
     this.bump();
     const r = await this.result;
-    this.finished = {count: r.count, keys: new Int32Array(r.keys), long: r.long};
+    this.finished = {count: r.count, table: new Int32Array(r.table), first: new Int32Array(r.first), long: r.long};
     let total = r.underscores;
     r.longRows.forEach((rows, k) => {
       if (rows) for (let at = this.long.list[k].indexOf("_"); at >= 0; at = this.long.list[k].indexOf("_", at + 1)) total += rows;
@@ -260,8 +263,8 @@ export class WorkerTextCoder implements Coder {
 
   get keyed(): KeyedLevels {
     if (!this.finished) throw new Error("levels before finish()");
-    const {count, keys, long} = this.finished;
-    return (this.made ??= new KeyedLevels(keys, count, long.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+    const {count, table, first, long} = this.finished;
+    return (this.made ??= new KeyedLevels(() => textKeys({table, count, longPairs: long}), count, long.map(([k, code]) => [this.long.list[k], code] as [string, number]), first));
   }
 
   get levels(): string[] {

@@ -17,7 +17,7 @@
 import {createRequire} from "node:module";
 import type {DuckDBResult} from "@duckdb/node-api";
 import {KeyedLevels} from "./levels.js";
-import {codeTextRecords, newTextTable, type TextTable, textKeys} from "./text-table.js";
+import {codeTextRecords, firstTextKeys, newTextTable, type TextTable, textKeys} from "./text-table.js";
 
 /** The part of @duckdb/node-bindings (pinned with @duckdb/node-api 1.5.6-r.1) used here. */
 interface Bindings {
@@ -172,7 +172,8 @@ export class TextCoder implements Coder {
 
   /** The distinct values, by code (after the last `add`). */
   get keyed(): KeyedLevels {
-    return (this.made ??= new KeyedLevels(textKeys(this.st), this.st.count, this.st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number])));
+    const st = this.st;
+    return (this.made ??= new KeyedLevels(() => textKeys(st), st.count, st.longPairs.map(([k, code]) => [this.long.list[k], code] as [string, number]), firstTextKeys(st)));
   }
 
   get levels(): string[] {

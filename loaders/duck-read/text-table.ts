@@ -39,6 +39,8 @@ export interface TextTable {
   longPairs: Array<[number, number]>;
   /** Rows of each long string, by its number (its `_` are counted by the thread holding the string). */
   longRows: number[];
+  /** The slot of each of the first 64 codes (-1: a long string, or not given yet): `firstTextKeys`. */
+  firstSlots: Int32Array;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface TextTable {
 export function newTextTable(rows: number): TextTable {
   let slots = 4096;
   while (slots < rows / 2 && slots < 2097152) slots *= 2;
-  return {table: new Int32Array(slots * 4).fill(-1), mask: slots - 1, count: 0, inline: 0, underscores: 0, longCode: [], longPairs: [], longRows: []};
+  return {table: new Int32Array(slots * 4).fill(-1), mask: slots - 1, count: 0, inline: 0, underscores: 0, longCode: [], longPairs: [], longRows: [], firstSlots: new Int32Array(64).fill(-1)};
 }
 
 /**
@@ -101,6 +103,7 @@ export function codeTextRecords(st: TextTable, records: Int32Array, at: number, 
       t[s + 1] = a;
       t[s + 2] = c;
       t[s + 3] = d;
+      if (code < 64) st.firstSlots[code] = s;
       // At most 5/8 full (linear probing: a few slots of one or two cache lines per lookup).
       if (++st.inline * 8 > (st.mask + 1) * 5) {
         growTextTable(st);
@@ -150,6 +153,7 @@ export function growTextTable(st: TextTable): void {
     h ^= h >>> 16;
     let s = (h << 2) & wrap;
     while (table[s] !== -1) s = (s + 4) & wrap;
+    if (x >>> 8 < 64) st.firstSlots[x >>> 8] = s;
     table[s] = x;
     table[s + 1] = a;
     table[s + 2] = c;
@@ -163,7 +167,7 @@ export function growTextTable(st: TextTable): void {
  * The keys in code order, as the levels are made from them (levels.ts): per code its length and 12 bytes;
  * length -1 for a long string (its text is the caller's).
  */
-export function textKeys(st: TextTable): Int32Array {
+export function textKeys(st: Pick<TextTable, "table" | "count" | "longPairs">): Int32Array {
   const keys = new Int32Array(Math.max(st.count, 1) * 4);
   const t = st.table;
   for (let k = 0; k < t.length; k += 4) {
@@ -179,12 +183,36 @@ export function textKeys(st: TextTable): Int32Array {
   return keys;
 }
 
+/**
+ * The keys of the first min(count, 64) codes, as `textKeys` gives them, from the slots recorded when they
+ * were given: the reader names a column's first text cell from them, and the whole table is scanned for
+ * the others only when the column's levels are made (levels.ts).
+ */
+export function firstTextKeys(st: TextTable): Int32Array {
+  const n = st.count < 64 ? st.count : 64;
+  const keys = new Int32Array(Math.max(n, 1) * 4);
+  const t = st.table;
+  for (let code = 0; code < n; code++) {
+    const s = st.firstSlots[code];
+    const w = code << 2;
+    if (s < 0) {
+      keys[w] = -1;
+      continue;
+    }
+    keys[w] = t[s] & 15;
+    keys[w + 1] = t[s + 1];
+    keys[w + 2] = t[s + 2];
+    keys[w + 3] = t[s + 3];
+  }
+  return keys;
+}
+
 /** How many of an int32's four bytes are `_` (95). */
 export function underscoreBytes(x: number): number {
   return ((x & 255) === 95 ? 1 : 0) + (((x >>> 8) & 255) === 95 ? 1 : 0) + (((x >>> 16) & 255) === 95 ? 1 : 0) + (x >>> 24 === 95 ? 1 : 0);
 }
 
-const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, textKeys, underscoreBytes];
+const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTextTable, textKeys, firstTextKeys, underscoreBytes];
 
 /**
  * The kernel as source text for the worker: each function's own text as this module was compiled, then
@@ -193,7 +221,7 @@ const KERNEL = [newTextTable, codeTextRecords, longTextCode, newTextCode, growTe
  */
 export function workerKernelSource(): string {
   const fns = KERNEL.map((f) => f.toString()).join("\n");
-  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}, textKeys: ${declaredName(textKeys)}};\n`;
+  return `${fns}\nconst kernel = {newTextTable: ${declaredName(newTextTable)}, codeTextRecords: ${declaredName(codeTextRecords)}, textKeys: ${declaredName(textKeys)}, firstTextKeys: ${declaredName(firstTextKeys)}};\n`;
 }
 
 /** The name a function's text declares: `function codeTextRecords(st, ...` -> "codeTextRecords". */

@@ -54,6 +54,26 @@ describe("KeyedLevels: levels made from the coders' keys", () => {
     const keyed = keyedOf(["4008_12", " NA ", "NA\u3000", "NA", "é123", "a string longer than 12 bytes"]);
     expect([0, 1, 2, 3, 4, 5].map((c) => keyed.mayBeMissing(c))).toEqual([false, true, true, true, true, true]);
   });
+  it("with the keys made later (the coder's table): the first ones answer the first levels, every key is made once, when a later level is asked", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(cellish, fc.string({unit: "grapheme", maxLength: 14})), {maxLength: 120}), fc.nat(130), (values, asked) => {
+        const whole = keyedOf(values);
+        const keys = (whole as unknown as {made: {keys: Int32Array}}).made.keys;
+        const long = values.flatMap((s, c) => (new TextEncoder().encode(s).length > 12 ? [[s, c] as [string, number]] : []));
+        let made = 0;
+        const first = keys.slice(0, Math.min(values.length, 64) * 4);
+        const lazy = new KeyedLevels(() => (made++, keys), values.length, long, first);
+        const c = values.length ? asked % values.length : 0;
+        if (values.length) {
+          expect([lazy.at(c), lazy.hasNul(c), lazy.mayBeMissing(c)]).toEqual([whole.at(c), whole.hasNul(c), whole.mayBeMissing(c)]);
+          expect(made).toBe(c < 64 ? 0 : 1);
+        }
+        expect(lazy.all()).toEqual(whole.all());
+        expect(made).toBe(values.length ? 1 : made);
+      }),
+      {numRuns: 1000}
+    );
+  });
   it("past 64 single levels, makes them all at once, the same strings", () => {
     const values = Array.from({length: 200}, (_, i) => `id_${i}`);
     const keyed = keyedOf(values);

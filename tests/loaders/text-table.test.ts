@@ -6,7 +6,7 @@ import {runInNewContext} from "node:vm";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {levelsFromKeys} from "../../loaders/duck-read/levels.ts";
-import {codeTextRecords, declaredName, newTextTable, type TextTable, textKeys, workerKernelSource} from "../../loaders/duck-read/text-table.ts";
+import {codeTextRecords, declaredName, firstTextKeys, newTextTable, type TextTable, textKeys, workerKernelSource} from "../../loaders/duck-read/text-table.ts";
 
 /** A cell: null, an inline string of <= 12 ASCII/UTF-8 bytes, or a long string (number `k` among the long ones). */
 type Cell = null | {inline: Uint8Array} | {long: number};
@@ -79,6 +79,8 @@ describe("text coding kernel", () => {
         expect(st.underscores).toBe(ref.underscores);
         // Invalid UTF-8 decodes to the same replacement characters both ways.
         expect(levelsOf(st, LONGS)).toEqual(ref.levels);
+        // The first codes' keys, from the slots recorded when they were given.
+        expect(Array.from(firstTextKeys(st).subarray(0, Math.min(st.count, 64) * 4))).toEqual(Array.from(textKeys(st).subarray(0, Math.min(st.count, 64) * 4)));
       }),
       {numRuns: 300}
     );
@@ -98,6 +100,8 @@ describe("text coding kernel", () => {
     // At most 5/8 full after growing (one cache line or two per lookup).
     expect(st.inline * 8).toBeLessThanOrEqual((st.mask + 1) * 5);
     expect(Array.from(out)).toEqual(ref.codes);
+    // The first codes' slots moved with the growth.
+    expect(Array.from(firstTextKeys(st))).toEqual(Array.from(textKeys(st).subarray(0, 64 * 4)));
     expect(levelsOf(st, LONGS)).toEqual(ref.levels);
   });
 
