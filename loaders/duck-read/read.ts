@@ -27,7 +27,7 @@ import {dropSpareCoder, prestartCoder} from "./coder-worker.js";
 import {sampleTypes} from "./sample.js";
 import {type ParquetPlan, parquetPlan} from "./parquet-footer.js";
 import {hasBlankLine, readHeader} from "./scan.js";
-import {streamBufferMb} from "./stream-buffer.js";
+import {PARQUET_STREAM_BUFFER_KB, streamBufferMb} from "./stream-buffer.js";
 
 /** Files from this size on start a coder thread early (a 200k-row firm CSV is ~15 MB, see collect.ts). */
 const CODER_MIN_BYTES = 8 << 20;
@@ -48,7 +48,16 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
   resetFallback();
   const {DuckDBInstance} = await import("../duck-api.js");
   const config: Record<string, string> = {autoinstall_known_extensions: "false", autoload_known_extensions: "false"};
+  // Parquet: one DuckDB thread and a small streaming buffer (PARQUET_STREAM_BUFFER_KB). Decoding Parquet is
+  // cheap next to coding its text ids, so the worker codes rows as they come, while DuckDB's thread and this
+  // one (a fetch that finds the buffer short decodes on the fetching thread) decode the next, and each chunk
+  // is copied while still in the cache. With two threads and a buffer holding the whole result, the worker
+  // waited idle until DuckDB had decoded the file. 1M-row firm Parquet, 10 alternating runs, medians: ~280 ->
+  // ~243 ms (1 MB ~228, 2 MB ~247, the same buffers with two threads ~250-273); 5M rows ~1,164 -> ~836 ms;
+  // its six number columns alone ~185 -> ~165 ms; three text columns ~389 -> ~374 ms. CSV keeps two threads
+  // and 128 MB: this setting read the 1M-row CSV in ~567 ms instead of ~522 (its parse is the larger part).
   if (process.env.DTB_DUCKDB_THREADS) config.threads = process.env.DTB_DUCKDB_THREADS;
+  else if (format === "parquet") config.threads = "1";
   // DuckDB starts in a thread of its own (~15 ms) while the file's first bytes are read here.
   const starting = DuckDBInstance.create(":memory:", config);
   starting.catch(() => {}); // awaited below
@@ -80,14 +89,14 @@ export async function readTableDuck(path: string, format: "csv" | "parquet", sou
       instance!.closeSync();
     };
     try {
-      // DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
+      // CSV: DuckDB's threads parse into this buffer while this thread converts the chunks taken from it. Each
       // fetch that finds the buffer short first runs DuckDB's work on the fetching thread until it is full
       // again, so a small buffer makes this thread wait on every fetch. With the text coded by a worker
       // (coder-worker.ts), letting DuckDB parse the whole 1M-row result (~70 MB) on both cores first, then
       // converting on both, pays most. 1M-row firm CSV, machine shared, 8 runs each, medians: text coded here
       // with a 64 MB buffer ~487 ms (1 MB ~580, 32 MB ~490), here with 128 MB ~487, by the worker with 128 MB
-      // ~450; Parquet: 8-64 MB ~350, 128 MB ~310, with the worker ~260. Peak memory, 5M-row CSV: ~610 MB at 32 MB.
-      await con.run(`SET streaming_buffer_size = '${streamBufferMb()}MB'`);
+      // ~450. Peak memory, 5M-row CSV: ~610 MB at 32 MB. Parquet: see "one DuckDB thread" above.
+      await con.run(`SET streaming_buffer_size = '${format === "parquet" ? `${PARQUET_STREAM_BUFFER_KB}KB` : `${streamBufferMb()}MB`}'`);
       return header ? await readCsv(con, path, header, sample, source, jsParse, release, columns) : await readParquet(con, path, source, footer, release, columns);
     } finally {
       release();

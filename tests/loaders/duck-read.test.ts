@@ -301,6 +301,31 @@ describe("a failure met after DuckDB's streaming buffer filled (1 MB buffer)", (
   });
 });
 
+// A Parquet read streams through a small buffer of its own (read.ts, PARQUET_STREAM_BUFFER_KB), whatever the
+// CSV buffer: a page DuckDB cannot read in the file's last row group fails long after `stream` returned.
+describe("Parquet: a broken page in the last of 15 row groups (300,000 rows, text coded by the worker)", () => {
+  it("DuckDB's failure is seen and the JS reader reads the file: no frame cut short", async () => {
+    const {DuckDBInstance} = await import("@duckdb/node-api");
+    const path = join(dir, "late-broken.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    await con.run(`COPY (SELECT i AS id, (i % 5003)::VARCHAR || '_' || (i % 7)::VARCHAR AS pair, i * 0.37 AS x FROM range(300000) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 20000)`);
+    const meta = await con.runAndReadAll(`SELECT max(row_group_id), arg_max(data_page_offset, row_group_id) FROM parquet_metadata('${path}') WHERE path_in_schema = 'x'`);
+    con.closeSync();
+    instance.closeSync();
+    const [groups, offset] = meta.getRows()[0].map(Number);
+    expect(groups).toBe(14);
+    const bytes = readFileSync(path);
+    bytes.fill(0xff, offset, offset + 24); // the page header of x's last page
+    writeFileSync(path, bytes);
+    const {lastFallbackReason} = await import("../../loaders/duck-read/read.ts");
+    const js = await outcome(path, false);
+    const duck = await outcome(path, true);
+    expect(lastFallbackReason()).toMatch(/^DuckDB: /);
+    expect(duck).toEqual(js);
+  });
+});
+
 /** Writes the rows of `select` to a Parquet file named after `label`. */
 async function writeParquet(label: string, select: string): Promise<string> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
