@@ -321,7 +321,8 @@ describe("Parquet: a broken page in the last of 15 row groups (300,000 rows, tex
     const {lastFallbackReason} = await import("../../loaders/duck-read/read.ts");
     const js = await outcome(path, false);
     const duck = await outcome(path, true);
-    expect(lastFallbackReason()).toMatch(/^DuckDB: /);
+    // The batch copier reads DuckDB's error; the chunk path (duck-read-chunks.test.ts) finds the rows short of the footer's count.
+    expect(lastFallbackReason()).toMatch(/^DuckDB(: | ended the result early$)/);
     expect(duck).toEqual(js);
   });
 });
