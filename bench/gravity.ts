@@ -46,7 +46,9 @@ function panel(rows: number): Frame {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
+/** Median of `runs` timed calls after one untimed call: the protocol of fixest's side (`invisible(f())`, then 3) and of shuffled.ts. */
 function timeIt(f: () => void, runs: number): number {
+  f();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
